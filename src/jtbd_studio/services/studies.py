@@ -205,3 +205,8 @@ def update_participant(
         s.add(p)
         s.flush()
         return p
+
+
+def find_participant(db: Database, study: str | int, name_or_id: str | int) -> Participant:
+    with db.session() as s:
+        return get_participant(s, get_study(s, study).id, name_or_id)  # type: ignore[arg-type]
