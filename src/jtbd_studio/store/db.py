@@ -21,7 +21,12 @@ from jtbd_studio.errors import StorageError
 if TYPE_CHECKING:
     from jtbd_studio.store.fts import FullTextBackend
 
-BUSY_TIMEOUT_MS = 5000
+def busy_timeout_ms() -> int:
+    """How long to wait for a lock held by another process (env JTBD_STUDIO_BUSY_TIMEOUT_MS)."""
+    try:
+        return max(0, int(os.environ.get("JTBD_STUDIO_BUSY_TIMEOUT_MS", "5000")))
+    except ValueError:
+        return 5000
 
 
 def resolve_url(target: str | os.PathLike[str] | None) -> str:
@@ -86,7 +91,7 @@ def _short(exc: BaseException) -> str:
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = NORMAL")
@@ -96,7 +101,7 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 def make_engine(url: str) -> Engine:
     """The engine factory (never called at import time)."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout_ms() / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})

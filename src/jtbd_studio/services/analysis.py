@@ -1,0 +1,121 @@
+"""`analyze`: run the extraction engine over a study and store its suggestions.
+
+Idempotent: a second run changes nothing; a researcher's accepted, rejected or edited
+extractions are never overwritten or removed; suggestions the engine no longer makes are dropped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlmodel import col, delete, select
+
+from jtbd_studio.services.studies import get_study
+from jtbd_studio.store.db import Database
+from jtbd_studio.store.tables import Competitor, EmotionTag, Extraction, Interview, Note, Turn
+
+Key = tuple[int | None, int | None, str, int, int]  # turn, note, kind, start, end
+
+
+@dataclass
+class AnalyzeReport:
+    interviews: int = 0
+    turns: int = 0
+    added: int = 0
+    removed: int = 0
+    kept_decisions: int = 0
+
+
+def _competitor_list(db: Database, study_id: int):  # type: ignore[no-untyped-def]
+    from jtbd_studio.nlp import competitors_from
+
+    with db.session() as s:
+        rows = s.exec(select(Competitor).where(Competitor.study_id == study_id)).all()
+    return competitors_from((c.name, tuple(c.aliases)) for c in rows) if rows else None
+
+
+def analyze_study(db: Database, study: str | int, *, n_process: int = 1,
+                  progress: Callable[[int, int], None] | None = None) -> AnalyzeReport:
+    with db.session() as s:
+        st = get_study(s, study)
+        interviews = s.exec(select(Interview).where(Interview.study_id == st.id).order_by(Interview.id)).all()
+    competitors = _competitor_list(db, st.id)  # type: ignore[arg-type]
+    report = AnalyzeReport()
+    for n, iv in enumerate(interviews, 1):
+        _analyze_interview(db, iv, competitors, n_process, report)
+        report.interviews += 1
+        if progress is not None:
+            progress(n, len(interviews))
+    return report
+
+
+def _analyze_interview(db: Database, iv: Interview, competitors, n_process: int, report: AnalyzeReport) -> None:  # type: ignore[no-untyped-def]
+    from jtbd_studio.nlp import extract_many, lemma_text
+
+    with db.session() as s:
+        turns = s.exec(select(Turn).where(Turn.interview_id == iv.id).order_by(Turn.seq)).all()
+        notes = s.exec(select(Note).where(Note.interview_id == iv.id, Note.deleted == False)).all()  # noqa: E712
+    lang = iv.language if iv.language in ("ru", "en") else "auto"
+    found: dict[Key, Extraction] = {}
+    for role in ("customer", "interviewer"):
+        subset = [t for t in turns if (t.role or "customer") == role]
+        results = extract_many(((t.text, None) for t in subset), lang=lang, competitors=competitors,
+                               role=role, n_process=n_process)
+        for t, items in zip(subset, results, strict=True):
+            for f in items:
+                found[(t.id, None, f.kind, f.start, f.end)] = Extraction(
+                    interview_id=iv.id, turn_id=t.id, kind=f.kind, text=f.text, start=f.start, end=f.end,
+                    key=f.key, label=f.label, score=round(f.score, 4), valence=f.valence, origin="rule")
+    note_results = extract_many(((nt.text, None) for nt in notes), lang=lang, competitors=competitors, role="customer")
+    for nt, items in zip(notes, note_results, strict=True):
+        for f in items:
+            found[(None, nt.id, f.kind, f.start, f.end)] = Extraction(
+                interview_id=iv.id, note_id=nt.id, kind=f.kind, text=f.text, start=f.start, end=f.end,
+                key=f.key, label=f.label, score=round(f.score, 4), valence=f.valence, origin="rule")
+    with db.session() as s:
+        existing = s.exec(select(Extraction).where(Extraction.interview_id == iv.id, Extraction.origin != "manual")).all()
+        for ex in existing:
+            key: Key = (ex.turn_id, ex.note_id, ex.kind, ex.start, ex.end)
+            decided = ex.status != "suggested" or ex.edited
+            if decided:
+                report.kept_decisions += 1
+                found.pop(key, None)
+            elif key in found:
+                found.pop(key)
+            else:
+                s.delete(ex)
+                report.removed += 1
+        s.add_all(found.values())
+        report.added += len(found)
+        for t in turns:
+            if not t.lemmas:
+                t.lemmas = lemma_text(t.text, lang if lang != "auto" else "ru").lower().replace("ё", "е")
+                s.add(t)
+        for nt in notes:
+            if not nt.lemmas:
+                nt.lemmas = lemma_text(nt.text, lang if lang != "auto" else "ru").lower().replace("ё", "е")
+                s.add(nt)
+        s.flush()
+        _suggest_stage_emotions(s, iv, turns)
+    report.turns += len(turns)
+
+
+def _suggest_stage_emotions(s, iv: Interview, turns: list[Turn]) -> None:  # type: ignore[no-untyped-def]
+    """One suggested emotion per stage: the mean valence of customer emotion extractions there."""
+    stage_of = {t.id: t.stage for t in turns if t.role == "customer" and t.stage}
+    rows = s.exec(select(Extraction.turn_id, Extraction.valence, Extraction.label).where(
+        Extraction.interview_id == iv.id, Extraction.kind == "emotion", Extraction.status != "rejected",
+        col(Extraction.turn_id).in_(list(stage_of)))).all()
+    by_stage: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
+    for turn_id, valence, label in rows:
+        if valence is not None:
+            by_stage[stage_of[turn_id]].append((valence, label))
+    s.exec(delete(EmotionTag).where(EmotionTag.interview_id == iv.id, EmotionTag.source == "suggested"))  # type: ignore[call-overload]
+    for stage, items in by_stage.items():
+        mean = sum(v for v, _ in items) / len(items)
+        labels = [lbl for _, lbl in items if lbl]
+        s.add(EmotionTag(interview_id=iv.id, stage=stage, valence=max(-2, min(2, round(mean))),
+                         label=max(set(labels), key=labels.count) if labels else None,
+                         comment=f"mean of {len(items)} utterances", source="suggested"))

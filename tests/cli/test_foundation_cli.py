@@ -1,0 +1,125 @@
+"""The foundation commands through the real console script, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import assert_one_line_error
+
+
+def test_study_participant_export_import_round_trip(cli, db_url, tmp_path):
+    comp = tmp_path / "конкуренты.txt"
+    comp.write_text("Битрикс24|Bitrix24|битрикс\n# comment\n\nHubSpot\n", encoding="utf-8")
+    cli("--db", db_url, "study", "create", "Онбординг CRM", "--product", "Pipeline", "--lang", "ru",
+        "--competitors", str(comp), check=True)
+    cli("--db", db_url, "participant", "add", "--study", "Онбординг CRM", "ООО Ромашка", "--segment", "a",
+        "--key-client", check=True)
+    listed = cli("--db", db_url, "study", "list", check=True).stdout
+    assert "Онбординг CRM" in listed and "Pipeline" in listed
+    people = cli("--db", db_url, "participant", "list", "--study", "Онбординг CRM", check=True).stdout
+    assert "ООО Ромашка" in people and " A " in people
+    out = tmp_path / "выгрузка исследования.json"
+    cli("--db", db_url, "export", "json", "--study", "Онбординг CRM", "-o", str(out), check=True)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["competitors"][0] == {"name": "Битрикс24", "aliases": ["Bitrix24", "битрикс"]}
+    again = cli("--db", db_url, "import", "json", str(out))
+    assert_one_line_error(again, "already exists")
+    cli("--db", db_url, "import", "json", str(out), "--rename", "Копия", check=True)
+    assert "Копия" in cli("--db", db_url, "study", "list", check=True).stdout
+
+
+def test_demo_without_tui(cli, tmp_path):
+    db = tmp_path / "папка с пробелами" / "demo.sqlite3"
+    first = cli("--db", str(db), "demo", "--no-tui", check=True)
+    assert "created demo study" in first.stderr
+    second = cli("--db", str(db), "demo", "--no-tui", check=True)
+    assert "using demo study" in second.stderr
+    assert "Demo" in cli("--db", str(db), "study", "list", check=True).stdout
+
+
+def test_locate_and_backup(cli, tmp_path):
+    db = tmp_path / "a.sqlite3"
+    assert cli("--db", str(db), "db", "locate", check=True).stdout.strip() == str(db)
+    cli("--db", str(db), "study", "create", "S", check=True)
+    cli("--db", str(db), "db", "backup", str(tmp_path / "b.sqlite3"), check=True)
+    assert "S" in cli("--db", str(tmp_path / "b.sqlite3"), "study", "list", check=True).stdout
+    assert_one_line_error(cli("--db", str(db), "db", "backup", str(tmp_path / "b.sqlite3")), "already exists")
+    assert "already at" in cli("--db", str(db), "db", "upgrade", check=True).stderr
+
+
+def test_default_database_lives_in_the_data_dir(cli, isolated_home):
+    cli("study", "create", "X", check=True)
+    assert (isolated_home / "data" / "jtbd_studio.sqlite3").exists()
+
+
+def test_garbage_database_file_is_untouched(cli, tmp_path):
+    bad = tmp_path / "notes.sqlite3"
+    bad.write_bytes(b"this is not a database\x00" * 50)
+    before = bad.read_bytes()
+    assert_one_line_error(cli("--db", str(bad), "study", "list"), str(bad), "not an SQLite database")
+    assert bad.read_bytes() == before
+    assert not Path(str(bad) + "-wal").exists()
+
+
+def test_unreachable_postgres(cli):
+    r = cli("--db", "postgresql+psycopg://nobody@127.0.0.1:1/none", "study", "list")
+    assert_one_line_error(r, "127.0.0.1", "cannot open the database")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+def test_read_only_data_dir(cli, tmp_path):
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    assert_one_line_error(cli("--db", str(ro / "x.sqlite3"), "study", "list"), "read-only")
+
+
+def test_read_only_data_dir_as_any_user(cli, tmp_path):
+    """Root ignores permissions, so use a path under a file: the folder cannot exist."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert_one_line_error(cli("--db", str(blocker / "sub" / "x.sqlite3"), "study", "list"), "cannot create the data folder")
+
+
+def test_unknown_study_and_segment(cli, tmp_path):
+    db = str(tmp_path / "x.sqlite3")
+    cli("--db", db, "study", "create", "Известное", check=True)
+    assert_one_line_error(cli("--db", db, "participant", "add", "--study", "Нет такого", "P"), "Нет такого", "Известное")
+    r = cli("--db", db, "participant", "add", "--study", "Известное", "P", "--segment", "E")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_malformed_competitor_file(cli, tmp_path):
+    comp = tmp_path / "comp.txt"
+    comp.write_text("Битрикс24|\n", encoding="utf-8")
+    db = str(tmp_path / "x.sqlite3")
+    assert_one_line_error(cli("--db", db, "study", "create", "S", "--competitors", str(comp)), "comp.txt:1")
+    assert "S" not in cli("--db", db, "study", "list", check=True).stdout.split()
+
+
+def test_locked_database(cli, tmp_path):
+    import sqlite3
+
+    db = tmp_path / "locked.sqlite3"
+    cli("--db", str(db), "study", "create", "S", check=True)
+    conn = sqlite3.connect(db)
+    conn.execute("BEGIN EXCLUSIVE")
+    try:
+        r = cli("--db", str(db), "study", "create", "T", env={"JTBD_STUDIO_BUSY_TIMEOUT_MS": "200"})
+        assert_one_line_error(r, str(db))
+    finally:
+        conn.rollback()
+        conn.close()
+    assert "T" not in cli("--db", str(db), "study", "list", check=True).stdout.split()
+
+
+def test_help_everywhere(cli):
+    top = cli("--help", check=True).stdout
+    for name in ("study", "participant", "import", "export", "db", "demo", "script"):
+        assert name in top
+    assert "Example" in cli("study", "create", "--help", check=True).stdout
