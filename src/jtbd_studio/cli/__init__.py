@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
 from typing import Any
 
@@ -98,3 +99,8 @@ def main(argv: list[str] | None = None) -> Any:
         return app.main(args=argv, prog_name="jtbd-studio", standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover - interactive
         sys.exit(130)
+    except Exception as exc:  # a bug, not a user's mistake: one line, details on request
+        if os.environ.get("JTBD_STUDIO_DEBUG"):
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc} (set JTBD_STUDIO_DEBUG=1 for details)", file=sys.stderr)
+        sys.exit(70)

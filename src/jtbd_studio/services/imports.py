@@ -62,7 +62,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _stage_specs(script_key: str) -> tuple[list, str | None]:
-    from jtbd_studio.importers import StageSpec
+    from jtbd_studio.importers.stages import StageSpec
     from jtbd_studio.scripts import load_script
 
     script = load_script(script_key)
@@ -92,10 +92,12 @@ def _language(texts: Sequence[str], lang: str) -> str:
 
 def import_file(db: Database, path: Path, options: ImportOptions, *, study: Study | None = None) -> FileOutcome:
     """Parse, assign roles and stages, lemmatize, then store in one transaction."""
-    from jtbd_studio.importers import assign_roles, assign_stages, read_transcript
+    from jtbd_studio.importers import read_transcript
+    from jtbd_studio.importers.roles import assign_roles
+    from jtbd_studio.importers.stages import assign_stages
     from jtbd_studio.nlp import lemma_text
 
-    transcript = read_transcript(path)
+    transcript = read_transcript(path, language=options.lang if options.lang in ("ru", "en") else None)
     if study is None:
         with db.session() as s:
             study = get_study(s, options.study)
