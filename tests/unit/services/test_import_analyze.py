@@ -1,0 +1,84 @@
+"""Importing real transcripts into a study and analyzing them, on both backends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import select
+
+from jtbd_studio.errors import NotFoundError
+from jtbd_studio.services.analysis import analyze_study
+from jtbd_studio.services.imports import ImportOptions, import_paths
+from jtbd_studio.services.studies import create_study
+from jtbd_studio.store.tables import Extraction, Interview, Turn
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "transcripts"
+P1 = DATA / "en" / "transcript_P1.txt"
+TEAMS = DATA / "formats" / "webvttpy_teams_timeframe.vtt"
+RU_CP1251 = DATA / "ru" / "revizor-act4-complaints.cp1251.crlf.txt"
+INVALID = DATA / "formats" / "webvttpy_invalid_timeframe.vtt"
+
+
+def _counts(db):
+    with db.session() as s:
+        return tuple(s.exec(select(func.count()).select_from(t)).one() for t in (Interview, Turn, Extraction))
+
+
+def test_import_good_and_bad_files(db):
+    create_study(db, "Исследование", competitors=[("SHAP", ["Shapley"])])
+    report = import_paths(db, [P1, INVALID, RU_CP1251], ImportOptions(study="Исследование", interviewers=("Dan",)))
+    status = {Path(o.path).name: o.status for o in report.outcomes}
+    assert status == {P1.name: "imported", INVALID.name: "failed", RU_CP1251.name: "imported"}
+    failed = next(o for o in report.outcomes if o.status == "failed")
+    assert INVALID.name in failed.reason
+    with db.session() as s:
+        ivs = s.exec(select(Interview).order_by(Interview.id)).all()
+        assert [iv.language for iv in ivs] == ["en", "ru"]
+        turns = s.exec(select(Turn).where(Turn.interview_id == ivs[0].id).order_by(Turn.seq)).all()
+        assert turns[0].speaker == "Dan" and turns[0].role == "interviewer"
+        assert {t.role for t in turns if t.speaker == "Participant"} == {"customer"}
+        assert all(t.stage for t in turns) and all(t.lemmas for t in turns)
+        ru_turns = s.exec(select(Turn).where(Turn.interview_id == ivs[1].id)).all()
+        assert any("жалоб" in t.text.lower() or "просьб" in t.text.lower() for t in ru_turns)
+    again = import_paths(db, [P1], ImportOptions(study="Исследование"))
+    assert again.outcomes[0].status == "skipped"
+    forced = import_paths(db, [P1], ImportOptions(study="Исследование", force=True))
+    assert forced.outcomes[0].status == "imported"
+
+
+def test_a_failed_file_stores_nothing(db):
+    create_study(db, "S")
+    before = _counts(db)
+    report = import_paths(db, [INVALID], ImportOptions(study="S"))
+    assert report.count("failed") == 1
+    assert _counts(db) == before
+
+
+def test_unknown_study(db):
+    with pytest.raises(NotFoundError):
+        import_paths(db, [P1], ImportOptions(study="nope"))
+
+
+def test_analyze_is_idempotent_and_keeps_decisions(db):
+    create_study(db, "S", competitors=[("SHAP", ["Shapley"]), ("XGBoost", ["XGB"])])
+    import_paths(db, [P1, TEAMS], ImportOptions(study="S", interviewers=("Dan",)))
+    first = analyze_study(db, "S")
+    assert first.added > 0
+    with db.session() as s:
+        kinds = set(s.exec(select(Extraction.kind)).all())
+        assert {"competitor", "emotion"} <= kinds
+        for ex in s.exec(select(Extraction)).all():
+            turn = s.get(Turn, ex.turn_id) if ex.turn_id else None
+            if turn is not None:
+                assert turn.text[ex.start:ex.end] == ex.text
+        decided = s.exec(select(Extraction).where(Extraction.kind == "competitor")).first()
+        decided.status = "rejected"
+        s.add(decided)
+        decided_id = decided.id
+    second = analyze_study(db, "S")
+    assert (second.added, second.removed) == (0, 0)
+    assert second.kept_decisions == 1
+    with db.session() as s:
+        assert s.get(Extraction, decided_id).status == "rejected"
