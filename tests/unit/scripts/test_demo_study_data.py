@@ -54,10 +54,10 @@ def test_interviews_reference_only_what_exists(demo: dict[str, Any]) -> None:
     people = {p["name"] for p in demo["participants"]}
     kinds = {k.id for k in note_kinds()}
     assert sorted(i["language"] for i in interviews) == ["en"] * 3 + ["ru"] * 3
-    assert {i["script"] for i in interviews} == {
+    assert {i["script_key"] for i in interviews} == {
         "jtbd_switch", "cjm_walkthrough", "churn_exit", "key_client_checkin"}
     for interview in interviews:
-        script = load_script(interview["script"])
+        script = load_script(interview["script_key"])
         stages = {s.id for s in script.stages}
         assert interview["participant"] in people
         assert interview["source_file"] is None
