@@ -20,14 +20,14 @@ def db() -> None:
 def db_upgrade(ctx: click.Context) -> None:
     """Apply pending schema migrations (opening the database does this too)."""
     from jtbd_studio.store.db import open_database
-    from jtbd_studio.store.migrate import current_revision, head_revision, upgrade_to_head
+    from jtbd_studio.store.migrate import HEAD, current_revision, upgrade_to_head
 
     target = (ctx.find_root().obj or {}).get("db")
     database_ = open_database(target, upgrade=False)
     try:
         before = current_revision(database_)
         applied = upgrade_to_head(database_)
-        state = f"upgraded from {before or 'empty'} to {head_revision()}" if applied else f"already at {head_revision()}"
+        state = f"upgraded from {before or 'empty'} to {HEAD}" if applied else f"already at {HEAD}"
         click.echo(f"{database_.location}: {state}", err=True)
     finally:
         database_.close()

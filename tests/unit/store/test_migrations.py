@@ -42,3 +42,7 @@ def test_open_twice_is_idempotent(db_url):
         tables = set(inspect(db.engine).get_table_names())
         assert {"study", "turn", "note", "extraction", "alembic_version"} <= tables
         db.close()
+
+
+def test_head_constant_matches_the_scripts():
+    assert migrate.HEAD == migrate.head_revision()
