@@ -1,0 +1,56 @@
+"""Start-up hygiene: the interview flow runs without importing spaCy (checked in a clean process)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+SCRIPT = textwrap.dedent("""
+    import asyncio, json, sys
+    from jtbd_studio.services import interviews, studies
+    from jtbd_studio.store.db import open_database
+    from jtbd_studio.tui.app import make_app
+
+    db = open_database(sys.argv[1])
+    studies.create_study(db, "S", language="en")
+    studies.add_participant(db, "S", "Ann")
+    iv = interviews.start_interview(db, "S", "Ann", script_key="jtbd_switch", language="en",
+                                    first_stage="intro")
+
+    async def main():
+        app = make_app(db, ui_lang="en")
+        async with app.run_test() as pilot:
+            for _ in range(200):
+                if type(app.screen).__name__ == "ResumeDialog":
+                    break
+                await pilot.pause(0.02)
+            first = "spacy" in sys.modules
+            await pilot.press("enter")
+            for _ in range(300):
+                if type(app.screen).__name__ == "InterviewScreen" and app.screen.script:
+                    break
+                await pilot.pause(0.02)
+            app.screen.query_one("#note-line").insert_text_at_cursor("a note")
+            await pilot.press("enter", "f3", "4", "pagedown")
+            for _ in range(300):
+                if app.screen.stage_index == 1 and app.screen.emotions:
+                    break
+                await pilot.pause(0.02)
+            return {"screen": type(app.screen).__name__, "at_first_frame": first,
+                    "after_interview": "spacy" in sys.modules,
+                    "notes": len(interviews.load_interview(db, iv.id).notes)}
+
+    print(json.dumps(asyncio.run(main())))
+""")
+
+
+def test_interview_flow_never_imports_spacy(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / "s.sqlite3")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"screen": "InterviewScreen", "at_first_frame": False,
+                      "after_interview": False, "notes": 1}
