@@ -55,7 +55,7 @@ class _KeepUnknown(dict[str, Any]):
         return "{" + name + "}"
 
 
-def t(key: str, lang: str, **fmt: Any) -> str:
+def t(key: str, lang: str, /, **fmt: Any) -> str:
     """The UI string `key` in `lang` (English if that language lacks it), formatted with `fmt`.
 
     An unknown key returns the key itself: a missing string must never crash the interface.

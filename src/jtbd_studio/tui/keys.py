@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual.binding import Binding
 
-from jtbd_studio.i18n import FALLBACK_LANGUAGE, catalog, languages, t
+from jtbd_studio.i18n import t
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -22,26 +22,9 @@ if TYPE_CHECKING:
 N = TypeVar("N", bound="type[DOMNode]")
 
 
-class _KeepUnknown(dict[str, object]):
-    def __missing__(self, name: str) -> str:
-        return "{" + name + "}"
-
-
 def tr(node: DOMNode, name: str, /, **fmt: object) -> str:
-    """The catalog string `name` in the running app's interface language, formatted.
-
-    Positional-only, so a catalog placeholder may be called {key} ("… {key} to undo"), which
-    `i18n.t(key, lang, **fmt)` cannot take as a keyword.
-    """
-    lang = getattr(node.app, "ui_lang", "en")
-    for candidate in (lang, FALLBACK_LANGUAGE):
-        if candidate in languages() and name in catalog(candidate):
-            text = catalog(candidate)[name]
-            try:
-                return text.format_map(_KeepUnknown(fmt))
-            except (ValueError, IndexError, AttributeError):
-                return text
-    return name
+    """The catalog string `name` in the running app's interface language, formatted."""
+    return t(name, getattr(node.app, "ui_lang", "en"), **fmt)
 
 
 def translate(binding: Binding, lang: str) -> Binding:
