@@ -54,3 +54,43 @@ def test_interview_flow_never_imports_spacy(tmp_path: Path) -> None:
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"screen": "InterviewScreen", "at_first_frame": False,
                       "after_interview": False, "notes": 1}
+
+
+LAZY = textwrap.dedent("""
+    import asyncio, json, sys
+    from jtbd_studio.tui.app import make_app
+
+    async def main():
+        app = make_app(sys.argv[1], ui_lang="ru")
+        # what the app needs before its first frame: nothing of the database layer
+        first = {m: m in sys.modules for m in ("sqlmodel", "sqlalchemy", "spacy")}
+        async with app.run_test() as pilot:
+            for _ in range(500):
+                if app.db is not None and type(app.screen).__name__ == "HomeScreen":
+                    break
+                await pilot.pause(0.02)
+            await pilot.pause(0.3)  # let the home screen finish mounting before the test exits
+            return {"first": first, "home": type(app.screen).__name__}
+
+    print(json.dumps(asyncio.run(main())))
+""")
+
+
+def test_first_frame_comes_before_the_database_layer_is_imported(tmp_path: Path) -> None:
+    """The CLI hands the app a path; SQLAlchemy is imported in a worker after the first frame."""
+    done = subprocess.run([sys.executable, "-c", LAZY, str(tmp_path / "новая база.sqlite3")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"first": {"sqlmodel": False, "sqlalchemy": False, "spacy": False}, "home": "HomeScreen"}
+
+
+def test_a_bad_database_ends_the_app_with_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"garbage" * 100)
+    exe = Path(sys.executable).with_name("jtbd-studio")
+    done = subprocess.run([str(exe), "--db", str(bad)], capture_output=True, text=True, timeout=60,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 1
+    assert "not an SQLite database" in done.stderr and "Traceback" not in done.stderr
+    assert bad.read_bytes() == b"garbage" * 100

@@ -76,10 +76,9 @@ def echo_table(headers: list[str], rows: Iterable[Iterable[Any]]) -> None:
             click.echo("  ".join("-" * w for w in widths))
 
 
-def open_tui(ctx: click.Context, *, study: str | None) -> None:
-    """Start the Textual app (imported only here)."""
+def open_tui(ctx: click.Context, *, study: str | None, db: Database | None = None) -> None:
+    """Start the Textual app (imported only here); it opens the database after its first frame."""
     from jtbd_studio.tui.app import run_app
 
     root = ctx.find_root()
-    db = database(ctx)
-    run_app(db, study=study, ui_lang=(root.obj or {}).get("ui_lang"))
+    run_app(db if db is not None else (root.obj or {}).get("db"), study=study, ui_lang=(root.obj or {}).get("ui_lang"))

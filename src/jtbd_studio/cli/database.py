@@ -55,8 +55,9 @@ def db_backup(ctx: click.Context, target: Path) -> None:
 @handle_errors
 def db_locate(ctx: click.Context) -> None:
     """Print where the database is (file path or URL without password)."""
-    from jtbd_studio.store.db import resolve_url
     from sqlalchemy.engine import make_url
+
+    from jtbd_studio.store.db import resolve_url
 
     url = make_url(resolve_url((ctx.find_root().obj or {}).get("db")))
     click.echo(url.database if url.drivername.startswith("sqlite") else url.render_as_string(hide_password=True))

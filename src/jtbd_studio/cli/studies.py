@@ -137,4 +137,4 @@ def demo(ctx: click.Context, no_tui: bool) -> None:
         rows = [(s.study.name, s.participants, s.interviews) for s in list_studies(db) if s.study.id == study_obj.id]
         echo_table(["study", "participants", "interviews"], rows)
         return
-    open_tui(ctx, study=study_obj.name)
+    open_tui(ctx, study=study_obj.name, db=db)

@@ -139,10 +139,10 @@ def load_study(session: Session, doc: dict[str, Any], *, rename: str | None = No
         session.add(Competitor(study_id=study.id, **_fields(Competitor, c, f"competitors[{n}]")))
     p_ids: dict[str, int] = {}
     for n, p in enumerate(doc.get("participants") or []):
-        row = Participant(study_id=study.id, **_fields(Participant, p, f"participants[{n}]"))
-        session.add(row)
+        person = Participant(study_id=study.id, **_fields(Participant, p, f"participants[{n}]"))
+        session.add(person)
         session.flush()
-        p_ids[row.name] = row.id  # type: ignore[assignment]
+        p_ids[person.name] = person.id  # type: ignore[assignment]
     ext_ids: dict[int, int] = {}
     turn_ids: dict[tuple[int, int], int] = {}
     for n_iv, iv_data in enumerate(_need(doc, "interviews", list, "document"), 1):
@@ -150,10 +150,10 @@ def load_study(session: Session, doc: dict[str, Any], *, rename: str | None = No
     code_ids: dict[int, int] = {}
     for n, c in enumerate(doc.get("codes") or []):
         parent = code_ids.get(c.get("parent")) if c.get("parent") else None
-        row = Code(study_id=study.id, parent_id=parent, **_fields(Code, c, f"codes[{n}]"))
-        session.add(row)
+        code = Code(study_id=study.id, parent_id=parent, **_fields(Code, c, f"codes[{n}]"))
+        session.add(code)
         session.flush()
-        code_ids[c.get("ref", n + 1)] = row.id  # type: ignore[assignment]
+        code_ids[c.get("ref", n + 1)] = code.id  # type: ignore[assignment]
     for n, c in enumerate(doc.get("codings") or []):
         turn = c.get("turn")
         session.add(Coding(
@@ -161,11 +161,11 @@ def load_study(session: Session, doc: dict[str, Any], *, rename: str | None = No
             turn_id=turn_ids.get(tuple(turn)) if turn else None, **_fields(Coding, c, f"codings[{n}]"),
         ))
     for n, i in enumerate(doc.get("insights") or []):
-        row = Insight(study_id=study.id, **_fields(Insight, i, f"insights[{n}]"))
-        session.add(row)
+        insight = Insight(study_id=study.id, **_fields(Insight, i, f"insights[{n}]"))
+        session.add(insight)
         session.flush()
         for ref in i.get("evidence") or []:
-            session.add(InsightEvidence(insight_id=row.id, extraction_id=ext_ids[ref]))
+            session.add(InsightEvidence(insight_id=insight.id, extraction_id=ext_ids[ref]))
     session.flush()
     return study
 
@@ -175,10 +175,10 @@ def _load_interview(session: Session, study: Study, data: dict[str, Any], n_iv: 
     where = f"interviews[{n_iv - 1}]"
     pname = data.get("participant")
     if pname is not None and pname not in p_ids:
-        row = Participant(study_id=study.id, name=pname)
-        session.add(row)
+        person = Participant(study_id=study.id, name=pname)
+        session.add(person)
         session.flush()
-        p_ids[pname] = row.id  # type: ignore[assignment]
+        p_ids[pname] = person.id  # type: ignore[assignment]
     iv = Interview(study_id=study.id, participant_id=p_ids.get(pname) if pname else None,
                    **_fields(Interview, data, where))
     session.add(iv)
@@ -187,17 +187,17 @@ def _load_interview(session: Session, study: Study, data: dict[str, Any], n_iv: 
     for n, t in enumerate(data.get("turns") or []):
         fields = _fields(Turn, t, f"{where}.turns[{n}]")
         fields.setdefault("seq", n)
-        row = Turn(interview_id=iv.id, **fields)
-        session.add(row)
+        turn = Turn(interview_id=iv.id, **fields)
+        session.add(turn)
         session.flush()
-        seq_ids[row.seq] = row.id  # type: ignore[assignment]
-        turn_ids[(n_iv, row.seq)] = row.id  # type: ignore[assignment]
+        seq_ids[turn.seq] = turn.id  # type: ignore[assignment]
+        turn_ids[(n_iv, turn.seq)] = turn.id  # type: ignore[assignment]
     note_ids: dict[int, int] = {}
     for n, note in enumerate(data.get("notes") or [], 1):
-        row = Note(interview_id=iv.id, **_fields(Note, note, f"{where}.notes[{n - 1}]"))
-        session.add(row)
+        note_row = Note(interview_id=iv.id, **_fields(Note, note, f"{where}.notes[{n - 1}]"))
+        session.add(note_row)
         session.flush()
-        note_ids[n] = row.id  # type: ignore[assignment]
+        note_ids[n] = note_row.id  # type: ignore[assignment]
     for n, e in enumerate(data.get("emotion_tags") or []):
         session.add(EmotionTag(interview_id=iv.id, **_fields(EmotionTag, e, f"{where}.emotion_tags[{n}]")))
     for n, r in enumerate(data.get("ratings") or []):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from types import EllipsisType
 
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
@@ -181,7 +182,7 @@ def update_participant(
     db: Database,
     participant_id: int,
     *,
-    segment: str | None | type[Ellipsis] = ...,
+    segment: str | EllipsisType | None = ...,
     key_client: bool | None = None,
     status: str | None = None,
     company: str | None = None,
@@ -193,7 +194,7 @@ def update_participant(
         if p is None:
             raise NotFoundError(f"no participant #{participant_id}")
         if segment is not ...:
-            p.segment = check_segment(segment)  # type: ignore[arg-type]
+            p.segment = check_segment(segment)
         if key_client is not None:
             p.key_client = key_client
         if status is not None:

@@ -8,7 +8,7 @@ user input never reaches the SQL or the FTS syntax unescaped; raw syntax only vi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Select, bindparam, column, func, literal_column, select, table, text
 from sqlalchemy.sql import operators
@@ -104,7 +104,7 @@ class SqliteFts5:
     def match(self, source: str, query: FtsQuery) -> Select:
         fts = f"{source}_fts"
         match_text = self.compile(source, query)
-        param = bindparam(f"fts_{source}", match_text)
+        param: Any = bindparam(f"fts_{source}", match_text)
         return (
             select(
                 literal_column(f"{fts}.rowid").label("row_id"),
@@ -145,7 +145,7 @@ class PostgresTsvector:
         if isinstance(item, Term):
             alts: list[ColumnElement] = []
             for i, form in enumerate(dict.fromkeys(f for f in item.forms if f)):
-                p = bindparam(f"t_{tag}_{i}", _fold(form))
+                p: Any = bindparam(f"t_{tag}_{i}", _fold(form))
                 if item.prefix:
                     alts.append(func.to_tsquery("simple", func.quote_literal(p).concat(":*")))
                 else:
@@ -162,7 +162,7 @@ class PostgresTsvector:
 
     def match(self, source: str, query: FtsQuery) -> Select:
         q = self.tsquery(source, query)
-        tsv = column("tsv")
+        tsv: Any = column("tsv")
         src = table(source, column("id"), tsv)
         return select(
             src.c.id.label("row_id"),

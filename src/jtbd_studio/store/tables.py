@@ -21,7 +21,7 @@ def utcnow() -> datetime:
 
 
 def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Any:
-    return Field(default=None, foreign_key=target, index=True, nullable=nullable, ondelete=ondelete)
+    return Field(default=None, foreign_key=target, index=True, nullable=nullable, ondelete=ondelete)  # type: ignore[call-overload]
 
 
 class Study(SQLModel, table=True):

@@ -12,19 +12,17 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
-from textual.app import App, SystemCommand
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from jtbd_studio.errors import JtbdError, StorageError
 from jtbd_studio.i18n import default_ui_lang, languages, t
-from jtbd_studio.services import interviews as svc
-from jtbd_studio.services.live import DatabaseFileGuard
-from jtbd_studio.store.db import Database
 from jtbd_studio.tui.keys import localized, tr
 from jtbd_studio.tui.messages import (
     DatabaseRestored,
@@ -33,6 +31,10 @@ from jtbd_studio.tui.messages import (
     WriteJob,
     Written,
 )
+
+if TYPE_CHECKING:
+    from jtbd_studio.services.live import DatabaseFileGuard
+    from jtbd_studio.store.db import Database
 
 Clock = Callable[[], datetime]
 """Where the app reads the time (tests freeze it; offsets and timers all use it)."""
@@ -56,10 +58,14 @@ class JtbdApp(App[str]):
                 priority=True),
     ]
 
-    def __init__(self, db: Database, *, study: str | None = None, ui_lang: str | None = None,
+    def __init__(self, db: Database | str | None, *, study: str | None = None, ui_lang: str | None = None,
                  clock: Clock | None = None, offer_resume: bool = True) -> None:
         super().__init__()
-        self.db = db
+        # A path/URL (or None: the default) is opened in a worker after the first frame, so the
+        # interface is up before SQLAlchemy and the tables are even imported.
+        self._db_target = db if isinstance(db, str) or db is None else None
+        self.open_error: str | None = None
+        self.db: Database = db if not (isinstance(db, str) or db is None) else None  # type: ignore[assignment]
         self.ui_lang = ui_lang if ui_lang in languages() else default_ui_lang()
         """The interface language (the interview language is each interview's own)."""
         self.clock: Clock = clock or utc_now
@@ -74,9 +80,32 @@ class JtbdApp(App[str]):
         """An instance of a screen class with its bindings in the interface language."""
         return localized(cls, self.ui_lang)(*args, **kwargs)
 
+    def compose(self) -> ComposeResult:
+        yield Static(t("tui.startup.opening", self.ui_lang), id="opening")
+
     def on_mount(self) -> None:
+        if self.db is None:
+            self._open_database()
+        else:
+            self._database_ready(self.db)
+
+    @work(thread=True, exclusive=True, group="open-db", exit_on_error=False)
+    def _open_database(self) -> None:
+        from jtbd_studio.store.db import open_database
+
+        try:
+            db = open_database(self._db_target)
+        except JtbdError as exc:
+            self.open_error = exc.message
+            self.call_from_thread(self.exit, None, 1)
+            return
+        self.call_from_thread(self._database_ready, db)
+
+    def _database_ready(self, db: Database) -> None:
+        from jtbd_studio.services.live import DatabaseFileGuard
         from jtbd_studio.tui.screens.home import HomeScreen
 
+        self.db = db
         self.guard = DatabaseFileGuard(self.db)
         self._run_writer()
         self.push_screen(self.make(HomeScreen, self.start_study))
@@ -155,6 +184,8 @@ class JtbdApp(App[str]):
 
     @work(thread=True, exclusive=True, group="resume", exit_on_error=False)
     def _find_unfinished(self) -> None:
+        from jtbd_studio.services import interviews as svc
+
         self._warm_up()
         unfinished = svc.list_interviews(self.db, unfinished_only=True) if self.offer_resume else []
         if unfinished:
@@ -179,6 +210,8 @@ class JtbdApp(App[str]):
         self.push_screen(self.make(ResumeDialog, prompt, draft), partial(self._resume_answer, interview_id))
 
     def _resume_answer(self, interview_id: int, answer: str | None) -> None:
+        from jtbd_studio.services import interviews as svc
+
         if answer == "resume":
             self.post_message(InterviewStarted(interview_id))
         elif answer == "end":
@@ -190,6 +223,8 @@ class JtbdApp(App[str]):
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _open_detail(self, interview_id: int) -> None:
+        from jtbd_studio.services import interviews as svc
+
         iv = svc.load_interview(self.db, interview_id).interview
         self.call_from_thread(self._show_interview, interview_id, iv.status)
 
@@ -231,7 +266,7 @@ class JtbdApp(App[str]):
         yield SystemCommand(t("app.quit", self.ui_lang), t("app.quit", self.ui_lang), self.action_quit)
 
 
-def make_app(db: Database, *, study: str | None = None, ui_lang: str | None = None,
+def make_app(db: Database | str | None, *, study: str | None = None, ui_lang: str | None = None,
              clock: Clock | None = None, offer_resume: bool = True) -> JtbdApp:
     """The app with its bindings in the interface language (the factory everyone uses)."""
     lang = ui_lang if ui_lang in languages() else default_ui_lang()
@@ -239,12 +274,23 @@ def make_app(db: Database, *, study: str | None = None, ui_lang: str | None = No
     return cls(db, study=study, ui_lang=lang, clock=clock, offer_resume=offer_resume)
 
 
-def run_app(db: Database, *, study: str | None, ui_lang: str | None) -> None:
-    """Run until the user quits; a language switch rebuilds the app in the other language."""
+def run_app(db: Database | str | None, *, study: str | None, ui_lang: str | None) -> None:
+    """Run until the user quits; a language switch rebuilds the app in the other language.
+
+    `db` is an open database or a path/URL (None: the default) that the app opens itself after
+    its first frame. A database that cannot be opened ends the app with one line on stderr.
+    """
+    import sys
+
     lang = ui_lang
     while True:
-        result = make_app(db, study=study, ui_lang=lang).run()
+        app = make_app(db, study=study, ui_lang=lang)
+        result = app.run()
+        if app.return_code:
+            print(f"error: {app.open_error or 'the database could not be opened'}", file=sys.stderr)
+            sys.exit(app.return_code)
         if isinstance(result, str) and result.startswith(SWITCH_LANGUAGE):
             lang = result.removeprefix(SWITCH_LANGUAGE)
+            db = app.db or db
             continue
         return

@@ -103,7 +103,7 @@ def test_broken_documents_leave_the_database_unchanged(db, tmp_path):
     assert [s.study.name for s in list_studies(db)] == ["Удержание 🔑"]
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "jtbd-studio/1", "study": ', encoding="utf-8")
-    with pytest.raises(InputFileError, match="bad.json:1"):
+    with pytest.raises(InputFileError, match=r"bad\.json:1"):
         import_study_file(db, bad)
 
 

@@ -45,4 +45,4 @@ def test_open_twice_is_idempotent(db_url):
 
 
 def test_head_constant_matches_the_scripts():
-    assert migrate.HEAD == migrate.head_revision()
+    assert migrate.head_revision() == migrate.HEAD

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
+import jtbd_studio.store.library_tables
 import jtbd_studio.store.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 config = context.config

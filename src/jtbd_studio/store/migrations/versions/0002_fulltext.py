@@ -26,7 +26,7 @@ def _sqlite_up(src: str, text_col: str, lemma_col: str) -> None:
     fts = f"{src}_fts"
     op.execute(
         f"CREATE VIRTUAL TABLE {fts} USING fts5({text_col}, {lemma_col}, content='{src}', "
-        f"content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+        f"content_rowid='id', tokenize='unicode61 remove_diacritics 0')"
     )
     cols = f"{text_col}, {lemma_col}"
     new = f"new.{text_col}, new.{lemma_col}"

@@ -1,0 +1,1 @@
+"""The insight library: search, review of suggestions, codes, clusters, glossary and insights."""

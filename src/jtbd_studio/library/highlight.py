@@ -1,0 +1,144 @@
+"""Highlights and snippets, computed in Python so that both database backends show the same."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jtbd_studio.library.query import WORD, ParsedQuery, fold, nlp
+from jtbd_studio.store.fts import Phrase, Term
+
+SNIPPET_CHARS = 180
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A window of a hit's text with the matched words as (start, end) offsets inside it."""
+
+    text: str
+    highlights: tuple[tuple[int, int], ...]
+    start: int = 0
+
+    def marked(self, before: str = "**", after: str = "**") -> str:
+        """The snippet with each highlight wrapped, e.g. in Markdown bold."""
+        out, last = [], 0
+        for s, e in self.highlights:
+            out += [self.text[last:s], before, self.text[s:e], after]
+            last = e
+        out.append(self.text[last:])
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    form: str
+    lemma: str
+
+
+@functools.lru_cache(maxsize=100_000)
+def _lemma(form: str) -> str:
+    """The lemma of one folded word form (cached: hits repeat the same words)."""
+    return fold(nlp().lemma_text(form)) or form
+
+
+def _words(text: str) -> list[_Word]:
+    found = []
+    for m in WORD.finditer(text):
+        form = fold(m.group())
+        found.append(_Word(m.start(), m.end(), form, _lemma(form)))
+    return found
+
+
+def _term_hits(word: _Word, term: Term) -> bool:
+    if term.prefix:
+        return any(word.form.startswith(f) or word.lemma.startswith(f) for f in term.forms)
+    return word.form in term.forms or word.lemma in term.forms
+
+
+def _phrase_at(words: Sequence[_Word], i: int, phrase: Phrase) -> bool:
+    n = len(phrase.surface)
+    if i + n > len(words):
+        return False
+    lemmas = phrase.lemmas or phrase.surface
+    return all(
+        words[i + k].form == phrase.surface[k] or words[i + k].lemma == lemmas[k] for k in range(n)
+    )
+
+
+def highlights(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
+    """Character spans of `text` that the query's positive words and phrases match."""
+    if query.raw:
+        return []
+    words = _words(text)
+    spans: list[tuple[int, int]] = []
+    for item in query.positive_items:
+        for i, word in enumerate(words):
+            if isinstance(item, Term) and _term_hits(word, item):
+                spans.append((word.start, word.end))
+            elif isinstance(item, Phrase) and _phrase_at(words, i, item):
+                spans.append((word.start, words[i + len(item.surface) - 1].end))
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def snippet(text: str, spans: Sequence[tuple[int, int]], width: int = SNIPPET_CHARS) -> Snippet:
+    """The window of `width` characters holding the most highlights, cut at word boundaries."""
+    flat = " ".join(text.split())
+    if flat != text:  # keep offsets valid: collapse whitespace the same way in the spans
+        spans = _remap(text, spans)
+        text = flat
+    if len(text) <= width:
+        return Snippet(text, tuple(spans), 0)
+    start = _best_start(spans, width)
+    start = max(0, min(start, len(text) - width))
+    end = start + width
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > end - 20 else end
+    inside = tuple((s - start, e - start) for s, e in spans if s >= start and e <= end)
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(text) else ""
+    shifted = tuple((s + len(lead), e + len(lead)) for s, e in inside)
+    return Snippet(lead + text[start:end] + tail, shifted, start)
+
+
+def _best_start(spans: Sequence[tuple[int, int]], width: int) -> int:
+    if not spans:
+        return 0
+    best, best_count = spans[0][0], 0
+    for s, _ in spans:
+        count = sum(1 for s2, e2 in spans if s2 >= s and e2 <= s + width)
+        if count > best_count:
+            best, best_count = s, count
+    return max(0, best - width // 4)
+
+
+def _remap(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Offsets of `spans` after runs of whitespace collapse to one space and ends are trimmed."""
+    mapping, pos, prev_space = [], 0, True
+    for ch in text:
+        mapping.append(pos)
+        if ch.isspace():
+            if not prev_space:
+                pos += 1
+            prev_space = True
+        else:
+            pos += 1
+            prev_space = False
+    mapping.append(pos)
+    return [(mapping[s], mapping[e]) for s, e in spans]
