@@ -232,6 +232,11 @@ class JtbdApp(App[str]):
         from jtbd_studio.tui.screens.interview import InterviewScreen
         from jtbd_studio.tui.screens.summary import SummaryScreen
 
+        if status == "imported":  # a transcript: read it, review its suggestions
+            from jtbd_studio.tui.screens.transcript import TranscriptScreen
+
+            self.push_screen(TranscriptScreen(self.db, interview_id))
+            return
         screen = InterviewScreen if status == "live" else SummaryScreen
         self.push_screen(self.make(screen, interview_id))
 

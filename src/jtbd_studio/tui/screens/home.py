@@ -31,6 +31,9 @@ class HomeScreen(Screen[None]):
         Binding("n,т", "new_study", "home.new_study", id="home.new_study"),
         Binding("a,ф", "new_participant", "participant.new", id="home.new_participant"),
         Binding("e,у", "edit_participant", "tui.key.edit_participant", id="home.edit_participant"),
+        Binding("l,д", "library", "tui.library.open", id="home.library"),
+        Binding("g,п", "glossary", "tui.library.glossary", id="home.glossary"),
+        Binding("i,ш", "insights", "tui.library.insights", id="home.insights"),
         Binding("f2", "switch_language", "app.ui_language", id="home.ui_language"),
     ]
 
@@ -152,6 +155,26 @@ class HomeScreen(Screen[None]):
 
     def _write(self, what: str, call: Any) -> None:
         self.app.write(WriteJob(what, call, reply_to=self))  # type: ignore[attr-defined]
+
+    def _push_library(self, screen_name: str) -> None:
+        """The insight library's screens, on the highlighted study."""
+        if self.study_id is None:
+            self.notify(tr(self, "tui.library.no_study"), severity="warning")
+            return
+        from jtbd_studio.tui.screens import glossary, insights, library
+
+        cls = {"library": library.LibraryScreen, "glossary": glossary.GlossaryScreen,
+               "insights": insights.InsightsScreen}[screen_name]
+        self.app.push_screen(cls(self.app.db, self.study_id))  # type: ignore[attr-defined]
+
+    def action_library(self) -> None:
+        self._push_library("library")
+
+    def action_glossary(self) -> None:
+        self._push_library("glossary")
+
+    def action_insights(self) -> None:
+        self._push_library("insights")
 
     def action_new_study(self) -> None:
         from jtbd_studio.tui.screens.forms import StudyDialog

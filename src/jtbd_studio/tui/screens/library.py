@@ -129,7 +129,8 @@ class LibraryScreen(Screen[None]):
             snippet = Text(hit.snippet.text)
             for a, b in hit.snippet.highlights:
                 snippet.stylize("bold reverse", a, b)
-            table.add_row(hit.source, hit.participant or "", hit.stage or "", snippet, key=str(n))
+            where = hit.kind if hit.source == "extraction" and hit.kind else hit.source
+            table.add_row(where, hit.participant or "", hit.stage or "", snippet, key=str(n))
         if self.hits:
             key = "library.more" if result.more else "library.hits"
             status.update(say(self, key, n=len(self.hits)))
