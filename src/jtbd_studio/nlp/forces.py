@@ -1,0 +1,61 @@
+"""The `jtbd_force` component: JTBD forces of progress (push, pull, anxiety, habit) as clauses."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from jtbd_studio.nlp.clauses import ClauseExtractor, Hit, SentenceIndex
+from jtbd_studio.nlp.cues import Cue, CueMatcher
+from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions
+
+FORCES = ("push", "pull", "anxiety", "habit")
+#: Score of a push derived from a friction clause about the old way (weaker than a direct cue).
+DERIVED_PUSH_SCORE = 0.55
+
+
+class Forces(ClauseExtractor):
+    """Force cues from `forces.jsonl` (label push|pull|anxiety|habit) → clause spans.
+
+    A friction clause in a sentence that speaks of the old way (role `old_way`: «раньше»,
+    «в экселе», "before", "our old system") is also a push: what was wrong with the old way.
+    """
+
+    kind = "force"
+    by_label = True
+
+    def __init__(self, nlp: Language) -> None:
+        super().__init__(nlp, "forces")
+        self.old_way = CueMatcher(nlp, "forces", roles=("old_way",))
+        self.friction_group = SPAN_GROUPS["friction"]
+
+    def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:
+        """Direct force cues plus pushes derived from friction about the old way."""
+        hits = [hit for hit in super().hits(doc, index) if hit.label in FORCES]
+        frictions = doc.spans.get(self.friction_group)
+        if not frictions:
+            return hits
+        old_sentences = {index.sentence(start) for _, start, _ in self.old_way.find(doc)}
+        taken = {(hit.clause, hit.label) for hit in hits}
+        for span in frictions:
+            clause = index.clause(span.start)
+            if index.sentence(span.start) in old_sentences and (clause, "push") not in taken:
+                cue = Cue("friction", 0, "friction", label="push", extra={"from": span.label_})
+                # The friction's own score: spans at equal offsets share span._ values.
+                score = float(span._.score or DERIVED_PUSH_SCORE)
+                hits.append(Hit(cue, span.start, span.end, clause, score, "push"))
+                taken.add((clause, "push"))
+        hits.sort(key=lambda hit: hit.start)
+        return hits
+
+
+@Language.factory(
+    "jtbd_force",
+    assigns=["doc.spans"],
+    requires=["token.lemma", "doc.sents"],
+    default_config={},
+)
+def make_force(nlp: Language, name: str) -> Forces:
+    """Build the forces component for the pipeline's language."""
+    register_extensions()
+    return Forces(nlp)

@@ -1,0 +1,135 @@
+"""The `jtbd_phrase` component: the customer's own reusable wording, verbatim, customer turns only."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+
+from jtbd_studio.nlp.clauses import ClauseSplitter, SentenceIndex
+from jtbd_studio.nlp.cues import CueMatcher, DocView, content_key, doc_view, speaker_role
+from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+MIN_WORDS, MAX_WORDS = 3, 12
+#: Which other kinds feed phrases, by preference when candidates overlap. A phrase keeps its
+#: source's score: spans at equal offsets share their `span._` values in spaCy.
+SOURCES = {"job": 0.9, "friction": 0.8, "force": 0.75}
+CUE_PREFERENCE = 0.7
+#: A candidate: the span, its label, its score and its preference among overlapping ones.
+Candidate = tuple["Span", str, float, float]
+#: Words around a vivid cue when its clause is too long to quote whole.
+CUE_CONTEXT = 4
+
+
+class Phrases:
+    """Short verbatim clauses worth quoting: friction, job and force clauses of 3–12 words, and
+    vivid wordings from `phrases.jsonl` («как без рук», "drowning in spreadsheets").
+
+    Interviewer turns (`doc.user_data["jtbd_role"] == "interviewer"`) give no phrases. Long
+    clauses are cut at commas and the piece with the most content words is kept; overlapping
+    candidates keep the best scored one.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.cues = CueMatcher(nlp, "phrases", roles=("cue",))
+        self.splitter = ClauseSplitter(nlp)
+        self.group = SPAN_GROUPS["phrase"]
+        self.key_words = self.cues.words | CueMatcher(nlp, "friction", roles=("cue",)).words
+
+    def __call__(self, doc: Doc) -> Doc:
+        chosen: list[Span] = []
+        if len(doc) and speaker_role(doc) == "customer":
+            candidates = self.from_other_kinds(doc) + self.from_cues(doc)
+            candidates.sort(key=lambda c: (-c[2] * c[3], c[0].start))
+            taken: list[tuple[int, int]] = []
+            for span, label, score, _ in candidates:
+                if any(span.start < end and start < span.end for start, end in taken):
+                    continue
+                taken.append((span.start, span.end))
+                span.label_ = label
+                span._.score = round(score, 3)
+                span._.key = content_key(span, self.key_words)
+                chosen.append(span)
+        chosen.sort(key=lambda s: (s.start, s.end))
+        doc.spans[self.group] = chosen
+        return doc
+
+    def from_other_kinds(self, doc: Doc) -> list[Candidate]:
+        """Friction, job and force spans, shortened to a quotable piece."""
+        result: list[Candidate] = []
+        for kind, weight in SOURCES.items():
+            for source in doc.spans.get(SPAN_GROUPS[kind], ()):
+                piece = self.quotable(doc, source.start, source.end)
+                if piece is not None:
+                    label = source.label_ if kind == "force" else kind
+                    result.append((piece, label, float(source._.score or 0.5), weight))
+        return result
+
+    def from_cues(self, doc: Doc) -> list[Candidate]:
+        """Vivid wordings: the cue's clause, or the cue with a few words around it."""
+        result: list[Candidate] = []
+        found = self.cues.find(doc)
+        if not found:
+            return result
+        index = SentenceIndex(doc, self.splitter)
+        for cue, start, end in found:
+            floor, ceiling = index.clause(start)
+            piece = self.quotable(doc, floor, ceiling, focus=start) or self.quotable(
+                doc, max(floor, start - CUE_CONTEXT), min(ceiling, end + CUE_CONTEXT), cut=False
+            )
+            if piece is not None:
+                result.append((piece, cue.label or "value", cue.score, CUE_PREFERENCE))
+        return result
+
+    def quotable(
+        self, doc: Doc, start: int, end: int, cut: bool = True, focus: int | None = None
+    ) -> Span | None:
+        """The span trimmed to 3–12 words; a long one (or any one with a `focus` token) is cut
+        at commas to the piece holding the focus, else to its richest piece."""
+        view = doc_view(doc)
+        start, end = self.splitter.trim(view, start, end)
+        words = _words(view, start, end)
+        if MIN_WORDS <= words <= MAX_WORDS and focus is None:
+            return doc[start:end]
+        if words < MIN_WORDS or not cut:
+            return None
+        pieces, piece_start = [], start
+        for i in range(start, end + 1):
+            if (
+                i == end
+                or view.lower[i] in self.splitter.hard
+                or view.lower[i] == self.splitter.comma
+            ):
+                pieces.append((piece_start, i))
+                piece_start = i + 1
+        if focus is not None:
+            pieces = [(a, b) for a, b in pieces if a <= focus < b] or pieces
+        best = None
+        for p_start, p_end in pieces:
+            span = self.quotable(doc, p_start, p_end, cut=False)
+            if span is not None and (best is None or _richness(span) > _richness(best)):
+                best = span
+        return best
+
+
+def _words(view: DocView, start: int, end: int) -> int:
+    return sum(1 for i in range(start, end) if not view.punct[i] and not view.space[i])
+
+
+def _richness(span: Span) -> int:
+    return sum(1 for t in span if not (t.is_stop or t.is_punct or t.is_space))
+
+
+@Language.factory(
+    "jtbd_phrase",
+    assigns=["doc.spans"],
+    requires=["token.lemma", "doc.sents", "doc.spans"],
+    default_config={},
+)
+def make_phrase(nlp: Language, name: str) -> Phrases:
+    """Build the phrase component for the pipeline's language."""
+    register_extensions()
+    return Phrases(nlp)

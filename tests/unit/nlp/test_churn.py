@@ -1,0 +1,67 @@
+"""Churn risk: alternatives, cancelling, budget, champion, repeated problems, falling usage."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from jtbd_studio.nlp.pipeline import build_pipeline
+
+
+def analyze(lang: str, text: str, role: str | None = None) -> Doc:
+    """The real pipeline up to (not including) the core's competitor component."""
+    nlp = build_pipeline(lang)
+    doc = nlp.make_doc(text)
+    if role is not None:
+        doc.user_data["jtbd_role"] = role
+    for name, proc in nlp.pipeline:
+        if name == "jtbd_competitor":
+            break
+        doc = proc(doc)
+    return doc
+
+
+def churn(lang: str, text: str) -> list[tuple[str, str]]:
+    return [(s.label_, s.text) for s in analyze(lang, text).spans["jtbd_churn_risk"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "label"),
+    [
+        ("ru", "Думаем посмотреть другие варианты.", "alternatives"),
+        ("ru", "Скорее всего, не будем продлевать договор.", "cancel"),
+        ("ru", "Нам урезали бюджет на следующий год.", "budget"),
+        ("ru", "У нас сменился директор по продажам.", "champion"),
+        ("ru", "Опять упала синхронизация, уже третий раз за месяц.", "repeated_problem"),
+        ("ru", "Менеджеры почти не заходят в систему.", "usage"),
+        ("en", "We're evaluating alternatives.", "alternatives"),
+        ("en", "We're not renewing unless they fix the sync.", "cancel"),
+        ("en", "Our budget was cut in half.", "budget"),
+        ("en", "Our champion left the company in March.", "champion"),
+        ("en", "The sync is still not fixed.", "repeated_problem"),
+        ("en", "The sales team stopped using it.", "usage"),
+    ],
+)
+def test_churn_signs(lang: str, text: str, label: str) -> None:
+    assert label in [found for found, _ in churn(lang, text)]
+
+
+def test_two_signs_in_one_sentence_are_two_spans() -> None:
+    found = churn("en", "We're evaluating alternatives and we're not renewing unless they fix it.")
+    assert found == [
+        ("alternatives", "We're evaluating alternatives"),
+        ("cancel", "we're not renewing unless they fix it"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Мы не собираемся уходить к конкурентам."),
+        ("ru", "Продлили договор ещё на год."),
+        ("en", "We're not considering alternatives at all."),
+        ("en", "We renewed for another year."),
+    ],
+)
+def test_denied_or_absent_signs(lang: str, text: str) -> None:
+    assert churn(lang, text) == []

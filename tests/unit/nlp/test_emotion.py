@@ -1,0 +1,97 @@
+"""Emotion: valence -2..+2 and a taxonomy label per sentence, negation, intensifiers, emoticons."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from spacy.tokens import Doc
+
+from jtbd_studio.nlp.emotion import taxonomy_labels
+from jtbd_studio.nlp.pipeline import build_pipeline
+from jtbd_studio.paths import corpora_dir
+
+
+def analyze(lang: str, text: str, role: str | None = None) -> Doc:
+    """The real pipeline up to (not including) the core's competitor component."""
+    nlp = build_pipeline(lang)
+    doc = nlp.make_doc(text)
+    if role is not None:
+        doc.user_data["jtbd_role"] = role
+    for name, proc in nlp.pipeline:
+        if name == "jtbd_competitor":
+            break
+        doc = proc(doc)
+    return doc
+
+
+def feelings(lang: str, text: str) -> list[tuple[str, int, str]]:
+    return [(s.text, s._.valence, s.label_) for s in analyze(lang, text).spans["jtbd_emotion"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        ("ru", "Это было просто ужасно, поддержка молчала неделю.", -1),
+        ("ru", "Очень доволен, всё работает как часы!", 1),
+        ("ru", "Боимся, что данные потеряются при переезде.", -1),
+        ("ru", "Спасибо, ребята, вы лучшие", 1),
+        ("ru", "Опять всё зависло((", -1),
+        ("ru", "Наконец-то разобрались с отчётами)", 1),
+        ("ru", "Не очень доволен новой версией.", -1),
+        ("ru", "Совсем не плохо для первой версии.", 1),
+        ("en", "The support team was amazing after our outage.", 1),
+        ("en", "Honestly it was a nightmare to set up.", -1),
+        ("en", "This is not bad at all :)", 1),
+        ("en", "I'm really frustrated with the reporting.", -1),
+        ("en", "We were worried about losing our data.", -1),
+        ("en", "Love it 😍", 1),
+    ],
+)
+def test_sentence_valence_sign(lang: str, text: str, sign: int) -> None:
+    (found,) = feelings(lang, text)
+    assert found[1] * sign > 0
+
+
+def test_intensifiers_and_exclamation_strengthen() -> None:
+    assert feelings("ru", "Хорошо.")[0][1] == 1
+    assert feelings("ru", "Очень-очень хорошо, просто отлично!")[0][1] == 2
+    assert feelings("en", "It was good.")[0][1] == 1
+    assert feelings("en", "It was extremely good!")[0][1] == 2
+
+
+def test_one_span_per_feeling_sentence_without_trailing_whitespace() -> None:
+    text = "Внедрение прошло ужасно.  Отчёт готов к пятнице. А вот поддержка порадовала!\n"
+    spans = list(analyze("ru", text).spans["jtbd_emotion"])
+    assert [s.text for s in spans] == ["Внедрение прошло ужасно.", "А вот поддержка порадовала!"]
+    assert [s._.valence for s in spans] == [-2, 1]
+    for span in spans:
+        assert text[span.start_char : span.end_char] == span.text
+
+
+def test_neutral_and_wish_sentences_carry_no_feeling() -> None:
+    assert feelings("ru", "Мы работаем с системой третий год.") == []
+    assert feelings("en", "We have twelve managers in sales.") == []
+    assert feelings("en", "It would be nice to have dark mode.") == []
+
+
+def test_brackets_are_not_smileys() -> None:
+    assert feelings("ru", "Мы (отдел продаж) ведём сделки в таблице.") == []
+    assert feelings("ru", "1) выгрузка 2) отчёты") == []
+
+
+def test_labels_come_from_the_taxonomy_and_valence_is_in_range() -> None:
+    path = corpora_dir() / "taxonomy" / "emotions.toml"
+    ids = {label["id"] for label in tomllib.loads(path.read_text(encoding="utf-8"))["labels"]}
+    assert taxonomy_labels() == ids
+    text = "Ужас! Класс! Боюсь. Непонятно. Удивительно. Жаль. Спокойно. Интересно."
+    spans = list(analyze("ru", text).spans["jtbd_emotion"])
+    assert len(spans) >= 6
+    for span in spans:
+        assert span.label_ in ids
+        assert -2 <= span._.valence <= 2
+        assert 0 < span._.score <= 1
+    labels = {s.text: s.label_ for s in spans}
+    assert labels["Боюсь."] == "anxiety"
+    assert labels["Непонятно."] == "confusion"
+    assert labels["Удивительно."] == "surprise"

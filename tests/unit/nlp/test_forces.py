@@ -1,0 +1,81 @@
+"""Forces of progress: push, pull, anxiety, habit as clause spans (ru, en)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from jtbd_studio.nlp.pipeline import build_pipeline
+
+
+def analyze(lang: str, text: str, role: str | None = None) -> Doc:
+    """The real pipeline up to (not including) the core's competitor component."""
+    nlp = build_pipeline(lang)
+    doc = nlp.make_doc(text)
+    if role is not None:
+        doc.user_data["jtbd_role"] = role
+    for name, proc in nlp.pipeline:
+        if name == "jtbd_competitor":
+            break
+        doc = proc(doc)
+    return doc
+
+
+def forces(lang: str, text: str) -> list[tuple[str, str]]:
+    return [(s.label_, s.text) for s in analyze(lang, text).spans["jtbd_force"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "label", "span"),
+    [
+        ("ru", "Надоело сводить отчёты вручную.", "push", "Надоело сводить отчёты вручную"),
+        (
+            "ru",
+            "Нас подкупила интеграция с телефонией.",
+            "pull",
+            "Нас подкупила интеграция с телефонией",
+        ),
+        (
+            "ru",
+            "Боялись, что данные потеряются при переезде.",
+            "anxiety",
+            "Боялись, что данные потеряются при переезде",
+        ),
+        (
+            "ru",
+            "Не были уверены, что команда справится.",
+            "anxiety",
+            "Не были уверены, что команда справится",
+        ),
+        ("ru", "Команда привыкла к старой системе.", "habit", "Команда привыкла к старой системе"),
+        (
+            "en",
+            "We were fed up with copying data between spreadsheets.",
+            "push",
+            "We were fed up with copying data between spreadsheets",
+        ),
+        (
+            "en",
+            "What sold us was the integration with our phone system.",
+            "pull",
+            "What sold us was the integration with our phone system",
+        ),
+        ("en", "We were worried about lock-in.", "anxiety", "We were worried about lock-in"),
+        ("en", "The team got used to the old tool.", "habit", "The team got used to the old tool"),
+    ],
+)
+def test_force_cues(lang: str, text: str, label: str, span: str) -> None:
+    assert (label, span) in forces(lang, text)
+
+
+def test_friction_about_the_old_way_is_a_push() -> None:
+    found = forces("ru", "Раньше сидели в Экселе, и там постоянно терялись заявки.")
+    assert ("push", "там постоянно терялись заявки") in found
+    assert forces("ru", "Сейчас иногда теряются заявки.") == []
+
+
+def test_one_clause_may_carry_two_forces_and_negation_cancels() -> None:
+    found = forces("en", "We liked the reports, but we were afraid of the migration.")
+    assert {label for label, _ in found} == {"pull", "anxiety"}
+    assert forces("ru", "Мы совсем не боялись переезда.") == []
+    assert forces("en", "We weren't worried at all.") == []

@@ -1,0 +1,148 @@
+"""Friction: problem clauses on lemmas, with negation, wishes, advice and clause scope (ru, en)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from jtbd_studio.nlp.pipeline import build_pipeline
+
+DATA = Path(__file__).parents[2] / "data" / "nlp"
+
+
+def analyze(lang: str, text: str, role: str | None = None) -> Doc:
+    """The real pipeline up to (not including) the core's competitor component."""
+    nlp = build_pipeline(lang)
+    doc = nlp.make_doc(text)
+    if role is not None:
+        doc.user_data["jtbd_role"] = role
+    for name, proc in nlp.pipeline:
+        if name == "jtbd_competitor":
+            break
+        doc = proc(doc)
+    return doc
+
+
+def friction(lang: str, text: str) -> list[str]:
+    return [span.text for span in analyze(lang, text).spans["jtbd_friction"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "ru",
+            "Долго не могли настроить интеграцию с телефонией.",
+            ["Долго не могли настроить интеграцию с телефонией"],
+        ),
+        (
+            "ru",
+            "Отчёты строятся по полчаса, менеджеры постоянно жалуются.",
+            ["Отчёты строятся по полчаса", "менеджеры постоянно жалуются"],
+        ),
+        (
+            "ru",
+            "Клиенты уходят из-за долгих ответов службы поддержки.",
+            ["Клиенты уходят из-за долгих ответов службы поддержки"],
+        ),
+        (
+            "ru",
+            "Интерфейс не очень удобный, зато поддержка отвечает быстро.",
+            ["Интерфейс не очень удобный"],
+        ),
+        ("ru", "Выгрузка в Excel глючит, и мы теряем заявки.", ["Выгрузка в Excel глючит"]),
+        (
+            "en",
+            "Onboarding took three weeks, and the export kept crashing.",
+            ["Onboarding took three weeks", "the export kept crashing"],
+        ),
+        ("en", "I couldn't find the export button.", ["I couldn't find the export button"]),
+        (
+            "en",
+            "It wasn't easy to set up the integration.",
+            ["It wasn't easy to set up the integration"],
+        ),
+        (
+            "en",
+            "Our managers complained that the reports were confusing.",
+            ["Our managers complained that the reports were confusing"],
+        ),
+        (
+            "en",
+            "The pricing is way too expensive for a team of five.",
+            ["The pricing is way too expensive for a team of five"],
+        ),
+    ],
+)
+def test_problem_clauses_are_friction(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Проблем с внедрением не было, всё прошло гладко."),
+        ("ru", "Никаких проблем с поддержкой, отвечают сразу."),
+        ("ru", "Настроить было не сложно."),
+        ("ru", "Было бы здорово, если бы появился тёмный режим."),
+        ("ru", "Хотелось бы, чтобы была выгрузка в 1С."),
+        ("en", "We had no issues at all with the setup."),
+        ("en", "It wasn't hard to configure, honestly."),
+        ("en", "It would be nice to have dark mode."),
+        ("en", "Companies should answer faster."),
+        ("en", "We were worried that the migration would be slow."),
+        ("en", "I couldn't agree more, the dashboard is great."),
+    ],
+)
+def test_denials_wishes_advice_and_fears_are_not_friction(lang: str, text: str) -> None:
+    assert friction(lang, text) == []
+
+
+def test_spans_carry_label_score_and_lemma_key() -> None:
+    doc = analyze("ru", "Поддержка долго отвечала на заявки.")
+    (span,) = doc.spans["jtbd_friction"]
+    assert span.label_ == "slow"
+    assert 0 < span._.score <= 1
+    assert span._.key == "поддержка долго отвечать заявка"
+
+
+def test_a_question_from_the_interviewer_is_not_friction_and_unknown_is_weaker() -> None:
+    question = "Were there any problems with onboarding?"
+    assert list(analyze("en", question, role="interviewer").spans["jtbd_friction"]) == []
+    (span,) = analyze("en", question).spans["jtbd_friction"]
+    assert span._.score < 0.7
+
+
+def test_real_english_transcript_line() -> None:
+    lines = (DATA / "en" / "transcript_P1.txt").read_text(encoding="utf-8").splitlines()
+    complaint = next(line for line in lines if "couldn't find a way to use it" in line)
+    wish = next(line for line in lines if line.startswith("Participant: Select all would be nice"))
+    found = friction("en", complaint)
+    assert any("couldn't find a way to use it in this analysis" in text for text in found)
+    assert friction("en", wish) == []
+
+
+def test_real_russian_complaints() -> None:
+    text = (DATA / "ru" / "revizor-act4-complaints.cp1251.crlf.txt").read_bytes().decode("cp1251")
+    doc = analyze("ru", text)
+    found = {span.text: span.label_ for span in doc.spans["jtbd_friction"]}
+    assert "два дни сидеть не могла" in found
+    assert "Надоели, черт возьми" in found
+    assert "cost" not in found.values()  # «в дороге» is a road, not a price
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_offsets_are_exact_and_spans_are_clauses(lang: str) -> None:
+    text = (
+        "Поддержка отвечает по три дня 😡, а отчёты строятся долго.\r\nЭкспорт глючит!"
+        if lang == "ru"
+        else "Support takes days to reply 😡, and the reports are slow.\r\nExport is broken!"
+    )
+    doc = analyze(lang, text)
+    spans = list(doc.spans["jtbd_friction"])
+    assert len(spans) == 3
+    for span in spans:
+        assert text[span.start_char : span.end_char] == span.text
+        assert span.text == span.text.strip() and "\n" not in span.text and "," not in span.text

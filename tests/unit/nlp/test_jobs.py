@@ -1,0 +1,69 @@
+"""Job statements: when ..., I want to ..., so I can ... in any wording (ru, en)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from jtbd_studio.nlp.pipeline import build_pipeline
+
+
+def analyze(lang: str, text: str, role: str | None = None) -> Doc:
+    """The real pipeline up to (not including) the core's competitor component."""
+    nlp = build_pipeline(lang)
+    doc = nlp.make_doc(text)
+    if role is not None:
+        doc.user_data["jtbd_role"] = role
+    for name, proc in nlp.pipeline:
+        if name == "jtbd_competitor":
+            break
+        doc = proc(doc)
+    return doc
+
+
+def jobs(lang: str, text: str, role: str | None = None) -> list[tuple[str, str, float]]:
+    spans = analyze(lang, text, role).spans["jtbd_job"]
+    return [(s.text, s.label_, s._.score) for s in spans]
+
+
+def test_full_job_statements_are_whole_sentences_with_the_highest_score() -> None:
+    text = "Когда приходит новая заявка, хочу сразу видеть историю клиента, чтобы не терять время."
+    ((span, label, score),) = jobs("ru", text)
+    assert span == text.rstrip(".") and label == "full" and score >= 0.8
+    text = "When a new lead comes in, I want to see their history so I can call back fast."
+    ((span, label, score),) = jobs("en", text)
+    assert span == text.rstrip(".") and label == "full" and score >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        (
+            "ru",
+            "Нам нужно видеть все сделки в одном окне, чтобы ничего не терялось.",
+            "Нам нужно видеть все сделки в одном окне, чтобы ничего не терялось",
+        ),
+        ("ru", "Мне важно понимать, какие заявки горят.", "Мне важно понимать, какие заявки горят"),
+        (
+            "en",
+            "We need to send invoices in one click so that finance stops chasing us.",
+            "We need to send invoices in one click so that finance stops chasing us",
+        ),
+        (
+            "en",
+            "I just want to know which deals are stuck.",
+            "I just want to know which deals are stuck",
+        ),
+    ],
+)
+def test_partial_job_statements(lang: str, text: str, span: str) -> None:
+    assert [found for found, _, _ in jobs(lang, text)] == [span]
+
+
+def test_no_job_without_motivation_or_from_interviewer_questions() -> None:
+    assert jobs("ru", "Отчёты строятся долго.") == []
+    assert jobs("en", "The export was slow.") == []
+    assert jobs("en", "Нужно ли?", None) == []
+    question = "What did you want to achieve when you bought it?"
+    assert jobs("en", question, role="interviewer") == []
+    assert jobs("en", "It needs a restart sometimes.") == []

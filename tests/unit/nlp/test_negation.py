@@ -1,0 +1,97 @@
+"""Negation windows, post-negation and intensity on the real pipelines (ru, en)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from jtbd_studio.nlp import cues
+from jtbd_studio.nlp.cues import doc_view
+from jtbd_studio.nlp.negation import Intensity, Negation
+from jtbd_studio.nlp.pipeline import build_pipeline
+
+
+def analyze(lang: str, text: str, role: str | None = None) -> Doc:
+    """The real pipeline up to (not including) the core's competitor component."""
+    nlp = build_pipeline(lang)
+    doc = nlp.make_doc(text)
+    if role is not None:
+        doc.user_data["jtbd_role"] = role
+    for name, proc in nlp.pipeline:
+        if name == "jtbd_competitor":
+            break
+        doc = proc(doc)
+    return doc
+
+
+def token_index(doc: Doc, word: str) -> int:
+    return next(t.i for t in doc if t.lower_ == word)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "cue", "negated"),
+    [
+        ("ru", "Проблем с внедрением вообще не было.", "проблем", True),
+        ("ru", "Никаких проблем.", "проблем", True),
+        ("ru", "Было не сложно.", "сложно", True),
+        ("ru", "Не только сложно, но и долго.", "сложно", False),
+        ("ru", "Это не так, сложно всё.", "сложно", False),
+        ("ru", "Проблема была серьёзная.", "проблема", False),
+        ("en", "We had no issues.", "issues", True),
+        ("en", "It wasn't hard.", "hard", True),
+        ("en", "I didn't find it hard.", "hard", True),
+        ("en", "Not only hard but slow.", "hard", False),
+        ("en", "It was hard.", "hard", False),
+    ],
+)
+def test_negation_window(lang: str, text: str, cue: str, negated: bool) -> None:
+    nlp = build_pipeline(lang)
+    doc = analyze(lang, text)
+    i = token_index(doc, cue)
+    assert Negation(nlp).is_negated(doc_view(doc), i, i + 1, 0, len(doc)) is negated
+
+
+def test_intensity_factors() -> None:
+    nlp = build_pipeline("ru")
+    doc = analyze("ru", "очень долго, слегка долго, долго")
+    view = doc_view(doc)
+    factors = [Intensity(nlp).factor(view, t.i, 0) for t in doc if t.lower_ == "долго"]
+    assert factors[0] > 1 > factors[1]
+    assert factors[2] == 1.0
+
+
+def test_a_malformed_cue_file_names_the_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "lexicons" / "xx"
+    folder.mkdir(parents=True)
+    (folder / "friction.jsonl").write_text(
+        '# a comment\n{"pattern": "slow", "score": 0.5}\n{"pattern": "bad", "score": 7}\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(cues, "corpora_dir", lambda: tmp_path)
+    cues.load_cues.cache_clear()
+    try:
+        with pytest.raises(cues.LexiconError, match=r"friction\.jsonl:3: 'score'"):
+            cues.load_cues("xx", "friction")
+        (folder / "friction.jsonl").write_text('{"pattern": "_{0,2} slow"}\n', encoding="utf-8")
+        cues.load_cues.cache_clear()
+        with pytest.raises(cues.LexiconError, match="must start with a word"):
+            cues.CueMatcher(spacy.blank("xx"), "friction")
+    finally:
+        cues.load_cues.cache_clear()
+
+
+def test_a_language_without_cue_files_extracts_nothing() -> None:
+    import jtbd_studio.nlp.kinds as kinds
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    for name in kinds.SEMANTIC_COMPONENTS:
+        nlp.add_pipe(name)
+    doc = nlp("Das Onboarding war langsam und schwierig.")
+    assert all(len(doc.spans[group]) == 0 for group in doc.spans)
+    assert len(doc.spans) == len(kinds.SEMANTIC_COMPONENTS)
