@@ -1,14 +1,23 @@
 """A bilingual synthetic interview corpus for scale tests (clearly synthetic, seeded, reusable).
 
-Sentences are assembled from small pools of customer-interview fragments in Russian and English,
-with inflected Russian forms, so that lemma search and clustering have realistic work to do.
+Customer answers mix real sentences (Gogol's «Ревизор», public domain, and the English UX
+interview transcripts, BSD-3/MIT; both copied under tests/data/transcripts with their licenses)
+with sentences assembled from small pools of CRM-interview fragments. The real sentences give
+the corpus a natural vocabulary (thousands of word forms, Zipf-like frequencies), so search
+terms match a realistic share of turns; the fragments give domain words to search for.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 from typing import Any
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "transcripts"
+DOMAIN_SHARE = 0.2  # share of answer sentences built from the CRM fragments
 
 SYNTHETIC_MARK = "SYNTHETIC BENCHMARK DATA"
 
@@ -47,6 +56,29 @@ def sentence(rng: random.Random, lang: str) -> str:
     return text[0].upper() + text[1:] + "."
 
 
+@cache
+def real_sentences(lang: str) -> tuple[str, ...]:
+    """Sentences of real speech in `lang`, speaker labels and stage directions removed."""
+    if lang == "ru":
+        files = [DATA / "ru" / "gogol-revizor.txt"]
+    else:
+        files = sorted((DATA / "en").glob("transcript_P*.txt")) + sorted((DATA / "en").glob("4-*.md"))
+    out: list[str] = []
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = re.sub(r"^\W*(\[[\d:]+\]\s*)?\**[\w .]{1,40}?:\**\s+", "", line.strip())
+            if not line or line.startswith(("[", "=", "#", "-")) or line.isdigit():
+                continue
+            out.extend(s.strip() for s in re.split(r"(?<=[.!?…])\s+", line) if len(s.split()) >= 3)
+    return tuple(out)
+
+
+def answer_sentence(rng: random.Random, lang: str) -> str:
+    if rng.random() < DOMAIN_SHARE:
+        return sentence(rng, lang)
+    return rng.choice(real_sentences(lang))
+
+
 def generate_interviews(n_interviews: int, words_per_interview: int, *, lang: str = "mixed", seed: int = 7) -> Iterator[list[dict[str, Any]]]:
     """Yield interviews as lists of turns {speaker, role, start_ms, end_ms, text}; lang ru|en|mixed."""
     rng = random.Random(seed)
@@ -58,7 +90,7 @@ def generate_interviews(n_interviews: int, words_per_interview: int, *, lang: st
         while words < words_per_interview:
             q = rng.choice(QUESTIONS[iv_lang])
             turns.append({"speaker": "Interviewer", "role": "interviewer", "start_ms": t, "end_ms": t + 4000, "text": q})
-            answer = " ".join(sentence(rng, iv_lang) for _ in range(rng.randint(2, 6)))
+            answer = " ".join(answer_sentence(rng, iv_lang) for _ in range(rng.randint(2, 6)))
             turns.append({"speaker": f"Client {n}", "role": "customer", "start_ms": t + 4000, "end_ms": t + 30000, "text": answer})
             words += len(q.split()) + len(answer.split())
             t += 30000
@@ -71,7 +103,7 @@ def corpus_text(n_words: int, *, lang: str, seed: int = 11) -> str:
     out: list[str] = []
     words = 0
     while words < n_words:
-        para = " ".join(sentence(rng, lang) for _ in range(rng.randint(3, 7)))
+        para = " ".join(answer_sentence(rng, lang) for _ in range(rng.randint(3, 7)))
         words += len(para.split())
         out.append(para)
     return "\n\n".join(out)

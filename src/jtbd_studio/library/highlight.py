@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from jtbd_studio.library.query import WORD, ParsedQuery, fold, nlp
 from jtbd_studio.store.fts import Phrase, Term
@@ -30,26 +30,30 @@ class Snippet:
         return "".join(out)
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     start: int
     end: int
     form: str
     lemma: str
 
 
-@functools.lru_cache(maxsize=100_000)
+_LEMMAS: dict[str, str] = {}
+_LEMMA_CACHE_MAX = 200_000
+
+
 def _lemma(form: str) -> str:
-    """The lemma of one folded word form (cached: hits repeat the same words)."""
-    return fold(nlp().lemma_text(form)) or form
+    """The lemma of one folded word form (cached in a plain dict: hits repeat the same words)."""
+    lemma = _LEMMAS.get(form)
+    if lemma is None:
+        if len(_LEMMAS) > _LEMMA_CACHE_MAX:
+            _LEMMAS.clear()
+        lemma = _LEMMAS[form] = fold(nlp().lemma_text(form)) or form
+    return lemma
 
 
 def _words(text: str) -> list[_Word]:
-    found = []
-    for m in WORD.finditer(text):
-        form = fold(m.group())
-        found.append(_Word(m.start(), m.end(), form, _lemma(form)))
-    return found
+    return [_Word(m.start(), m.end(), form, _lemma(form))
+            for m in WORD.finditer(text) for form in (fold(m.group()),)]
 
 
 def _term_hits(word: _Word, term: Term) -> bool:
@@ -75,10 +79,11 @@ def highlights(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
     words = _words(text)
     spans: list[tuple[int, int]] = []
     for item in query.positive_items:
+        if isinstance(item, Term):
+            spans.extend((w.start, w.end) for w in words if _term_hits(w, item))
+            continue
         for i, word in enumerate(words):
-            if isinstance(item, Term) and _term_hits(word, item):
-                spans.append((word.start, word.end))
-            elif isinstance(item, Phrase) and _phrase_at(words, i, item):
+            if _phrase_at(words, i, item):
                 spans.append((word.start, words[i + len(item.surface) - 1].end))
     return _merge(spans)
 
