@@ -5,7 +5,8 @@ hyphen used as a dash), before a contrastive conjunction («но», «а», "but
 that opens a clause with its own subject ("and we"), at a comma followed by a clause opener
 («потому что», "because", "we"), and at the first comma after a subordinate clause that opened
 the previous clause ("When we started, …"). The words come from `clauses.jsonl` per language
-(roles `break`, `after_comma`, `subordinator`, `coordinator`, `subject`, `strip`, `strip_end`).
+(roles `break`, `after_comma`, `subordinator`, `coordinator`, `subject`, `strip`, `strip_end`,
+and `why`: the words that make a question a complaint, "why is it so slow?").
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 
 _HARD = frozenset({";", ":", "—", "–", "(", ")", "[", "]", "…", "..."})
 _DASHES = frozenset({"-", "--"})
+#: How many tokens after a `resolve` guard ("fix", «устранить») a cue is its object.
+RESOLVE_WINDOW = 3
 #: Score factor for cues inside a question: questions often ask about a problem, not state it.
 QUESTION_FACTOR = 0.6
 
@@ -51,6 +54,7 @@ class ClauseSplitter:
         self.subjects = words.get("subject", empty)
         self.strip = words.get("strip", empty) | self.breaks
         self.strip_end = words.get("strip_end", empty)
+        self.why = words.get("why", empty)
         strings = nlp.vocab.strings
         self.hard = hashes(nlp, _HARD)
         self.dashes = hashes(nlp, _DASHES)
@@ -58,8 +62,8 @@ class ClauseSplitter:
 
     def _boundary_before(self, view: DocView, i: int, opened_by_subordinator: bool) -> bool:
         prev = i - 1
-        if view.space[prev] or view.is_newline(i):
-            return True
+        if view.is_newline(prev) or view.is_newline(i):
+            return True  # a non-breaking space between words is no boundary
         if view.lower[prev] in self.hard or view.has(self.breaks, i):
             return True
         if view.lower[prev] == self.comma:
@@ -83,6 +87,12 @@ class ClauseSplitter:
                 starts.append(i)
                 opened = view.has(self.subordinators, i)
         return starts
+
+    def asks_why(self, index: SentenceIndex, i: int) -> bool:
+        """Whether the sentence of token `i` holds a why-word ("why", «почему», «зачем»)."""
+        start, end = index.sentence(i)
+        view = index.view
+        return any(view.has(self.why, j) for j in range(start, end))
 
     def trim(self, view: DocView, start: int, end: int) -> tuple[int, int]:
         """Drop punctuation, spaces and dangling conjunctions from the clause edges."""
@@ -149,7 +159,10 @@ class ClauseExtractor:
     "pos": a good quality that counts only when negated, "not easy") and `weak` (cancelled by a
     `wish` or `advice` guard earlier in the same clause). Guards with role `block` cancel any cue
     they overlap («не могу не отметить»); `anticipation` guards ("we were worried that …")
-    cancel every cue after them in the clause: a feared problem is not one met.
+    cancel every cue after them in the clause: a feared problem is not one met; `resolve` guards
+    (verbs of solving, reducing, preventing; "potential") cancel a cue that follows within
+    RESOLVE_WINDOW tokens: "fix the bugs", «снизить вероятность разочарования» name a problem as
+    a topic, not one met.
     """
 
     kind = ""
@@ -158,7 +171,9 @@ class ClauseExtractor:
 
     def __init__(self, nlp: Language, cue_file: str) -> None:
         self.cues = CueMatcher(nlp, cue_file, roles=("cue",))
-        self.guards = CueMatcher(nlp, cue_file, roles=("wish", "advice", "block", "anticipation"))
+        self.guards = CueMatcher(
+            nlp, cue_file, roles=("wish", "advice", "block", "anticipation", "resolve")
+        )
         self.negation = Negation(nlp)
         self.splitter = ClauseSplitter(nlp)
         self.group = SPAN_GROUPS[self.kind]
@@ -189,7 +204,9 @@ class ClauseExtractor:
                 continue
             score = cue.score
             if index.is_question(start):
-                if interviewer:
+                # A question asks about a problem rather than states one; a customer's
+                # "why is it so slow?" is the exception: a complaint put as a question.
+                if interviewer or not self.splitter.asks_why(index, start):
                     continue
                 score *= QUESTION_FACTOR
             kept.append(Hit(cue, start, end, clause, score, cue.label))
@@ -213,6 +230,9 @@ class ClauseExtractor:
             if guard.role == "block":
                 if g_start < end and start < g_end:
                     return False
+            elif guard.role == "resolve":
+                if clause[0] <= g_start and g_end <= start <= g_end + RESOLVE_WINDOW:
+                    return False  # "fix the bugs", «снизить риск оттока»: a topic, not a problem
             elif clause[0] <= g_start < start and (guard.role == "anticipation" or cue.get("weak")):
                 return False
         return True

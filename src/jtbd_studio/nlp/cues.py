@@ -259,6 +259,17 @@ class DocView:
         """Whether token `i` is whitespace holding a line break."""
         return bool(self.space[i]) and "\n" in self.strings[self.lower[i]]
 
+    def skip_inline_space(self, i: int) -> int:
+        """The first position at or after `i` that is not whitespace within a line (NBSP)."""
+        n = len(self.lemma)
+        while i < n and self.space[i] and not self.is_newline(i):
+            i += 1
+        return i
+
+    def is_inline_space(self, i: int) -> bool:
+        """Whether token `i` is whitespace without a line break (a non-breaking space)."""
+        return bool(self.space[i]) and not self.is_newline(i)
+
     def sentence_start(self, i: int) -> int:
         """The first token of the sentence holding token `i`."""
         return self.sent_starts[bisect_right(self.sent_starts, i) - 1]
@@ -341,10 +352,8 @@ class CueMatcher:
                         if len(items) == 1:
                             found.append((cue, start, start + 1))
                             continue
-                        second = items[1]
-                        if second.low and (
-                            start + 1 >= len(values) or not _fits(view, second, start + 1)
-                        ):
+                        second, after = items[1], view.skip_inline_space(start + 1)
+                        if second.low and (after >= len(values) or not _fits(view, second, after)):
                             continue  # the common miss, without a recursive call
                         end = _match_rest(view, items, 1, start + 1)
                         if end > 0:
@@ -363,10 +372,13 @@ def _match_rest(view: DocView, items: tuple[Item, ...], k: int, pos: int) -> int
     ends: list[int] = []  # positions after taking 0..high tokens
     while True:
         if taken >= item.low:
-            ends.append(pos + taken)
-        if taken == item.high or pos + taken >= n or not _fits(view, item, pos + taken):
+            ends.append(pos)
+        # A non-breaking space is its own token: a pattern reads through it, never ends on it.
+        at = view.skip_inline_space(pos)
+        if taken == item.high or at >= n or not _fits(view, item, at):
             break
         taken += 1
+        pos = at + 1
     for after in reversed(ends):  # greedy: longest first
         end = _match_rest(view, items, k + 1, after)
         if end > 0:

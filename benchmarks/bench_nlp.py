@@ -1,0 +1,206 @@
+"""Speed and memory of the Russian analysis pipeline, as ratios measured in one run.
+
+    python benchmarks/bench_nlp.py [--quick]
+
+Corpus: real Russian text (Gogol's «Ревизор» as a transcript and two articles on churn and key
+clients, from ../shared/data or their copies in tests/data) cut into paragraphs, shuffled and
+repeated to size; plus the synthetic interview corpus of benchmarks/corpus.py. The per-form
+caches warm up on the first pass, as they do on a real study (word frequencies are Zipfian).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks._util import row  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
+SOURCES = (
+    ("transcripts/ru/gogol-revizor.txt", ROOT / "tests/data/transcripts/ru/gogol-revizor.txt"),
+    ("texts/ru/business_booster_key_clients.txt", None),
+    ("texts/ru/churn_threat_or_opportunity.txt", None),
+)
+ORGS = ROOT / "tests/data/eval/ru_rusentne_orgs.jsonl"
+
+
+def real_paragraphs() -> list[str]:
+    found = []
+    for shared, copy in SOURCES:
+        path = SHARED / shared if (SHARED / shared).exists() else copy
+        if path is not None and path.exists():
+            found += [p.strip() for p in path.read_text(encoding="utf-8").splitlines() if len(p.split()) >= 3]
+    return found
+
+
+def sized(paragraphs: list[str], n_words: int, seed: int = 5) -> list[str]:
+    rng = random.Random(seed)
+    out: list[str] = []
+    words = 0
+    while words < n_words:
+        batch = paragraphs[:]
+        rng.shuffle(batch)
+        for p in batch:
+            out.append(p)
+            words += len(p.split())
+            if words >= n_words:
+                break
+    return out
+
+
+def words_in(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def rate(fn: Callable[[list[str]], Any], texts: list[str], repeats: int = 3) -> float:
+    """Median words/s of fn over texts (after one warm-up pass on a slice)."""
+    fn(texts[: max(1, len(texts) // 10)])
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn(texts)
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    return words_in(texts) / times[len(times) // 2]
+
+
+def tokenizer_only() -> Callable[[list[str]], Any]:
+    import spacy
+
+    nlp = spacy.blank("ru")
+    return lambda texts: [len(d) for d in nlp.tokenizer.pipe(texts)]
+
+
+def stock_lemmatizer() -> Callable[[list[str]], Any]:
+    import spacy
+
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "pymorphy3"})
+    nlp.initialize()
+    return lambda texts: [len(d) for d in nlp.pipe(texts)]
+
+
+def ours(**pipeline: Any) -> Callable[[list[str]], Any]:
+    from jtbd_studio.nlp.engine import found_in
+    from jtbd_studio.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline("ru", **pipeline)
+    return lambda texts: [len(found_in(d, t)) for t, d in zip(texts, nlp.pipe(texts), strict=True)]
+
+
+def discovery_recall(mode: str, limit: int | None = None) -> tuple[float, float]:
+    """Recall on the RuSentNE organizations and words/s of discovery in NER mode `mode`."""
+    from jtbd_studio.nlp.engine import found_in
+    from jtbd_studio.nlp.pipeline import build_pipeline
+
+    docs = [json.loads(x) for x in ORGS.read_text(encoding="utf-8").splitlines() if x.strip()][:limit]
+    nlp = build_pipeline("ru", ner=mode)
+    nlp(docs[0]["text"])
+    hit = total = 0
+    t0 = time.perf_counter()
+    for doc, parsed in zip(docs, nlp.pipe([d["text"] for d in docs]), strict=True):
+        found = [f for f in found_in(parsed, doc["text"]) if f.kind == "competitor"]
+        for gold in doc["organizations"]:
+            total += 1
+            hit += any(f.start < gold["end"] and gold["start"] < f.end for f in found)
+    elapsed = time.perf_counter() - t0
+    return hit / total, words_in([d["text"] for d in docs]) / elapsed
+
+
+_STREAM = """
+import random, resource, sys, time
+sys.path.insert(0, {root!r})
+from benchmarks.bench_nlp import real_paragraphs
+from jtbd_studio.nlp import extract_many
+paragraphs = real_paragraphs()
+target = {n_words}
+def items():
+    rng = random.Random(3); words = 0
+    while words < target:
+        p = rng.choice(paragraphs); words += len(p.split()); yield (p, "ru")
+t0 = time.perf_counter(); n = 0
+for found in extract_many(items(), batch_size=64):
+    n += len(found)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.perf_counter() - t0, n)
+"""
+
+
+def streaming_peak_rss(n_words: int) -> tuple[float, float]:
+    """Peak RSS (MB) and words/s of a fresh process streaming n_words through extract_many."""
+    code = _STREAM.format(root=str(ROOT), n_words=n_words)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    kb, seconds, _ = out.stdout.split()
+    return int(kb) / 1024, n_words / float(seconds)
+
+
+def run(quick: bool) -> list[dict[str, Any]]:
+    paragraphs = real_paragraphs()
+    texts = sized(paragraphs, 40_000 if quick else 200_000)
+    stock_texts = sized(paragraphs, 6_000 if quick else 20_000)
+    base = rate(tokenizer_only(), texts)
+    stock = rate(stock_lemmatizer(), stock_texts, repeats=1 if quick else 3)
+    full = rate(ours(), texts)
+    listed = rate(ours(competitors=_study_list()), texts)
+    n = f"{words_in(texts):,} words of real Russian text"
+    rows = [
+        row("ru analysis vs tokenizer alone", f"{full:,.0f} words/s", f"{base:,.0f} words/s",
+            full / base, f"budget >= 0.30; full pipeline, discovery + gated NER; {n}"),
+        row("ru analysis vs stock pymorphy3 lemmatizer", f"{full:,.0f} words/s", f"{stock:,.0f} words/s",
+            full / stock, "budget >= 10; baseline blank('ru') + sentencizer + lemmatizer(pymorphy3)"),
+        row("ru analysis with a competitor list vs tokenizer", f"{listed:,.0f} words/s", f"{base:,.0f} words/s",
+            listed / base, "list matching only (no discovery)"),
+    ]
+    rows += _synthetic(quick, base_rate=None)
+    rows += _ner_tradeoff(quick)
+    peak, speed = streaming_peak_rss(300_000 if quick else 10_000_000)
+    rows.append(row("peak RSS streaming extract_many", f"{peak:.0f} MB", "500 MB budget", peak / 500,
+                    f"{'300 k' if quick else '10 M'} words, {speed:,.0f} words/s, fresh process"))
+    return rows
+
+
+def _study_list() -> Any:
+    from jtbd_studio.nlp import competitors_from
+
+    return competitors_from([("Битрикс24", ["Bitrix24", "битрикс"]), ("amoCRM", ["амоCRM"]),
+                             ("Мегаплан", ["Megaplan"]), ("HubSpot", [])])
+
+
+def _synthetic(quick: bool, base_rate: float | None) -> list[dict[str, Any]]:
+    try:
+        from benchmarks.corpus import corpus_text
+    except ImportError:
+        return []
+    text = corpus_text(30_000 if quick else 150_000, lang="ru")
+    texts = [p for p in text.split("\n") if p.strip()]
+    base = rate(tokenizer_only(), texts)
+    full = rate(ours(), texts)
+    return [row("ru analysis vs tokenizer, synthetic corpus", f"{full:,.0f} words/s", f"{base:,.0f} words/s",
+                full / base, f"{words_in(texts):,} words from benchmarks/corpus.py")]
+
+
+def _ner_tradeoff(quick: bool) -> list[dict[str, Any]]:
+    limit = 120 if quick else None
+    found = {mode: discovery_recall(mode, limit) for mode in ("off", "gated", "all")}
+    off_rate = found["off"][1]
+    return [
+        row(f"discovery, Natasha NER {mode}", f"recall {recall:.3f}, {speed:,.0f} words/s",
+            f"NER off: {off_rate:,.0f} words/s", speed / off_rate,
+            "RuSentNE organizations (news: most sentences hold names, so gating saves least here)")
+        for mode, (recall, speed) in found.items()
+    ]
+
+
+if __name__ == "__main__":
+    for r in run("--quick" in sys.argv):
+        print(" | ".join(str(r[k]) for k in ("what", "figure", "baseline", "ratio", "note")))

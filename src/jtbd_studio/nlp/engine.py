@@ -1,0 +1,158 @@
+"""Text in, extractions out: language routing, chunking of long texts, doc.spans -> Found.
+
+Language: "auto" detects per document; a document that is mixed (both scripts carry whole
+sentences) is split into runs of consecutive sentences, each analyzed by its own language's
+pipeline, offsets shifted back. A document in neither language (other scripts, no letters) is
+analyzed with the English rules. Long texts are cut into pieces of at most CHUNK_CHARS at
+sentence ends, so a 5 MB single line streams through in bounded memory with exact offsets.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from jtbd_studio.errors import UsageError
+from jtbd_studio.nlp.competitor_list import CompetitorList
+from jtbd_studio.nlp.found import Found
+from jtbd_studio.nlp.lang import detect_language, language_runs
+from jtbd_studio.nlp.spans import SPAN_GROUPS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+CHUNK_CHARS = 100_000
+FALLBACK_LANG = "en"
+ROLES = ("customer", "interviewer", None)
+_KIND_ORDER = {kind: n for n, kind in enumerate(SPAN_GROUPS)}
+
+Piece = tuple[int, int, str]  # start, end in the item's text, analysis language
+
+
+def analysis_language(text: str, lang: str | None = "auto") -> str:
+    """The language extract() analyzes `text` in: "ru", "en" or "mixed" (split per sentence)."""
+    if lang in ("ru", "en"):
+        return lang
+    if lang not in (None, "auto"):
+        raise UsageError(f"unsupported language {lang!r} (expected auto, ru or en)")
+    detected = detect_language(text)
+    return detected if detected in ("ru", "en", "mixed") else FALLBACK_LANG
+
+
+def pieces(text: str, lang: str | None = "auto") -> list[Piece]:
+    """How a text is cut for analysis: [start, end) ranges with their language."""
+    from jtbd_studio.nlp.tokens import chunk_bounds
+
+    chosen = analysis_language(text, lang)
+    if chosen == "mixed":
+        runs = [(r.start, r.end, r.lang) for r in language_runs(text)]
+    else:
+        runs = [(0, len(text), chosen)]
+    found: list[Piece] = []
+    for start, end, run_lang in runs:
+        found += [(start + a, start + b, run_lang) for a, b in chunk_bounds(text[start:end], CHUNK_CHARS)]
+    return [p for p in found if p[1] > p[0]]
+
+
+def extract(
+    text: str,
+    *,
+    lang: str = "auto",
+    competitors: CompetitorList | None = None,
+    role: str | None = None,
+    discover: bool | None = None,
+) -> list[Found]:
+    """All extractions in `text`, sorted by position; `text == source[start:end]` always."""
+    return next(
+        extract_many([(text, None)], lang=lang, competitors=competitors, role=role, discover=discover)
+    )
+
+
+def extract_many(
+    items: Iterable[tuple[str, str | None]],
+    *,
+    lang: str = "auto",
+    competitors: CompetitorList | None = None,
+    role: str | None = None,
+    n_process: int = 1,
+    batch_size: int = 64,
+    discover: bool | None = None,
+) -> Iterator[list[Found]]:
+    """Extractions for each (text, lang-or-None) item, in order, streaming (nlp.pipe).
+
+    An item's own language wins over `lang`. `role` ("customer", "interviewer" or None) goes
+    to every doc as `doc.user_data["jtbd_role"]`; phrases come from customer turns only.
+    """
+    if role not in ROLES:
+        raise UsageError(f"unknown speaker role {role!r} (expected customer or interviewer)")
+    window = max(1, batch_size) * max(1, n_process) * 4
+    iterator = iter(items)
+    while batch := list(islice(iterator, window)):
+        yield from _extract_window(batch, lang, competitors, role, n_process, batch_size, discover)
+
+
+def _extract_window(
+    batch: list[tuple[str, str | None]],
+    lang: str,
+    competitors: CompetitorList | None,
+    role: str | None,
+    n_process: int,
+    batch_size: int,
+    discover: bool | None,
+) -> Iterator[list[Found]]:
+    from jtbd_studio.nlp.pipeline import build_pipeline
+
+    results: list[list[Found]] = [[] for _ in batch]
+    by_lang: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for n, (text, item_lang) in enumerate(batch):
+        for start, end, piece_lang in pieces(text, item_lang or lang):
+            by_lang[piece_lang].append((n, start, end))
+    for piece_lang, todo in by_lang.items():
+        nlp = build_pipeline(piece_lang, competitors=competitors, discover=discover)
+        docs = (
+            (_make_doc(nlp, batch[n][0][start:end], role), (n, start))
+            for n, start, end in todo
+        )
+        processes = n_process if len(todo) >= 2 * batch_size else 1
+        for doc, (n, start) in nlp.pipe(docs, as_tuples=True, n_process=processes, batch_size=batch_size):
+            results[n] += found_in(doc, batch[n][0], start)
+    for found in results:
+        found.sort(key=lambda f: (f.start, _KIND_ORDER.get(f.kind, 99), f.end))
+        yield found
+
+
+def _make_doc(nlp: Any, text: str, role: str | None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc.user_data["jtbd_role"] = role
+    doc.user_data["jtbd_lang"] = nlp.lang
+    return doc
+
+
+def found_in(doc: Doc, source: str, offset: int = 0) -> list[Found]:
+    """Turn every `jtbd_*` span group of `doc` (whose text is source[offset:...]) into Found."""
+    found = []
+    for kind, group in SPAN_GROUPS.items():
+        if group not in doc.spans:
+            continue
+        for span in doc.spans[group]:
+            start, end = offset + span.start_char, offset + span.end_char
+            if end <= start:
+                continue
+            found.append(
+                Found(
+                    kind=kind, start=start, end=end, text=source[start:end],
+                    key=span._.key or " ".join(t.lemma_ for t in span),
+                    label=span.label_ or None,
+                    score=_unit(span._.score),
+                    valence=None if span._.valence is None else int(span._.valence),
+                )
+            )
+    return found
+
+
+def _unit(score: float | None) -> float:
+    if score is None:
+        return 0.5
+    return min(1.0, max(0.0, float(score)))

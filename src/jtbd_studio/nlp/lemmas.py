@@ -1,0 +1,187 @@
+"""Lemmas for Russian (pymorphy3) and English (spaCy lookup tables), cached per word form.
+
+Every word form is analyzed once per process: the analysis (lemma, coarse POS, flags) is kept
+in a dict keyed by the lowercase form. Only Cyrillic words go to pymorphy3, only Latin words to
+the English table; numbers, punctuation and symbols are classified by a regex.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
+LATIN_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
+NUMBER = re.compile(r"[+-]?\d[\d.,:/%-]*")
+#: A rough word pattern for the fast lemma path (no spaCy): letters, digits, inner hyphens.
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+# Flags kept per word form (bit mask).
+KNOWN = 1  # in the language's dictionary (a real, common word)
+PERSON = 2  # pymorphy3 tags it Name / Surn / Patr
+PLACE = 4  # Geox
+ORG = 8  # Orgn or Trad (organization, trademark)
+
+# OpenCorpora part of speech -> Universal Dependencies.
+_UPOS = {
+    "NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "VERB": "VERB",
+    "INFN": "VERB", "PRTF": "VERB", "PRTS": "VERB", "GRND": "VERB", "NUMR": "NUM",
+    "ADVB": "ADV", "NPRO": "PRON", "PRED": "ADV", "PREP": "ADP", "CONJ": "CCONJ",
+    "PRCL": "PART", "INTJ": "INTJ",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class WordAnalysis:
+    """What the lemmatizer knows about one lowercase word form."""
+
+    lemma: str
+    pos: str
+    flags: int = 0
+
+
+@functools.cache
+def morph() -> Any:
+    """The process-wide pymorphy3 analyzer (loads its dictionaries once, ~0.3 s)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@functools.cache
+def english_lemma_table() -> dict[str, str]:
+    """spaCy's English lookup table (form -> lemma), read straight from spacy-lookups-data."""
+    import spacy_lookups_data
+
+    path = spacy_lookups_data.en["lemma_lookup"]
+    gz = path.with_name(path.name + ".gz")
+    with gzip.open(gz, "rt", encoding="utf-8") if gz.exists() else open(path, encoding="utf-8") as f:
+        table = json.load(f)
+    return {k.lower(): v.lower() for k, v in table.items()}
+
+
+@functools.cache
+def english_ranks() -> dict[str, int]:
+    """Frequency rank (0 = most frequent) of the 30 000 most frequent English word forms."""
+    from jtbd_studio.paths import corpora_dir
+
+    path = corpora_dir() / "lexicons" / "en" / "common_words.txt"
+    common = path.read_text(encoding="utf-8").split() if path.exists() else []
+    return {word: rank for rank, word in enumerate(common)}
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Common English words: the 30 000 most frequent forms plus every form the table knows."""
+    table = english_lemma_table()
+    return frozenset(english_ranks()) | frozenset(table) | frozenset(table.values())
+
+
+class Lemmatizer:
+    """Word-form analysis for both scripts with a per-process cache (`analyze` is the hot path)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, WordAnalysis] = {}
+
+    def analyze(self, form: str) -> WordAnalysis:
+        lower = form.lower()
+        hit = self._cache.get(lower)
+        if hit is None:
+            hit = self._cache[lower] = self._analyze(lower)
+        return hit
+
+    def lemma(self, form: str) -> str:
+        return self.analyze(form).lemma
+
+    def _analyze(self, lower: str) -> WordAnalysis:
+        if CYRILLIC_WORD.fullmatch(lower):
+            return _russian(lower)
+        if LATIN_WORD.fullmatch(lower):
+            return _english(lower)
+        if NUMBER.fullmatch(lower):
+            return WordAnalysis(lower, "NUM")
+        if not any(ch.isalnum() for ch in lower):
+            return WordAnalysis(lower, "SYM" if any(ch in "$€₽%+<=>№" for ch in lower) else "PUNCT")
+        return WordAnalysis(lower, "X")
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+
+def _russian(lower: str) -> WordAnalysis:
+    parses = morph().parse(lower)
+    best = parses[0]
+    tag = best.tag
+    flags = KNOWN if best.is_known else 0
+    grammemes = tag.grammemes
+    if grammemes & {"Name", "Surn", "Patr"}:
+        flags |= PERSON
+    if "Geox" in grammemes:
+        flags |= PLACE
+    if grammemes & {"Orgn", "Trad"}:
+        flags |= ORG
+    pos = _UPOS.get(str(tag.POS), "X")
+    if flags & (PERSON | PLACE | ORG):
+        pos = "PROPN"
+    elif "Apro" in grammemes:  # наш, этот, весь: pronominal adjectives are determiners in UD
+        pos = "DET"
+    elif pos == "CCONJ" and lower in _SUBORDINATORS:
+        pos = "SCONJ"
+    return WordAnalysis(best.normal_form.replace("ё", "е"), pos, flags)
+
+
+_SUBORDINATORS = frozenset(
+    ["что", "чтобы", "если", "когда", "потому", "поскольку", "хотя", "пока", "будто", "словно", "ибо", "раз", "как"]
+)
+
+
+def _english(lower: str) -> WordAnalysis:
+    lemma = english_lemma_table().get(lower, lower)
+    return WordAnalysis(lemma, "", KNOWN if lower in english_words() else 0)
+
+
+@functools.cache
+def lemmatizer() -> Lemmatizer:
+    """The process-wide lemmatizer (its cache is shared by every pipeline and helper)."""
+    return Lemmatizer()
+
+
+def iter_words(text: str) -> Iterator[re.Match[str]]:
+    """Words of `text` by a regex: the fast path that needs no spaCy."""
+    return WORD.finditer(text)
+
+
+def lemma_text(text: str, lang: str | None = None) -> str:
+    """Space-joined lowercase lemmas of every word in `text` (for full-text storage).
+
+    The script of each word decides its analyzer, so `lang` only documents intent; mixed text
+    is lemmatized correctly word by word.
+    """
+    lem = lemmatizer()
+    return " ".join(lem.lemma(m.group()) for m in iter_words(text))
+
+
+def query_lemmas(term: str, lang: str | None = None) -> list[str]:
+    """Lemma candidates for a search term, most likely first.
+
+    One word: every distinct lemma pymorphy3 proposes («стали» -> сталь, стать) or the English
+    lookup lemma and the word itself. Several words: one candidate, the best lemma of each word
+    joined by spaces (a phrase query).
+    """
+    words = [m.group().lower() for m in iter_words(term)]
+    if not words:
+        return []
+    if len(words) > 1:
+        return [" ".join(lemmatizer().lemma(w) for w in words)]
+    word = words[0]
+    found = [lemmatizer().lemma(word)]
+    if CYRILLIC_WORD.fullmatch(word):
+        found += [p.normal_form.replace("ё", "е") for p in morph().parse(word)]
+    elif LATIN_WORD.fullmatch(word):
+        found.append(word)
+    return list(dict.fromkeys(found))

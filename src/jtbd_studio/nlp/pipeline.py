@@ -1,0 +1,130 @@
+"""One function builds the spaCy pipeline per language: lemmas, sentences, the `jtbd_*` kinds.
+
+Order: [trained model's own pipes, if one is installed] -> jtbd_lemmatizer -> sentencizer ->
+the kind components that are registered (KIND_COMPONENTS) -> jtbd_competitor.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import TYPE_CHECKING, Any
+
+from jtbd_studio.errors import UsageError
+from jtbd_studio.nlp.competitor_list import CompetitorList
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+LANGUAGES = ("ru", "en")
+KIND_COMPONENTS = [
+    "jtbd_friction", "jtbd_emotion", "jtbd_force", "jtbd_job", "jtbd_churn_risk", "jtbd_phrase",
+]
+#: `JTBD_STUDIO_SPACY_MODEL=none` keeps the blank pipeline even when a trained one is installed;
+#: a package name forces that model.
+ENV_MODEL = "JTBD_STUDIO_SPACY_MODEL"
+_MODEL_PREFIX = {"ru": "ru_core_news_", "en": "en_core_web_"}
+_SIZE_ORDER = ("sm", "md", "lg", "trf")
+#: spaCy refuses texts longer than max_length; extract() chunks texts well below it.
+MAX_LENGTH = 2_000_000
+
+
+@functools.lru_cache(maxsize=8)
+def build_pipeline(
+    lang: str,
+    *,
+    competitors: CompetitorList | None = None,
+    discover: bool | None = None,
+    ner: str = "gated",
+) -> Language:
+    """The analysis pipeline for `lang` ("ru" or "en"), cached per arguments.
+
+    `competitors`: the study's list (matched in every form); `discover`: also propose names
+    not on the list (default: only when no list is given); `ner`: where Natasha NER runs for
+    Russian discovery — "gated" (sentences with candidate names), "all" or "off".
+    """
+    if lang not in LANGUAGES:
+        raise UsageError(f"unsupported analysis language {lang!r} (expected ru or en)")
+    if ner not in ("gated", "all", "off"):
+        raise UsageError(f"unknown NER mode {ner!r} (expected gated, all or off)")
+    import jtbd_studio.nlp.competitors
+    import jtbd_studio.nlp.tokens  # noqa: F401  (both register their factories)
+    from jtbd_studio.nlp.spans import register_extensions
+
+    register_extensions()
+    nlp = _base_pipeline(lang)
+    nlp.max_length = MAX_LENGTH
+    _split_on_every_whitespace(nlp)
+    trained_pos = any(n in nlp.pipe_names for n in ("tagger", "morphologizer"))
+    nlp.add_pipe("jtbd_lemmatizer", config={"keep_pos": trained_pos})
+    if not any(n in nlp.pipe_names for n in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer")
+    for name in registered_kinds():
+        nlp.add_pipe(name)
+    nlp.add_pipe(
+        "jtbd_competitor",
+        config={
+            "competitors": (competitors or CompetitorList()).as_config(),
+            "discover": competitors is None if discover is None else discover,
+            "ner": ner,
+        },
+    )
+    return nlp
+
+
+def registered_kinds() -> list[str]:
+    """The kind components whose factories exist (the kinds package registers them on import)."""
+    from spacy.language import Language
+
+    try:
+        import jtbd_studio.nlp.kinds  # noqa: F401
+    except ModuleNotFoundError as exc:
+        if exc.name != "jtbd_studio.nlp.kinds":
+            raise
+    return [name for name in KIND_COMPONENTS if Language.has_factory(name)]
+
+
+def trained_model_name(lang: str) -> str | None:
+    """The installed trained spaCy package for `lang` (smallest first), or None."""
+    chosen = os.environ.get(ENV_MODEL, "").strip()
+    if chosen.lower() == "none":
+        return None
+    if chosen:
+        return chosen
+    import spacy.util
+
+    names = [n for n in spacy.util.get_installed_models() if n.startswith(_MODEL_PREFIX[lang])]
+    rank = {size: i for i, size in enumerate(_SIZE_ORDER)}
+    names.sort(key=lambda n: rank.get(n.rsplit("_", 1)[-1], len(rank)))
+    return names[0] if names else None
+
+
+def _base_pipeline(lang: str) -> Language:
+    import spacy
+
+    name = trained_model_name(lang)
+    if name is None:
+        return spacy.blank(lang)
+    # The stock lemmatizer is the slow part of the trained pipelines; ours replaces it.
+    nlp = spacy.load(name, exclude=["lemmatizer"])
+    if nlp.lang != lang:
+        raise UsageError(f"{ENV_MODEL}={name} is a {nlp.lang!r} pipeline, not {lang!r}")
+    return nlp
+
+
+def _split_on_every_whitespace(nlp: Language) -> None:
+    """spaCy splits on spaces only: "Битриксе.\\r\\n" would stay one token with its period."""
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    blank = [r"[\r\n\t\v\f\u2028\u2029\u200b]+"]
+    defaults = nlp.Defaults
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.prefix_search = compile_prefix_regex([*blank, *(defaults.prefixes or [])]).search
+    tokenizer.suffix_search = compile_suffix_regex([*blank, *(defaults.suffixes or [])]).search
+    tokenizer.infix_finditer = compile_infix_regex([*blank, *(defaults.infixes or [])]).finditer
+
+
+def pipeline_summary(nlp: Any) -> dict[str, Any]:
+    """What the pipeline contains and whether spaCy's analysis finds problems (for tests, docs)."""
+    analysis = nlp.analyze_pipes(pretty=False)
+    return {"pipes": list(nlp.pipe_names), "problems": analysis["problems"]}

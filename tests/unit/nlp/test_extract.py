@@ -1,0 +1,63 @@
+"""The extract() API: results per document, language routing, roles, batches."""
+
+from __future__ import annotations
+
+import pytest
+
+from jtbd_studio.errors import InputFileError, UsageError
+from jtbd_studio.nlp import Found, competitors_from, extract, extract_many, load_competitors
+
+
+def test_mixed_document_is_analyzed_per_sentence():
+    text = "Раньше сидели в Битриксе и страдали. Then we switched to Pipedrive last year."
+    found = {f.text for f in extract(text) if f.kind == "competitor"}
+    assert found == {"Битриксе", "Pipedrive"}
+
+
+def test_extract_many_keeps_order_and_item_languages():
+    items = [("We switched to Pipedrive.", "en"), ("", None), ("Перешли на amoCRM.", None)]
+    results = list(extract_many(items, batch_size=2))
+    assert [[f.text for f in r if f.kind == "competitor"] for r in results] == [
+        ["Pipedrive"], [], ["amoCRM"],
+    ]
+
+
+def test_found_serializes_to_the_cli_contract():
+    f = Found("emotion", 0, 5, "ужас!", "ужас", "frustration", 0.8, -2)
+    assert list(f.as_json()) == ["kind", "text", "start", "end", "key", "label", "score", "valence"]
+    assert "valence" not in Found("competitor", 0, 1, "x", "x", "X", 0.9).as_json()
+
+
+def test_bad_role_and_language_are_usage_errors():
+    with pytest.raises(UsageError):
+        extract("text", role="boss")
+    with pytest.raises(UsageError):
+        extract("text", lang="de")
+
+
+def test_load_competitors_reads_aliases_and_skips_comments(tmp_path):
+    path = tmp_path / "rivals.txt"
+    path.write_text("# rivals\n\nБитрикс24|Bitrix24|битрикс\nHubSpot\nbitrix24|Б24\n", encoding="utf-8")
+    got = load_competitors(path)
+    assert got == competitors_from([("Битрикс24", ["Bitrix24", "битрикс"]), ("HubSpot", []), ("bitrix24", ["Б24"])])
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("Битрикс24||битрикс\n", ":1: empty alias"),
+        ("ok\n|alias\n", ":2: empty competitor name"),
+        ("a\x00b\n", ":1: binary"),
+        ("# only a comment\n", "no competitors"),
+    ],
+)
+def test_malformed_competitors_file_names_file_and_line(tmp_path, content, problem):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content.encode())
+    with pytest.raises(InputFileError, match=problem):
+        load_competitors(path)
+
+
+def test_missing_competitors_file(tmp_path):
+    with pytest.raises(InputFileError, match="cannot read"):
+        load_competitors(tmp_path / "nope.txt")

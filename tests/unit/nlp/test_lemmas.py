@@ -1,0 +1,30 @@
+"""Lemmas for storage and search: cached per form, both scripts, no spaCy needed."""
+
+from __future__ import annotations
+
+from jtbd_studio.nlp import lemma_text, query_lemmas
+from jtbd_studio.nlp.lemmas import KNOWN, PERSON, lemmatizer
+
+
+def test_lemma_text_russian_and_english_words():
+    assert lemma_text("Клиенты ушли к конкурентам", "ru") == "клиент уйти к конкурент"
+    assert lemma_text("We switched to HubSpot", "en") == "we switch to hubspot"
+    assert lemma_text("Мы switched на Битрикс24!", "ru") == "мы switch на битрикс24"
+
+
+def test_query_lemmas_lists_every_candidate():
+    assert set(query_lemmas("стали", "ru")) >= {"стать", "сталь"}
+    assert query_lemmas("switched", "en")[0] == "switch"
+    assert query_lemmas("долгие ответы", "ru") == ["долгий ответ"]
+    assert query_lemmas("  ", None) == []
+
+
+def test_each_form_is_analyzed_once():
+    lem = lemmatizer()
+    first = lem.analyze("Конкурентами")
+    assert lem.analyze("конкурентами") is first
+    assert first.lemma == "конкурент" and first.flags & KNOWN
+
+
+def test_names_are_flagged():
+    assert lemmatizer().analyze("Иван").flags & PERSON

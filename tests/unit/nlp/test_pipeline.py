@@ -1,0 +1,57 @@
+"""The pipeline builder: components in order, analyze_pipes clean, lemmas and POS set."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from jtbd_studio.errors import UsageError
+from jtbd_studio.nlp import competitors_from
+from jtbd_studio.nlp.pipeline import build_pipeline, pipeline_summary, registered_kinds
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_analyze_pipes_reports_no_problems(lang):
+    nlp = build_pipeline(lang, competitors=competitors_from([("HubSpot", [])]))
+    summary = pipeline_summary(nlp)
+    assert summary["problems"] == {name: [] for name in nlp.pipe_names}
+    assert summary["pipes"][:2] == ["jtbd_lemmatizer", "sentencizer"]
+    assert summary["pipes"][-1] == "jtbd_competitor"
+    assert summary["pipes"][2:-1] == registered_kinds()
+
+
+def test_pipeline_is_cached_per_language_and_list():
+    cl = competitors_from([("HubSpot", [])])
+    assert build_pipeline("ru") is build_pipeline("ru")
+    assert build_pipeline("ru", competitors=cl) is build_pipeline("ru", competitors=competitors_from([("HubSpot", [])]))
+    assert build_pipeline("ru", competitors=cl) is not build_pipeline("ru")
+
+
+def test_unsupported_language_is_a_usage_error():
+    with pytest.raises(UsageError, match="'de'"):
+        build_pipeline("de")
+
+
+def test_russian_tokens_get_lemmas_and_pos():
+    doc = build_pipeline("ru")("Мы ушли из Битрикса, потому что наша команда устала.")
+    got = {t.text: (t.lemma_, t.pos_) for t in doc}
+    assert got["ушли"] == ("уйти", "VERB")
+    assert got["Битрикса"][0] == "битрикс"
+    assert got["наша"] == ("наш", "DET")
+    assert got[","] == (",", "PUNCT")
+    assert all(t.lemma_ == t.lemma_.lower() and t.norm_ == t.norm_.lower() for t in doc)
+
+
+def test_english_tokens_get_lookup_lemmas():
+    doc = build_pipeline("en")("We switched teams and Chrome's tabs were closing.")
+    got = {t.text: t.lemma_ for t in doc}
+    assert got["switched"] == "switch" and got["teams"] == "team" and got["were"] == "be"
+    assert got["Chrome"] == "chrome"
+
+
+def test_nlp_package_imports_no_spacy():
+    code = "import sys, jtbd_studio.nlp; print('spacy' in sys.modules, 'natasha' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
