@@ -195,13 +195,21 @@ class DocView:
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import LEMMA, LOWER
 
-        self.doc = doc
+        # weakly: _VIEWS is keyed weakly by the doc, and a strong reference back from its value
+        # would keep every analyzed doc alive
+        self._doc = weakref.ref(doc)
         self.strings = doc.vocab.strings
         self.lemma: list[int] = []
         self.lower: list[int] = []
         if len(doc):
             self.lemma, self.lower = doc.to_array([LEMMA, LOWER]).T.tolist()
         self._where: dict[bool, dict[int, list[int]]] = {}
+
+    @property
+    def doc(self) -> Doc:
+        doc = self._doc()
+        assert doc is not None, "the doc of a DocView is gone"
+        return doc
 
     @functools.cached_property
     def _flags(self) -> list[list[int]]:
