@@ -152,7 +152,7 @@ async def test_notes_list_edit_rekind_delete_and_undo(live_db):
         await pilot.press("escape")
         assert screen.focused is table
         table.move_cursor(row=1)
-        await pilot.press("alt+f")  # re-kind the selected note: friction
+        await pilot.press("alt+t")  # re-kind the selected note: friction
         await wait_until(pilot, lambda: table.selected.kind == "friction")
         await pilot.press("delete")
         await wait_until(pilot, lambda: table.row_count == 1)
