@@ -55,3 +55,22 @@ def interview_export(ctx: click.Context, interview_id: int, output: Path, lang: 
 
     path = write_interview_markdown(database(ctx), interview_id, output, lang=lang)
     click.echo(f"wrote {path}", err=True)
+
+
+@interview.command("set-role")
+@click.argument("interview_id", type=int)
+@click.argument("speaker")
+@click.argument("role", type=click.Choice(["interviewer", "customer"]))
+@click.pass_context
+@handle_errors
+def interview_set_role(ctx: click.Context, interview_id: int, speaker: str, role: str) -> None:
+    """Correct who is the interviewer in an imported transcript.
+
+    \b
+    Example:
+      jtbd-studio interview set-role 12 "Dan" interviewer
+    """
+    from jtbd_studio.services.imports import set_speaker_role
+
+    changed = set_speaker_role(database(ctx), interview_id, speaker, role)
+    click.echo(f"{changed} turns of {speaker!r} are now {role}; run `analyze` again to refresh suggestions", err=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from jtbd_studio.errors import JtbdError, UsageError
+from jtbd_studio.errors import JtbdError, NotFoundError, UsageError
 from jtbd_studio.services.studies import ensure_participant, get_study
 from jtbd_studio.store.db import Database
 from jtbd_studio.store.tables import Interview, Note, Study, Turn
@@ -168,3 +168,29 @@ def import_paths(
     return report
 
 
+
+
+def set_speaker_role(db: Database, interview_id: int, speaker: str, role: str) -> int:
+    """Correct the role the importer guessed for one speaker; returns the turns changed.
+
+    The interview's role method becomes "given" with full confidence; run `analyze` again so
+    that phrases (customer speech only) follow the correction.
+    """
+    if role not in ("interviewer", "customer"):
+        raise UsageError(f"role {role!r}: must be interviewer or customer")
+    with db.session() as s:
+        iv = s.get(Interview, interview_id)
+        if iv is None:
+            raise NotFoundError(f"no interview #{interview_id}")
+        turns = s.exec(select(Turn).where(Turn.interview_id == interview_id, Turn.speaker == speaker)).all()
+        if not turns:
+            speakers = sorted({sp for sp in s.exec(select(Turn.speaker).where(Turn.interview_id == interview_id)).all() if sp})
+            raise NotFoundError(f"interview #{interview_id} has no speaker {speaker!r}; speakers: {', '.join(speakers) or 'none'}")
+        for t in turns:
+            t.role = role
+            s.add(t)
+        iv.role_method, iv.role_confidence = "given", 1.0
+        if role == "interviewer":
+            iv.interviewer = speaker
+        s.add(iv)
+        return len(turns)

@@ -82,3 +82,21 @@ def test_analyze_is_idempotent_and_keeps_decisions(db):
     assert second.kept_decisions == 1
     with db.session() as s:
         assert s.get(Extraction, decided_id).status == "rejected"
+
+
+def test_correcting_a_speaker_role(db):
+    from jtbd_studio.services.imports import set_speaker_role
+
+    create_study(db, "S")
+    report = import_paths(db, [TEAMS], ImportOptions(study="S"))
+    iv_id = report.outcomes[0].interview_id
+    with db.session() as s:
+        speakers = sorted({t.speaker for t in s.exec(select(Turn).where(Turn.interview_id == iv_id)).all()})
+    changed = set_speaker_role(db, iv_id, speakers[0], "interviewer")
+    assert changed > 0
+    with db.session() as s:
+        roles = {t.role for t in s.exec(select(Turn).where(Turn.speaker == speakers[0])).all()}
+        assert roles == {"interviewer"}
+        assert s.get(Interview, iv_id).role_method == "given"
+    with pytest.raises(NotFoundError, match="speakers"):
+        set_speaker_role(db, iv_id, "Nobody", "customer")
