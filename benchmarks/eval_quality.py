@@ -4,6 +4,8 @@
     python benchmarks/eval_quality.py --json       the same rows as JSON
     python benchmarks/eval_quality.py --errors --kind friction --lang ru --limit 40
                                                    false positives / negatives with context
+    python benchmarks/eval_quality.py --split tune  only the documents with crc32(id) % 2 == 0
+                                                   ("check": == 1); look at errors on tune only
 
 Matching: a predicted span matches a gold span of the same kind when the two overlap by at least
 one character; matching is one-to-one and greedy (pairs with the largest overlap are taken
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +37,8 @@ SPAN_KINDS = ("competitors", "organizations", "friction", "force", "job", "churn
 FORCE_LABELS = frozenset({"push", "pull", "anxiety", "habit"})
 META_KEYS = frozenset({"id", "lang", "text", "valence", "source"})
 RECALL_ONLY_ORGS = frozenset({"ru_rusentne_orgs.jsonl"})
+#: Deterministic halves of the gold set by document id: rules are tuned on one, checked on the other.
+SPLITS = {"tune": 0, "check": 1}
 MIN_LIST_MENTIONS = 20  # below this a list P/R says too little to hold a floor against
 FLOORS = {"competitor (list) P": 0.95, "competitor (list) R": 0.95, "discovery R": 0.80,
           "friction F1": 0.80, "emotion sign acc": 0.80}
@@ -307,12 +312,18 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 3)
 
 
-def evaluate(gold_dir: Path = GOLD_DIR, every: int = 1) -> tuple[list[dict[str, Any]], dict]:
-    """Run the engine over the gold set (every n-th document) and score it."""
+def in_split(doc_id: str, split: str | None) -> bool:
+    """Whether a document belongs to the half `split` ("tune", "check"; None: both)."""
+    return split is None or zlib.crc32(doc_id.encode("utf-8")) % 2 == SPLITS[split]
+
+
+def evaluate(gold_dir: Path = GOLD_DIR, every: int = 1,
+             split: str | None = None) -> tuple[list[dict[str, Any]], dict]:
+    """Run the engine over the gold set (every n-th document of the half `split`) and score it."""
     extract, load_competitors = engine()
     lists = {lang: load_competitors(gold_dir / f"competitors_{lang}.txt")
              for lang in ("en", "ru") if (gold_dir / f"competitors_{lang}.txt").exists()}
-    docs = load_gold(gold_dir)[::every]
+    docs = [d for d in load_gold(gold_dir) if in_split(d.id, split)][::every]
     tallies = score(docs, run_engine(docs, extract, lists))
     return result_rows(tallies), tallies
 
@@ -384,9 +395,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lang", choices=("en", "ru"), help="with --errors: only this language")
     ap.add_argument("--limit", type=int, default=30, help="with --errors: misses per metric")
     ap.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of gold *.jsonl files")
+    ap.add_argument("--split", choices=tuple(SPLITS),
+                    help="only one half of the documents, by crc32(id) %% 2 (tune 0, check 1)")
     args = ap.parse_args(argv)
     try:
-        rows, tallies = evaluate(args.gold)
+        rows, tallies = evaluate(args.gold, split=args.split)
     except (JtbdError, RuntimeError) as exc:
         print(f"eval_quality: {exc}", file=sys.stderr)
         return 1

@@ -62,7 +62,8 @@ class ClauseSplitter:
 
     def _boundary_before(self, view: DocView, i: int, opened_by_subordinator: bool) -> bool:
         prev = i - 1
-        if view.is_newline(prev) or view.is_newline(i):
+        space = view.space
+        if (space[prev] and view.is_newline(prev)) or (space[i] and view.is_newline(i)):
             return True  # a non-breaking space between words is no boundary
         if view.lower[prev] in self.hard or view.has(self.breaks, i):
             return True

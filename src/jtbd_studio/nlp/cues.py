@@ -343,6 +343,7 @@ class CueMatcher:
         if not self.patterns or not len(doc):
             return []
         view = doc_view(doc)
+        space = view.space
         found: list[tuple[Cue, int, int]] = []
         for keys, values, index, on_lower in (
             (self._lemma_keys, view.lemma, self._by_lemma, False),
@@ -360,7 +361,9 @@ class CueMatcher:
                         if len(items) == 1:
                             found.append((cue, start, start + 1))
                             continue
-                        second, after = items[1], view.skip_inline_space(start + 1)
+                        second, after = items[1], start + 1
+                        if after < len(values) and space[after]:
+                            after = view.skip_inline_space(after)
                         if second.low and (after >= len(values) or not _fits(view, second, after)):
                             continue  # the common miss, without a recursive call
                         end = _match_rest(view, items, 1, start + 1)
@@ -382,7 +385,7 @@ def _match_rest(view: DocView, items: tuple[Item, ...], k: int, pos: int) -> int
         if taken >= item.low:
             ends.append(pos)
         # A non-breaking space is its own token: a pattern reads through it, never ends on it.
-        at = view.skip_inline_space(pos)
+        at = view.skip_inline_space(pos) if pos < n and view.space[pos] else pos
         if taken == item.high or at >= n or not _fits(view, item, at):
             break
         taken += 1

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -29,6 +32,8 @@ if TYPE_CHECKING:
 
 #: A negated cue keeps half its strength with the sign turned ("not bad", «не очень доволен»).
 NEGATION_FACTOR = -0.5
+#: Feelings before the last "but"/«но» of a sentence count this much ("…, but …" leans right).
+BEFORE_CONTRAST = 0.5
 #: An exclamation mark strengthens the feeling of its sentence.
 EXCLAMATION_FACTOR = 1.3
 #: |sum| below this carries no feeling; at or above STRONG it is ±2.
@@ -39,6 +44,7 @@ STRONG = 2.0
 DEFAULT_LABELS = {1: "delight", -1: "disappointment"}
 NEGATED_LABELS = {1: "relief", -1: "disappointment"}
 SURPRISE = "surprise"
+_BRACKETS = re.compile(r"[()]")
 
 
 @lru_cache(maxsize=1)
@@ -64,12 +70,15 @@ class Feeling:
 
 
 class Emoticons:
-    """Emoticons and emoji from `emotion.jsonl` (role `emoticon`), found on tokens.
+    """Emoticons and emoji from `emotion.jsonl` (role `emoticon`), found in the text itself.
 
-    A literal line matches a token whose lower-case text is the pattern (":)", "😂"), or a run
-    of emoji glued into one token. A `run: true` line names one bracket character: a run of two
-    or more counts ("))", "((("); a single one counts when glued to a word («сейчас)»,
-    «слабость(») and is not a bracket (")" closing an open "(", "(" opening before a word).
+    The search runs on characters, not tokens, so an emoticon glued to words («была:(смотришь»,
+    "great!!:)") or cut into several tokens (":_(") is found all the same; each is placed on the
+    token where it starts. A literal line matches its text; when it ends in a bracket, repeats
+    of that bracket strengthen it (":(((" ). A `run: true` line names one bracket character: a
+    run of two or more counts ("))", "((("); a single one counts when it is no bracket: a ")"
+    with no open "(" before it in the sentence and not after a digit («сейчас)», «болды )»), a
+    "(" with no ")" after it in the sentence and not opening a word («слабость(»).
     """
 
     def __init__(self, lang: str) -> None:
@@ -78,67 +87,183 @@ class Emoticons:
         for cue in load_cues(lang, "emotion"):
             if cue.role == "emoticon":
                 target = self.runs if cue.get("run") else self.literal
-                target[cue.pattern.lower()] = (float(cue.get("valence", 0)), cue.label)
-        self._chars = frozenset("".join(self.literal)) | frozenset(self.runs)
+                target[cue.pattern] = (float(cue.get("valence", 0)), cue.label)
+        parts = [_literal_regex(text) for text in sorted(self.literal, key=len, reverse=True)]
+        parts += [f"{re.escape(char)}+" for char in self.runs]
+        firsts = {text[0].lower() for text in self.literal} | {t[0].upper() for t in self.literal}
+        self._firsts = frozenset(firsts | set(self.runs))
+        self._colons = frozenset(char for char in self._firsts if char not in self.runs)
+        self._regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        self._lower = {text.lower(): meaning for text, meaning in self.literal.items()}
         self._yes: set[int] = set()
         self._no: set[int] = set()
+        self._words: dict[int, str] = {}
+        # the last sentence rebuilt for _is_smiley_at: brackets come in pairs in one sentence
+        self._sentence: tuple[DocView, int, str, list[int]] | None = None
 
-    def _present(self, view: DocView) -> set[int]:
-        """Hashes of the doc's tokens that may be emoticons (each form is judged once)."""
+    def _present(self, view: DocView) -> list[int]:
+        """Positions of the tokens that may hold an emoticon (each form is judged once)."""
         forms = set(view.lower)
         for form in forms - self._yes - self._no:
             text = view.strings[form]
-            maybe = not text.isalnum() and not self._chars.isdisjoint(text)
+            maybe = not text.isalnum() and not self._firsts.isdisjoint(text)
             (self._yes if maybe else self._no).add(form)
-        return forms & self._yes
-
-    def find(self, view: DocView) -> list[Feeling]:
-        """Every emoticon in the doc, placed on its (first) token."""
-        present = self._present(view) if self.literal or self.runs else set()
+        present = forms & self._yes
         if not present:
             return []
         where = view.where(True)
+        return sorted(i for form in present for i in where[form])
+
+    def find(self, view: DocView) -> list[Feeling]:
+        """Every emoticon in the doc, placed on the token where it starts."""
+        tokens = self._present(view) if self._regex is not None else []
         feelings: list[Feeling] = []
-        taken = -1
-        for i in sorted(i for form in present for i in where[form]):
-            if i <= taken:
+        reach = -1
+        for i in tokens:
+            if i < reach:
+                continue  # inside an emoticon already taken (":" "_" "(")
+            if view.trailing_space[i] and self._word(view, i) in self._colons:
+                continue  # ": " opens a list or a speech, no face
+            found = self._at(view, i)
+            if found is None:
                 continue
-            text = view.text(i)
-            if text in self.runs:
-                end = self._run_end(view, i)
-                taken = end - 1
-                if self._is_smiley(view, i, end, text):
-                    valence, label = self.runs[text]
-                    feelings.append(Feeling(i, valence * (1.5 if end - i > 2 else 1.0), label))
-                continue
-            meaning = self.literal.get(text) or next(
-                (self.literal[ch] for ch in text if ch in self.literal), None
-            )
+            text, offset = found
+            reach = i + 1 + sum(1 for _ in _tokens_covered(view, i, offset + len(text)))
+            meaning = self._meaning(text)
             if meaning is not None:
-                feelings.append(Feeling(i, *meaning))
+                repeats = len(text) - len(text.rstrip(text[-1]))
+                strength = 1.5 if repeats >= 2 and text[-1] in "()" else 1.0
+                feelings.append(Feeling(i, meaning[0] * strength, meaning[1]))
+            elif self._is_smiley_at(view, i, offset, len(text)):
+                valence, label = self.runs[text[0]]
+                feelings.append(Feeling(i, valence * (1.5 if len(text) > 2 else 1.0), label))
+        self._sentence = None  # no reference to the doc kept past the call
         return feelings
 
-    @staticmethod
-    def _run_end(view: DocView, i: int) -> int:
-        end = i + 1
-        while (
-            end < len(view.lower)
-            and view.lower[end] == view.lower[i]
-            and not view.trailing_space[end - 1]
-        ):
-            end += 1
-        return end
+    def _at(self, view: DocView, i: int) -> tuple[str, int] | None:
+        """The emoticon starting inside token `i` (read on into the next tokens when glued):
+        its text and its offset in the token, or None."""
+        assert self._regex is not None
+        before = ""
+        if i and not view.trailing_space[i - 1]:
+            before = self._word(view, i - 1)[-1:]  # for the word-boundary look-behind
+        local = before + "".join(
+            self._word(view, j) + (" " if view.trailing_space[j] else "")
+            for j in range(i, min(i + 3, len(view.lower)))
+        )
+        word = self._word(view, i)
+        for at in range(len(before), len(before) + len(word)):
+            if local[at] in self._firsts:
+                match = self._regex.match(local, at)
+                if match:
+                    return match.group(), at - len(before)
+        return None
+
+    def _word(self, view: DocView, i: int) -> str:
+        lower = view.lower[i]
+        word = self._words.get(lower)
+        if word is None:
+            word = self._words[lower] = view.strings[lower]
+        return word
+
+    def _is_smiley_at(self, view: DocView, i: int, offset: int, length: int) -> bool:
+        """`_is_smiley` on the sentence of token `i`, rebuilt only for a bracket run."""
+        first = view.sentence_start(i)
+        if self._sentence is None or self._sentence[0] is not view or self._sentence[1] != first:
+            following = bisect_right(view.sent_starts, i)
+            last = (
+                view.sent_starts[following]
+                if following < len(view.sent_starts)
+                else len(view.lower)
+            )
+            self._sentence = (view, first, *lower_text(view, self._words, first, last))
+        text, starts = self._sentence[2], self._sentence[3]
+        start = starts[i - first] + offset
+        return self._is_smiley(text, start, start + length)
+
+    def _meaning(self, found: str) -> tuple[float, str] | None:
+        if found[0] in self.runs and found.strip(found[0]) == "":
+            return None  # a bare bracket run: judged by _is_smiley
+        lower = found.lower()
+        while lower and lower not in self._lower and lower[-1] in "()":
+            lower = lower[:-1]  # ":(((" is ":(" repeated
+        return self._lower.get(lower)
 
     @staticmethod
-    def _is_smiley(view: DocView, start: int, end: int, char: str) -> bool:
+    def _is_smiley(text: str, start: int, end: int) -> bool:
+        """Whether a bracket run at [start, end) of the sentence `text` is a smiley."""
         if end - start >= 2:
             return True
-        if start == 0 or view.trailing_space[start - 1] or not view.alpha[start - 1]:
-            return False  # a lone bracket not glued to a word is punctuation
-        if char == ")":
-            before = [view.text(j) for j in range(view.sentence_start(start), start)]
-            return before.count("(") <= before.count(")")
-        return end >= len(view.lower) or bool(view.trailing_space[start]) or not view.alpha[end]
+        before = text[start - 1] if start else " "
+        if before.isdigit():
+            return False  # "1)" numbers a list item
+        sentence_before = text[:start]
+        if text[start] == ")":
+            return _open_brackets(sentence_before) == 0
+        after = text[end] if end < len(text) else " "
+        if after.isalnum():
+            return False  # "(в сторону)": a bracket opening words
+        stop = text.find("\n", end)
+        rest = text[end : stop if stop >= 0 else len(text)]
+        return ")" not in rest[:200] and (before.isalnum() or not rest.strip(" .!?…"))
+
+
+def _open_brackets(text: str) -> int:
+    """How many "(" of `text` stay open (a ")" without its "(" is a smiley, not a closer)."""
+    if "(" not in text:
+        return 0
+    depth = 0
+    for char in _BRACKETS.findall(text):  # only the brackets, found in C
+        if char == "(":
+            depth += 1
+        elif depth:
+            depth -= 1
+    return depth
+
+
+def _literal_regex(text: str) -> str:
+    """A literal emoticon as a regex: not inside a word when it starts or ends with a letter;
+    a final bracket may repeat."""
+    body = re.escape(text) + ("+" if text[-1] in "()" else "")
+    if text[0].isalnum():
+        body = r"(?<![^\W_])" + body
+    if text[-1].isalnum():
+        body += r"(?![^\W_])"
+    return body
+
+
+def _tokens_covered(view: DocView, i: int, end: int) -> list[int]:
+    """The tokens after `i` that an emoticon ending `end` characters into token `i` covers."""
+    covered: list[int] = []
+    at = len(view.strings[view.lower[i]]) + view.trailing_space[i]
+    j = i + 1
+    while j < len(view.lower) and at < end:
+        covered.append(j)
+        at += len(view.strings[view.lower[j]]) + view.trailing_space[j]
+        j += 1
+    return covered
+
+
+def lower_text(view: DocView, words: dict[int, str], start: int, end: int) -> tuple[str, list[int]]:
+    """The lower-case text of tokens [start, end) rebuilt from the view, and where each token
+    starts in it.
+
+    Far cheaper than `doc.text`, which builds a Token per word (`words` caches the strings of
+    hashes across docs); lower-casing may change a word's length, so offsets into this text
+    are kept apart from the doc's own.
+    """
+    hashes = view.lower[start:end]
+    get = words.get
+    forms = [get(lower) for lower in hashes]
+    if None in forms:
+        for k, lower in enumerate(hashes):
+            if forms[k] is None:
+                forms[k] = words[lower] = view.strings[lower]
+    spaces = view.trailing_space[start:end]
+    pieces = [f"{form} " if space else form for form, space in zip(forms, spaces, strict=True)]
+    starts = [0, *accumulate(map(len, pieces))]
+    starts.pop()
+    return "".join(pieces), starts
 
 
 class Emotion:
@@ -156,9 +281,9 @@ class Emotion:
         self.intensity = Intensity(nlp)
         self.splitter = ClauseSplitter(nlp)
         self.exclamation = nlp.vocab.strings.add("!")
-        self.irrealis = hashes(
-            nlp, word_lists(lang_of(nlp), "emotion").get("irrealis", frozenset())
-        )
+        roles = word_lists(lang_of(nlp), "emotion")
+        self.irrealis = hashes(nlp, roles.get("irrealis", frozenset()))
+        self.contrast = hashes(nlp, roles.get("contrast", frozenset()))
         self.group = SPAN_GROUPS["emotion"]
         self.key_words = self.lexicon.words
         self._check_labels(load_cues(lang_of(nlp), "emotion"))
@@ -181,7 +306,7 @@ class Emotion:
             for feeling in self.feelings(doc, index) + self.emoticons.find(index.view):
                 units.setdefault(self.unit(doc, index, feeling.token), []).append(feeling)
             for (start, end), feelings in sorted(units.items()):
-                span = self.judge(index.view, start, end, feelings)
+                span = self.judge(index, start, end, feelings)
                 if span is not None:
                     spans.append(span)
         doc.spans[self.group] = spans
@@ -208,6 +333,20 @@ class Emotion:
         return result
 
     @staticmethod
+    def _last(view: DocView, words: frozenset[int], start: int, end: int) -> int:
+        """The last position in [start, end) holding one of `words`, or -1 (a set test first)."""
+        if words.isdisjoint(view.lower[start:end]) and words.isdisjoint(view.lemma[start:end]):
+            return -1
+        return max((i for i in range(start, end) if view.has(words, i)), default=-1)
+
+    def _irrealis_clause(self, index: SentenceIndex, i: int) -> bool:
+        """Whether the clause holding token `i` has a word of wish or hypothesis."""
+        if not self.irrealis:
+            return False
+        start, end = index.clause(i)
+        return any(index.view.has(self.irrealis, j) for j in range(start, end))
+
+    @staticmethod
     def unit(doc: Doc, index: SentenceIndex, i: int) -> tuple[int, int]:
         """The sentence holding token `i`, cut at line breaks."""
         start, end = index.sentence(i)
@@ -222,14 +361,23 @@ class Emotion:
                 break
         return start, end
 
-    def judge(self, view: DocView, start: int, end: int, feelings: list[Feeling]) -> Span | None:
+    def judge(
+        self, index: SentenceIndex, start: int, end: int, feelings: list[Feeling]
+    ) -> Span | None:
         """Sum the feelings of one sentence into a span with valence and label, or None."""
+        view = index.view
         doc = view.doc
-        total = sum(f.valence for f in feelings)
+        turn = self._last(view, self.contrast, start, end)
+        irrealis = self._last(view, self.irrealis, start, end) >= 0
+        total = 0.0
+        for feeling in feelings:
+            # "slow at first, but the support was great": the clause after "but" carries it.
+            weight = BEFORE_CONTRAST if feeling.token < turn else 1.0
+            if irrealis and self._irrealis_clause(index, feeling.token):
+                weight *= IRREALIS_FACTOR  # «было бы здорово», "would be nice": hope, not feeling
+            total += feeling.valence * weight
         if self.exclamation in view.lower[start:end]:
             total *= EXCLAMATION_FACTOR
-        if any(view.has(self.irrealis, i) for i in range(start, end)):
-            total *= IRREALIS_FACTOR  # "it would be nice", «было бы здорово»: hope, not feeling
         while start < end and view.space[start]:
             start += 1
         while end > start and view.space[end - 1]:

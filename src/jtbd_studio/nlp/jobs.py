@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 #: Score by the parts present: situation, motivation, outcome.
-FULL, TWO_PARTS, MOTIVATION_ONLY = 0.85, 0.7, 0.4
+FULL, TWO_PARTS = 0.85, 0.7
+#: A two-part statement not said in the first person ("users need to … so that …") scores lower.
+GENERAL_FACTOR = 0.8
 
 
 class Jobs:
@@ -22,8 +24,8 @@ class Jobs:
 
     From `jobs.jsonl`, roles: `situation` («когда», "whenever"), `motivation`, `outcome`
     («чтобы», "so I can"), `self` (first-person words). The span is the sentence when a situation
-    leads to the motivation, else the motivation's clause to the end of the sentence. A bare
-    motivation counts only said in the first person, with a low score.
+    leads to the motivation, else the motivation's clause to the end of the sentence. A job needs
+    a situation before the motivation or an outcome after it; a bare "I want …" is not one.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -60,25 +62,36 @@ class Jobs:
         motivations = [at for role, at in parts if role == "motivation"]
         if not motivations:
             return None
-        first = motivations[0]
-        situation = any(role == "situation" and at < first for role, at in parts)
-        outcome = any(role == "outcome" and at > first for role, at in parts)
+        situations: list[int] = []
+        outcomes: list[int] = []
+        first, previous = motivations[0], sentence[0] - 1
+        for motivation in motivations:  # the first motivation with a situation or an outcome
+            situations = [at for r, at in parts if r == "situation" and previous < at < motivation]
+            outcomes = [at for role, at in parts if role == "outcome" and at > motivation]
+            if situations or outcomes:
+                first = motivation
+                break
+            previous = motivation
+        situation, outcome = bool(situations), bool(outcomes)
         clause_start, _ = index.clause(first)
         personal = any(role == "self" and at >= clause_start for role, at in parts)
         if situation and outcome:
             score = FULL
-        elif situation or outcome:
+        elif (situation or outcome) and personal:
             score = TWO_PARTS
-        elif personal:
-            score = MOTIVATION_ONLY
+        elif situation or outcome:
+            score = TWO_PARTS * GENERAL_FACTOR
         else:
-            return None
+            return None  # a bare "I want" states a wish, not a job: no situation, no outcome
         if index.is_question(first):
             if interviewer:
                 return None
             score *= QUESTION_FACTOR
-        start = sentence[0] if situation else clause_start
-        start, end = self.splitter.trim(index.view, start, sentence[1])
+        # The statement runs from its situation word (or the motivation's clause) to the end
+        # of the clause of its outcome (or of the motivation): not the whole sentence.
+        start = situations[-1] if situation else clause_start
+        end = index.clause(outcomes[0] if outcome else first)[1]
+        start, end = self.splitter.trim(index.view, start, end)
         if end - start < 3:
             return None
         span = doc[start:end]

@@ -50,15 +50,14 @@ class Negation:
 
     def negated_before(self, view: DocView, start: int, floor: int) -> bool:
         """A pre-negator within the window before `start`, not crossing punctuation or `floor`."""
-        window = _window_before(view, start, floor, PRE_WINDOW)
-        for i in window:
+        for i in _window_before(view, start, floor, PRE_WINDOW):
+            if view.has(self.npi, i):
+                # "I don't think there are any issues": "any" carries a negator from further back.
+                return self._negator_in(view, floor, i)
             if view.punct[i]:
                 return False
             if view.has(self.pre, i):
                 return not view.has(self.pseudo, view.skip_inline_space(i + 1))
-        if window and any(view.has(self.npi, i) for i in window):
-            # "I don't think there are any issues": "any" carries a negator from further back.
-            return self._negator_in(view, floor, window[-1])
         return False
 
     def _negator_in(self, view: DocView, floor: int, end: int) -> bool:

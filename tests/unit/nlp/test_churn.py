@@ -22,7 +22,8 @@ def analyze(lang: str, text: str, role: str | None = None) -> Doc:
 
 
 def churn(lang: str, text: str) -> list[tuple[str, str]]:
-    return [(s.label_, s.text) for s in analyze(lang, text).spans["jtbd_churn_risk"]]
+    doc = analyze(lang, text)  # the spans live only as long as their doc
+    return [(s.label_, s.text) for s in doc.spans["jtbd_churn_risk"]]
 
 
 @pytest.mark.parametrize(
@@ -64,4 +65,30 @@ def test_two_signs_in_one_sentence_are_two_spans() -> None:
     ],
 )
 def test_denied_or_absent_signs(lang: str, text: str) -> None:
+    assert churn(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "label"),
+    [
+        ("ru", "В прошлом месяце клиент едва не отказался от подписки.", "cancel"),
+        ("ru", "Активность клиентов начала падать.", "usage"),
+        ("ru", "Клиент сказал, что уйдёт к конкурентам.", "alternatives"),
+        ("en", "They almost cancelled the contract in May.", "cancel"),
+        ("en", "Usage dropped sharply after the price change.", "usage"),
+        ("en", "They said they will look somewhere else.", "alternatives"),
+    ],
+)
+def test_general_churn_signs(lang: str, text: str, label: str) -> None:
+    assert label in [found for found, _ in churn(lang, text)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Активность в личном кабинете растёт."),
+        ("en", "We almost forgot the meeting."),
+    ],
+)
+def test_no_churn_sign_without_one(lang: str, text: str) -> None:
     assert churn(lang, text) == []

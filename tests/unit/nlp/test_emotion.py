@@ -26,7 +26,8 @@ def analyze(lang: str, text: str, role: str | None = None) -> Doc:
 
 
 def feelings(lang: str, text: str) -> list[tuple[str, int, str]]:
-    return [(s.text, s._.valence, s.label_) for s in analyze(lang, text).spans["jtbd_emotion"]]
+    doc = analyze(lang, text)  # the spans live only as long as their doc
+    return [(s.text, s._.valence, s.label_) for s in doc.spans["jtbd_emotion"]]
 
 
 @pytest.mark.parametrize(
@@ -62,7 +63,8 @@ def test_intensifiers_and_exclamation_strengthen() -> None:
 
 def test_one_span_per_feeling_sentence_without_trailing_whitespace() -> None:
     text = "Внедрение прошло ужасно.  Отчёт готов к пятнице. А вот поддержка порадовала!\n"
-    spans = list(analyze("ru", text).spans["jtbd_emotion"])
+    doc = analyze("ru", text)  # the spans live only as long as their doc
+    spans = list(doc.spans["jtbd_emotion"])
     assert [s.text for s in spans] == ["Внедрение прошло ужасно.", "А вот поддержка порадовала!"]
     assert [s._.valence for s in spans] == [-2, 1]
     for span in spans:
@@ -85,7 +87,8 @@ def test_labels_come_from_the_taxonomy_and_valence_is_in_range() -> None:
     ids = {label["id"] for label in tomllib.loads(path.read_text(encoding="utf-8"))["labels"]}
     assert taxonomy_labels() == ids
     text = "Ужас! Класс! Боюсь. Непонятно. Удивительно. Жаль. Спокойно. Интересно."
-    spans = list(analyze("ru", text).spans["jtbd_emotion"])
+    doc = analyze("ru", text)  # the spans live only as long as their doc
+    spans = list(doc.spans["jtbd_emotion"])
     assert len(spans) >= 6
     for span in spans:
         assert span.label_ in ids
@@ -95,3 +98,46 @@ def test_labels_come_from_the_taxonomy_and_valence_is_in_range() -> None:
     assert labels["Боюсь."] == "anxiety"
     assert labels["Непонятно."] == "confusion"
     assert labels["Удивительно."] == "surprise"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        ("ru", "Вчера было весело:)правда", 1),
+        ("ru", "Опять всё сломалось:(обидно", -1),
+        ("ru", "Ну и ладно )", 1),
+        ("ru", "Сегодня снова дождь:_(", -1),
+        ("en", "The new dashboard is great!!:)", 1),
+        ("en", "Lost my draft again:((", -1),
+    ],
+)
+def test_emoticons_glued_to_words_or_split_count(lang: str, text: str, sign: int) -> None:
+    found = feelings(lang, text)
+    assert found and all((valence > 0) == (sign > 0) for _, valence, _ in found)
+
+
+def test_numbered_items_and_asides_are_not_smileys() -> None:
+    assert feelings("ru", "Пункты: 1) договор (см. ниже) и 2) счёт.") == []
+    assert feelings("en", "Steps: 1) sign in (see below) and 2) export.") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        ("en", "The start was slow and annoying, but the support team was amazing.", 1),
+        ("en", "The design looks nice, but I hate the export.", -1),
+        ("ru", "Сначала было неудобно, но теперь всё просто отлично.", 1),
+        ("ru", "Выглядит красиво, но пользоваться этим ужасно.", -1),
+    ],
+)
+def test_the_clause_after_but_outweighs_the_one_before(lang: str, text: str, sign: int) -> None:
+    ((_, valence, _),) = feelings(lang, text)
+    assert (valence > 0) == (sign > 0)
+
+
+def test_a_hypothetical_clause_weakens_only_itself() -> None:
+    ((_, valence, _),) = feelings("ru", "Чёрт, ужасно устал, как будто бы неделю не спал.")
+    assert valence < 0
+    ((_, strong, _),) = feelings("ru", "Здорово, что добавили экспорт.")
+    ((_, hoped, _),) = feelings("ru", "Было бы здорово добавить экспорт.")
+    assert 0 < hoped < strong

@@ -22,7 +22,8 @@ def analyze(lang: str, text: str, role: str | None = None) -> Doc:
 
 
 def forces(lang: str, text: str) -> list[tuple[str, str]]:
-    return [(s.label_, s.text) for s in analyze(lang, text).spans["jtbd_force"]]
+    doc = analyze(lang, text)  # the spans live only as long as their doc
+    return [(s.label_, s.text) for s in doc.spans["jtbd_force"]]
 
 
 @pytest.mark.parametrize(
@@ -79,3 +80,21 @@ def test_one_clause_may_carry_two_forces_and_negation_cancels() -> None:
     assert {label for label, _ in found} == {"pull", "anxiety"}
     assert forces("ru", "Мы совсем не боялись переезда.") == []
     assert forces("en", "We weren't worried at all.") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "label"),
+    [
+        ("en", "The highlighting was very useful.", "pull"),
+        ("en", "We made all these charts by hand.", "push"),
+        ("en", "Scatter plots are just the go-to for us.", "habit"),
+        ("ru", "Раньше мы сверяли остатки вручную.", "push"),
+    ],
+)
+def test_general_force_cues(lang: str, text: str, label: str) -> None:
+    assert label in [found for found, _ in forces(lang, text)]
+
+
+def test_a_purpose_is_no_pull() -> None:
+    assert forces("ru", "Мы меняем анкету, чтобы сделать её более удобной.") == []
+    assert forces("en", "We changed the form in order to make it easier.") == []

@@ -95,3 +95,28 @@ def test_a_language_without_cue_files_extracts_nothing() -> None:
     doc = nlp("Das Onboarding war langsam und schwierig.")
     assert all(len(doc.spans[group]) == 0 for group in doc.spans)
     assert len(doc.spans) == len(kinds.SEMANTIC_COMPONENTS)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "cue", "negated"),
+    [
+        ("en", "I don't think there were really any issues.", "issues", True),
+        ("en", "There were really many issues.", "issues", False),
+        ("ru", "Не скажу, что были какие-либо сбои.", "сбои", True),
+        ("ru", "Были какие-то сбои.", "сбои", False),
+    ],
+)
+def test_a_negative_polarity_word_carries_an_earlier_negator(
+    lang: str, text: str, cue: str, negated: bool
+) -> None:
+    nlp = build_pipeline(lang)
+    doc = analyze(lang, text)
+    i = token_index(doc, cue)
+    assert Negation(nlp).is_negated(doc_view(doc), i, i + 1, 0, len(doc)) is negated
+
+
+def test_a_non_breaking_space_does_not_widen_the_window() -> None:
+    nlp = build_pipeline("ru")
+    doc = analyze("ru", "Было\u00a0не\u00a0\u00a0сложно.")
+    i = token_index(doc, "сложно")
+    assert Negation(nlp).is_negated(doc_view(doc), i, i + 1, 0, len(doc))

@@ -24,7 +24,8 @@ def analyze(lang: str, text: str, role: str | None = None) -> Doc:
 
 
 def phrases(lang: str, text: str, role: str | None = None) -> list[str]:
-    return [s.text for s in analyze(lang, text, role).spans["jtbd_phrase"]]
+    doc = analyze(lang, text, role)  # the spans live only as long as their doc
+    return [s.text for s in doc.spans["jtbd_phrase"]]
 
 
 @pytest.mark.parametrize(
@@ -60,7 +61,8 @@ def test_phrases_are_short_and_do_not_overlap() -> None:
         "всю историю переписки, все прошлые сделки и договоры, чтобы не переспрашивать клиента, "
         "а ещё отчёты строятся очень долго."
     )
-    spans = list(analyze("ru", text).spans["jtbd_phrase"])
+    doc = analyze("ru", text)  # the spans live only as long as their doc
+    spans = list(doc.spans["jtbd_phrase"])
     assert spans
     for span in spans:
         words = [t for t in span if not t.is_punct]
