@@ -17,7 +17,7 @@ from .tmux import VENV_BIN, Pane, available
 pytestmark = pytest.mark.skipif(not available(), reason="needs tmux and the installed jtbd-studio script")
 
 NOTES = [("M-q", "«мы потеряли три недели»", "quote"), (None, "долго настраивали почту", "note"),
-         ("M-а", "интеграция с 1С падала", "friction"), ("M-c", "смотрели Битрикс24", "competitor")]
+         ("M-е", "интеграция с 1С падала", "friction"), ("M-c", "смотрели Битрикс24", "competitor")]
 
 
 def _app(db_file: Path) -> Pane:

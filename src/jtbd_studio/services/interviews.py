@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import delete, insert
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
 
-from jtbd_studio.errors import NotFoundError, UsageError
+from jtbd_studio.errors import NotFoundError, StorageError, UsageError
 from jtbd_studio.services.studies import ensure_participant, get_participant, get_study
 from jtbd_studio.store.db import Database
 from jtbd_studio.store.tables import (
@@ -130,20 +132,32 @@ def _check_note(text: str, kind: str) -> str:
 
 
 def add_note(db: Database, interview_id: int, text: str, *, kind: str = "note", stage: str | None = None, offset_ms: int | None = None) -> Note:
-    """Commit one note (and clear the draft) in a single transaction."""
+    """Commit one note (and clear the draft) in a single transaction.
+
+    The hot path of a live call: plain INSERT/DELETE statements in one transaction, with the
+    interview read only when the caller did not give the stage and the time offset.
+    """
     body = _check_note(text, kind)
-    with db.session() as s:
-        iv = _interview(s, interview_id)
-        note = Note(
-            interview_id=iv.id, kind=kind, text=body, stage=stage or iv.current_stage,
-            offset_ms=offset_ms if offset_ms is not None else _offset_ms(iv),
-        )
-        s.add(note)
-        draft = s.get(NoteDraft, iv.id)
-        if draft is not None:
-            s.delete(draft)
-        s.flush()
-        return note
+    now = utcnow()
+    try:
+        with db.engine.begin() as conn:
+            if stage is None or offset_ms is None:
+                row = conn.execute(select(Interview.current_stage, Interview.started_at)
+                                   .where(Interview.id == interview_id)).first()
+                if row is None:
+                    raise NotFoundError(f"no interview #{interview_id}")
+                stage = stage or row.current_stage
+                if offset_ms is None:
+                    offset_ms = _offset_ms(Interview(study_id=0, started_at=row.started_at), now)
+            values = dict(interview_id=interview_id, kind=kind, text=body, stage=stage, offset_ms=offset_ms,
+                          deleted=False, created_at=now, updated_at=now)
+            note_id = conn.execute(insert(Note).values(**values).returning(Note.id)).scalar_one()
+            conn.execute(delete(NoteDraft).where(NoteDraft.interview_id == interview_id))
+    except IntegrityError:
+        raise NotFoundError(f"no interview #{interview_id}") from None
+    except OperationalError as exc:
+        raise StorageError(f"{db.location}: {' '.join(str(exc.orig).split())[:300]}") from None
+    return Note(id=note_id, **values)
 
 
 def update_note(db: Database, note_id: int, *, text: str | None = None, kind: str | None = None) -> Note:

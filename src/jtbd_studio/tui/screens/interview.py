@@ -304,9 +304,11 @@ class InterviewScreen(InterviewNotesMixin, InterviewFormsMixin, Screen[None]):
             return
         row = NoteRow(f"new{next(self._tokens)}", text, self.kind, self.stage_id, self.offset_ms())
         self.rows[row.token] = row
+        call = partial(svc.add_note, self.app.db, self.interview_id, row.text, kind=row.kind,  # type: ignore[attr-defined]
+                       stage=row.stage, offset_ms=row.offset_ms)
+        # commit first, draw after: the answer (`Written`) is handled once this handler returns
+        self.app.write_now(WriteJob("note", call, reply_to=self, token=row.token))  # type: ignore[attr-defined]
         self.query_one(NotesTable).put(row)
-        self.write("note", partial(svc.add_note, self.app.db, self.interview_id, row.text, kind=row.kind,  # type: ignore[attr-defined]
-                                   stage=row.stage, offset_ms=row.offset_ms), row.token)
         line.clear()
         self._draft_saved = ("", "note")  # add_note removes the draft in the same transaction
         self.action_kind("note", for_line=True)
