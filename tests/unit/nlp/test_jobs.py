@@ -3,22 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
-from jtbd_studio.nlp.pipeline import build_pipeline
-
-
-def analyze(lang: str, text: str, role: str | None = None) -> Doc:
-    """The real pipeline up to (not including) the core's competitor component."""
-    nlp = build_pipeline(lang)
-    doc = nlp.make_doc(text)
-    if role is not None:
-        doc.user_data["jtbd_role"] = role
-    for name, proc in nlp.pipeline:
-        if name == "jtbd_competitor":
-            break
-        doc = proc(doc)
-    return doc
+from tests.unit.nlp.kinds_pipeline import analyze
 
 
 def jobs(lang: str, text: str, role: str | None = None) -> list[tuple[str, str, float]]:
