@@ -260,7 +260,7 @@ def lower_text(view: DocView, words: dict[int, str], start: int, end: int) -> tu
             if forms[k] is None:
                 forms[k] = words[lower] = view.strings[lower]
     spaces = view.trailing_space[start:end]
-    pieces = [f"{form} " if space else form for form, space in zip(forms, spaces, strict=True)]
+    pieces = [f"{form} " if space else str(form) for form, space in zip(forms, spaces, strict=True)]
     starts = [0, *accumulate(map(len, pieces))]
     starts.pop()
     return "".join(pieces), starts

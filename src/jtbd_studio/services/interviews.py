@@ -151,7 +151,7 @@ def add_note(db: Database, interview_id: int, text: str, *, kind: str = "note", 
                     offset_ms = _offset_ms(Interview(study_id=0, started_at=row.started_at), now)
             values = dict(interview_id=interview_id, kind=kind, text=body, stage=stage, offset_ms=offset_ms,
                           deleted=False, created_at=now, updated_at=now)
-            note_id = conn.execute(insert(Note).values(**values).returning(Note.id)).scalar_one()
+            note_id = conn.execute(insert(Note).values(**values).returning(col(Note.id))).scalar_one()
             conn.execute(delete(NoteDraft).where(NoteDraft.interview_id == interview_id))
     except IntegrityError:
         raise NotFoundError(f"no interview #{interview_id}") from None
