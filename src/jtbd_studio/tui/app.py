@@ -253,7 +253,7 @@ class JtbdApp(App[str]):
         if status == "imported":  # a transcript: read it, review its suggestions
             from jtbd_studio.tui.screens.transcript import TranscriptScreen
 
-            self.push_screen(TranscriptScreen(self.db, interview_id))
+            self.push_screen(self.make(TranscriptScreen, self.db, interview_id))
             return
         screen = InterviewScreen if status == "live" else SummaryScreen
         self.push_screen(self.make(screen, interview_id))

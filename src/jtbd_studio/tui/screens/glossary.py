@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
-from jtbd_studio.tui.widgets.library_text import say
+from jtbd_studio.tui.widgets.library_text import open_screen, say
 
 if TYPE_CHECKING:
     from jtbd_studio.library.glossary import GlossaryEntry
@@ -25,8 +25,8 @@ class GlossaryScreen(Screen[None]):
     """Filter by stage and segment; Enter opens the first quote in its transcript."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("b,и", "rebuild", "Rebuild clusters", id="glossary.rebuild"),
-        Binding("escape", "back", "Back", id="glossary.back"),
+        Binding("b,и", "rebuild", "lib.key.rebuild", id="glossary.rebuild"),
+        Binding("escape", "back", "lib.key.back", id="glossary.back"),
     ]
 
     class Loaded(Message):
@@ -119,7 +119,7 @@ class GlossaryScreen(Screen[None]):
             from jtbd_studio.tui.screens.transcript import TranscriptScreen
 
             q = entry.quotes[0]
-            self.app.push_screen(TranscriptScreen(self.db, q.interview_id, focus_extraction=q.extraction_id))
+            open_screen(self, TranscriptScreen, self.db, q.interview_id, focus_extraction=q.extraction_id)
 
     def action_rebuild(self) -> None:
         self.load(rebuild=True)

@@ -165,7 +165,7 @@ class HomeScreen(Screen[None]):
 
         cls = {"library": library.LibraryScreen, "glossary": glossary.GlossaryScreen,
                "insights": insights.InsightsScreen}[screen_name]
-        self.app.push_screen(cls(self.app.db, self.study_id))  # type: ignore[attr-defined]
+        self.app.push_screen(self.app.make(cls, self.app.db, self.study_id))  # type: ignore[attr-defined]
 
     def action_library(self) -> None:
         self._push_library("library")

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from jtbd_studio.tui.widgets.library_text import say
+from jtbd_studio.tui.widgets.library_text import open_screen, say
 
 if TYPE_CHECKING:
     from jtbd_studio.library.insights import InsightView
@@ -22,7 +22,7 @@ class InsightsScreen(Screen[None]):
     """The study's insights, best supported first; the selected one's evidence below."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="insights.back"),
+        Binding("escape", "back", "lib.key.back", id="insights.back"),
     ]
 
     class Loaded(Message):
@@ -87,7 +87,7 @@ class InsightsScreen(Screen[None]):
             from jtbd_studio.tui.screens.transcript import TranscriptScreen
 
             ev = insight.evidence[0]
-            self.app.push_screen(TranscriptScreen(self.db, ev.interview_id, focus_extraction=ev.extraction_id))
+            open_screen(self, TranscriptScreen, self.db, ev.interview_id, focus_extraction=ev.extraction_id)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
-from jtbd_studio.tui.widgets.library_text import say
+from jtbd_studio.tui.widgets.library_text import open_screen, say
 
 if TYPE_CHECKING:
     from jtbd_studio.library.search import SearchHit, SearchResult
@@ -32,11 +32,11 @@ class LibraryScreen(Screen[None]):
     """A query box, four filters and the ranked hits with their highlighted snippets."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+f", "focus_query", "Search", id="library.focus"),
-        Binding("f2", "new_insight", "New insight", id="library.insight"),
-        Binding("f3", "glossary", "Glossary", id="library.glossary"),
-        Binding("f4", "insights", "Insights", id="library.insights"),
-        Binding("escape", "back", "Back", id="library.back"),
+        Binding("ctrl+f", "focus_query", "lib.key.search", id="library.focus"),
+        Binding("f2", "new_insight", "lib.key.new_insight", id="library.insight"),
+        Binding("f3", "glossary", "lib.key.glossary", id="library.glossary"),
+        Binding("f4", "insights", "lib.key.insights", id="library.insights"),
+        Binding("escape", "back", "lib.key.back", id="library.back"),
     ]
 
     class Searched(Message):
@@ -155,8 +155,8 @@ class LibraryScreen(Screen[None]):
             from jtbd_studio.tui.screens.transcript import TranscriptScreen
 
             focus = hit.id if hit.source == "extraction" else None
-            self.app.push_screen(TranscriptScreen(self.db, hit.interview_id, focus_extraction=focus,
-                                                  focus_turn=hit.turn_id))
+            open_screen(self, TranscriptScreen, self.db, hit.interview_id, focus_extraction=focus,
+                                                  focus_turn=hit.turn_id)
 
     def action_focus_query(self) -> None:
         self.query_one(Input).focus()
@@ -185,12 +185,12 @@ class LibraryScreen(Screen[None]):
     def action_glossary(self) -> None:
         from jtbd_studio.tui.screens.glossary import GlossaryScreen
 
-        self.app.push_screen(GlossaryScreen(self.db, self.study_id))
+        open_screen(self, GlossaryScreen, self.db, self.study_id)
 
     def action_insights(self) -> None:
         from jtbd_studio.tui.screens.insights import InsightsScreen
 
-        self.app.push_screen(InsightsScreen(self.db, self.study_id))
+        open_screen(self, InsightsScreen, self.db, self.study_id)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -28,14 +28,14 @@ class TranscriptScreen(Screen[None]):
     """Turns in order; the current suggestion is reversed, the others coloured by status."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n,т", "next", "Next suggestion", id="transcript.next"),
-        Binding("p,з", "previous", "Previous suggestion", id="transcript.previous"),
-        Binding("a,ф", "decide('accepted')", "Accept", id="transcript.accept"),
-        Binding("r,к", "decide('rejected')", "Reject", id="transcript.reject"),
-        Binding("u,г", "decide('suggested')", "Undecide", id="transcript.reset"),
-        Binding("c,с", "code", "Code", id="transcript.code"),
-        Binding("k,л", "kind", "Change kind", id="transcript.kind"),
-        Binding("escape", "back", "Back", id="transcript.back"),
+        Binding("n,т", "next", "lib.key.next", id="transcript.next"),
+        Binding("p,з", "previous", "lib.key.previous", id="transcript.previous"),
+        Binding("a,ф", "decide('accepted')", "lib.key.accept", id="transcript.accept"),
+        Binding("r,к", "decide('rejected')", "lib.key.reject", id="transcript.reject"),
+        Binding("u,г", "decide('suggested')", "lib.key.undecide", id="transcript.reset"),
+        Binding("c,с", "code", "lib.key.code", id="transcript.code"),
+        Binding("k,л", "kind", "lib.key.kind", id="transcript.kind"),
+        Binding("escape", "back", "lib.key.back", id="transcript.back"),
     ]
 
     class Loaded(Message):
