@@ -29,12 +29,15 @@ def _interview_app(db, lang: str):
     async def open_it(pilot) -> None:
         await wait_until(pilot, lambda: screen_name(app) == "HomeScreen")
         app._show_interview(iv_id, "live")
-        await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen" and app.screen.script)
+        await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen" and app.screen.script
+                         and len(app.screen.rows) == len(notes) and app.screen.emotions)
         app.screen._stage_entered = clock.now - timedelta(minutes=9)
         app.screen.query_one(NoteLine).cursor_blink = False
         app.screen.query_one(NoteLine).insert_text_at_cursor("черновик")
         app.screen._tick()
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.1)  # under load the last refresh can lag one frame behind
 
     return app, open_it
 
