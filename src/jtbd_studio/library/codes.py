@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from jtbd_studio.errors import ConflictError, NotFoundError, UsageError
+from jtbd_studio.library.filters import code_subtree
 from jtbd_studio.library.review import log_event
 from jtbd_studio.store.db import Database
 from jtbd_studio.store.library_tables import LibraryEvent
@@ -79,19 +80,8 @@ def _sibling(s: Session, study_id: int, parent_id: int | None, name: str) -> Cod
 
 
 def _descendants(s: Session, code_id: int) -> set[int]:
-    study_id = _get(s, code_id).study_id
-    rows = s.execute(select(Code.id, Code.parent_id).where(Code.study_id == study_id)).all()
-    children: dict[int | None, list[int]] = {}
-    for cid, parent in rows:
-        children.setdefault(parent, []).append(cid)
-    found: set[int] = set()
-    todo = list(children.get(code_id, []))
-    while todo:
-        cid = todo.pop()
-        if cid not in found:
-            found.add(cid)
-            todo += children.get(cid, [])
-    return found
+    _get(s, code_id)  # NotFoundError for an unknown code
+    return code_subtree(s, [code_id]) - {code_id}
 
 
 def path_of(s: Session, code: Code) -> str:
