@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from jtbd_studio.errors import UsageError
-from jtbd_studio.store.fts import Clause, FtsQuery, Phrase, Term
+from jtbd_studio.store.fts import Clause, FtsQuery, Phrase, Term, fold
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 16
@@ -31,11 +31,6 @@ def nlp() -> ModuleType:
     import jtbd_studio.nlp as engine
 
     return engine
-
-
-def fold(value: str) -> str:
-    """Lower case with ё folded to е: how the lemma columns and the backends compare words."""
-    return value.lower().replace("ё", "е")
 
 
 @dataclass(frozen=True)

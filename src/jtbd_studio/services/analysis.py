@@ -14,6 +14,7 @@ from sqlmodel import col, delete, select
 
 from jtbd_studio.services.studies import get_study
 from jtbd_studio.store.db import Database
+from jtbd_studio.store.fts import fold
 from jtbd_studio.store.tables import Competitor, EmotionTag, Extraction, Interview, Note, Turn
 
 Key = tuple[int | None, int | None, str, int, int]  # turn, note, kind, start, end
@@ -91,11 +92,11 @@ def _analyze_interview(db: Database, iv: Interview, competitors, n_process: int,
         report.added += len(found)
         for t in turns:
             if not t.lemmas:
-                t.lemmas = lemma_text(t.text, lang if lang != "auto" else "ru").lower().replace("ё", "е")
+                t.lemmas = fold(lemma_text(t.text, None if lang == "auto" else lang))
                 s.add(t)
         for nt in notes:
             if not nt.lemmas:
-                nt.lemmas = lemma_text(nt.text, lang if lang != "auto" else "ru").lower().replace("ё", "е")
+                nt.lemmas = fold(lemma_text(nt.text, None if lang == "auto" else lang))
                 s.add(nt)
         s.flush()
         _suggest_stage_emotions(s, iv, turns)

@@ -12,6 +12,7 @@ from sqlmodel import select
 from jtbd_studio.errors import JtbdError, NotFoundError, UsageError
 from jtbd_studio.services.studies import ensure_participant, get_study
 from jtbd_studio.store.db import Database
+from jtbd_studio.store.fts import fold
 from jtbd_studio.store.tables import Interview, Note, Study, Turn
 
 TRANSCRIPT_SUFFIXES = {".vtt", ".srt", ".msrt", ".txt", ".md", ".markdown", ".docx", ".text"}
@@ -112,7 +113,7 @@ def import_file(db: Database, path: Path, options: ImportOptions, *, study: Stud
     specs, script_key = _stage_specs(options.script or DEFAULT_SCRIPT)
     stages = assign_stages(transcript.turns, roles, specs) if transcript.turns else []
     language = _language([t.text for t in transcript.turns] or [n.text for n in transcript.notes], options.lang)
-    lemmas = [_fold(lemma_text(t.text, language)) for t in transcript.turns]
+    lemmas = [fold(lemma_text(t.text, language)) for t in transcript.turns]
     participant_name = options.participant or Path(path).stem
     with db.session() as s:
         participant = ensure_participant(s, study.id, participant_name)  # type: ignore[arg-type]
@@ -137,10 +138,6 @@ def import_file(db: Database, path: Path, options: ImportOptions, *, study: Stud
         )
         s.flush()
         return FileOutcome(str(path), "imported", "", iv.id, len(transcript.turns), len(transcript.notes))
-
-
-def _fold(text: str) -> str:
-    return text.lower().replace("ё", "е")
 
 
 def import_paths(

@@ -145,7 +145,7 @@ class PostgresTsvector:
         if isinstance(item, Term):
             alts: list[ColumnElement] = []
             for i, form in enumerate(dict.fromkeys(f for f in item.forms if f)):
-                p: Any = bindparam(f"t_{tag}_{i}", _fold(form))
+                p: Any = bindparam(f"t_{tag}_{i}", fold(form))
                 if item.prefix:
                     alts.append(func.to_tsquery("simple", func.quote_literal(p).concat(":*")))
                 else:
@@ -154,7 +154,7 @@ class PostgresTsvector:
             for alt in alts[1:]:
                 expr = expr.op("||")(alt)
             return expr
-        surface = func.phraseto_tsquery("simple", bindparam(f"p_{tag}", _fold(" ".join(item.surface))))
+        surface = func.phraseto_tsquery("simple", bindparam(f"p_{tag}", fold(" ".join(item.surface))))
         if not item.lemmas:
             return surface
         lemmas = func.phraseto_tsquery("simple", bindparam(f"l_{tag}", " ".join(item.lemmas)))
@@ -180,7 +180,8 @@ def _not_tsquery(expr: ColumnElement) -> ColumnElement:
     return UnaryExpression(Grouping(expr), operator=operators.custom_op("!!"))
 
 
-def _fold(value: str) -> str:
+def fold(value: str) -> str:
+    """Lower case with ё folded to е: how lemma columns are stored and words compared."""
     return value.lower().replace("ё", "е")
 
 
