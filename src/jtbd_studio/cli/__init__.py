@@ -30,6 +30,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "analyze": ("jtbd_studio.cli.analyze", "analyze", "Store extraction suggestions for a study's interviews."),
     "search": ("jtbd_studio.cli.library", "search", "Search turns, notes, extractions and insights."),
     "glossary": ("jtbd_studio.cli.library", "glossary", "The glossary of customers' own words."),
+    "suggestions": ("jtbd_studio.cli.review", "suggestions", "Review suggestions: list, accept, reject, edit, by id or filter."),
+    "code": ("jtbd_studio.cli.codes", "code", "The codebook tree and codes applied to extractions."),
+    "cluster": ("jtbd_studio.cli.codes", "cluster", "Cluster similar phrases; label, merge and split clusters."),
+    "insight": ("jtbd_studio.cli.insights", "insight", "Insights with their stage and evidence."),
     "report": ("jtbd_studio.cli.report", "report", "Write a study report (journey map, NPS/CSI, saturation)."),
     "interview": ("jtbd_studio.cli.interviews", "interview", "List interviews and export one as Markdown."),
 }
