@@ -12,6 +12,7 @@ from typing import Any
 from sqlmodel import Session, SQLModel, col, select
 
 from jtbd_studio.errors import ConflictError, UsageError
+from jtbd_studio.store.library_tables import PhraseCluster, PhraseClusterMember
 from jtbd_studio.store.tables import (
     Code,
     Coding,
@@ -33,7 +34,7 @@ FORMAT = "jtbd-studio/1"
 
 # fields never exported as such: database keys, replaced by references
 _SKIP = {"id", "study_id", "interview_id", "participant_id", "turn_id", "note_id", "code_id",
-         "extraction_id", "parent_id", "insight_id"}
+         "extraction_id", "parent_id", "insight_id", "cluster_id"}
 
 
 def _row(obj: SQLModel, **extra: Any) -> dict[str, Any]:
@@ -98,6 +99,15 @@ def dump_study(session: Session, study: Study) -> dict[str, Any]:
     turn_ref = {t_id: (n_iv, seq) for n_iv, iv in enumerate(interviews, 1)
                 for t_id, seq in session.exec(select(Turn.id, Turn.seq).where(Turn.interview_id == iv.id)).all()}
     insights = session.exec(select(Insight).where(Insight.study_id == sid).order_by(Insight.id)).all()
+    clusters = session.exec(select(PhraseCluster).where(PhraseCluster.study_id == sid).order_by(col(PhraseCluster.id))).all()
+    members: dict[int, list[int]] = {}
+    for cluster_id, extraction_id in session.exec(
+        select(PhraseClusterMember.cluster_id, PhraseClusterMember.extraction_id)
+        .join(PhraseCluster, col(PhraseCluster.id) == PhraseClusterMember.cluster_id)
+        .where(PhraseCluster.study_id == sid)
+    ).all():
+        if extraction_id in ext_ref:
+            members.setdefault(cluster_id, []).append(ext_ref[extraction_id])
     return {
         "format": FORMAT,
         "study": _row(study),
@@ -110,6 +120,7 @@ def dump_study(session: Session, study: Study) -> dict[str, Any]:
         "insights": [_row(i, evidence=sorted(ext_ref[e] for e in session.exec(
             select(InsightEvidence.extraction_id).where(InsightEvidence.insight_id == i.id)).all() if e in ext_ref))
             for i in insights],
+        "clusters": [_row(c, members=sorted(members.get(c.id, []))) for c in clusters],  # type: ignore[arg-type]
     }
 
 
@@ -166,6 +177,12 @@ def load_study(session: Session, doc: dict[str, Any], *, rename: str | None = No
         session.flush()
         for ref in i.get("evidence") or []:
             session.add(InsightEvidence(insight_id=insight.id, extraction_id=ext_ids[ref]))
+    for n, c in enumerate(doc.get("clusters") or []):
+        cluster = PhraseCluster(study_id=study.id, **_fields(PhraseCluster, c, f"clusters[{n}]"))
+        session.add(cluster)
+        session.flush()
+        for ref in c.get("members") or []:
+            session.add(PhraseClusterMember(cluster_id=cluster.id, extraction_id=ext_ids[ref]))  # type: ignore[arg-type]
     session.flush()
     return study
 

@@ -11,12 +11,14 @@ from jtbd_studio.services import interviews as live
 from jtbd_studio.services.exchange import export_study, import_study, import_study_file
 from jtbd_studio.services.studies import add_participant, create_study
 from jtbd_studio.store.db import open_database
+from jtbd_studio.store.library_tables import PhraseCluster, PhraseClusterMember
 from jtbd_studio.store.tables import (
     Code,
     Coding,
     Extraction,
     Insight,
     InsightEvidence,
+    Interview,
     ReviewEvent,
     Turn,
     utcnow,
@@ -63,6 +65,11 @@ def make_rich_study(db) -> None:
         s.add(ins)
         s.flush()
         s.add(InsightEvidence(insight_id=ins.id, extraction_id=ex2.id))
+        cluster = PhraseCluster(study_id=iv.study_id, kind="friction", label="Тормозит", canonical="он тормозил",
+                                key="тормозить", locked=True, threshold=80.0)
+        s.add(cluster)
+        s.flush()
+        s.add(PhraseClusterMember(cluster_id=cluster.id, extraction_id=ex2.id))
 
 
 def test_round_trip_is_exact_across_backends(db, tmp_path, request):
@@ -79,6 +86,24 @@ def test_round_trip_is_exact_across_backends(db, tmp_path, request):
     finally:
         other.close()
     assert second == first
+    assert first["clusters"][0]["label"] == "Тормозит" and first["clusters"][0]["locked"] is True
+    assert first["clusters"][0]["members"] == [2]  # the friction, by its export reference
+
+
+def test_clusters_labelled_by_hand_survive_the_trip(db):
+    from jtbd_studio.library.clusters import stored_clusters
+    from jtbd_studio.services.studies import find_study
+
+    make_rich_study(db)
+    import_study(db, export_study(db, "Удержание 🔑"), rename="Копия")
+    copy_id = find_study(db, "Копия").id
+    [cluster] = stored_clusters(db, copy_id)
+    assert (cluster.label, cluster.locked, cluster.kind) == ("Тормозит", True, "friction")
+    with db.session() as s:
+        texts = [s.get(Extraction, i).text for i in cluster.member_ids]
+        assert all(s.get(Interview, s.get(Extraction, i).interview_id).study_id == copy_id
+                   for i in cluster.member_ids)
+    assert texts == ["он тормозил"]
 
 
 def test_import_again_is_refused_unless_renamed(db):
