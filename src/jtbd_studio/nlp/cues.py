@@ -20,7 +20,6 @@ file and line.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import weakref
@@ -30,6 +29,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import numpy
 
 from jtbd_studio.errors import InputFileError
 from jtbd_studio.paths import corpora_dir
@@ -188,12 +189,20 @@ class DocView:
     """Token attributes of a doc as Python lists (one `to_array` call): cheap to scan.
 
     Hashes of lemmas and lower-case forms (punctuation is its own lower-case form, so `lower`
-    also serves for commas, dashes and brackets) and 0/1 flags. Positions by hash are indexed
-    on first use and shared by every matcher.
+    also serves for commas, dashes and brackets), 0/1 flags and the sentence starts.
     """
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import LEMMA, LOWER
+        from spacy.attrs import (
+            IS_ALPHA,
+            IS_PUNCT,
+            IS_SPACE,
+            IS_STOP,
+            LEMMA,
+            LOWER,
+            SENT_START,
+            SPACY,
+        )
 
         # weakly: _VIEWS is keyed weakly by the doc, and a strong reference back from its value
         # would keep every analyzed doc alive
@@ -201,59 +210,35 @@ class DocView:
         self.strings = doc.vocab.strings
         self.lemma: list[int] = []
         self.lower: list[int] = []
+        # 0/1 flags per token, plain lists (read in every inner loop of every component)
+        self.punct: list[int] = []
+        self.space: list[int] = []
+        self.alpha: list[int] = []
+        self.trailing_space: list[int] = []
+        """1 where whitespace follows the token."""
+        self.stop: list[int] = []
+        self.sent_starts: list[int] = [0]
+        """The first token of every sentence (just [0] without sentence boundaries)."""
+        self._newlines: frozenset[int] = frozenset()
         if len(doc):
-            self.lemma, self.lower = doc.to_array([LEMMA, LOWER]).T.tolist()
-        self._where: dict[bool, dict[int, list[int]]] = {}
+            columns = [LEMMA, LOWER, IS_PUNCT, IS_SPACE, IS_ALPHA, SPACY, IS_STOP, SENT_START]
+            values = doc.to_array(columns)
+            self.lemma, self.lower = values[:, :2].T.tolist()
+            flags = values[:, 2:7].astype("uint8").T.tolist()
+            self.punct, self.space, self.alpha, self.trailing_space, self.stop = flags
+            starts = numpy.flatnonzero(values[:, 7] == 1).tolist()
+            if starts:
+                self.sent_starts = starts if starts[0] == 0 else [0, *starts]
+            strings, lower = self.strings, self.lower
+            self._newlines = frozenset(
+                i for i in numpy.flatnonzero(values[:, 3]).tolist() if "\n" in strings[lower[i]]
+            )
 
     @property
     def doc(self) -> Doc:
         doc = self._doc()
         assert doc is not None, "the doc of a DocView is gone"
         return doc
-
-    @functools.cached_property
-    def _flags(self) -> list[list[int]]:
-        from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, SPACY
-
-        if not self.lemma:
-            return [[], [], [], [], []]
-        columns = [IS_PUNCT, IS_SPACE, IS_ALPHA, SPACY, IS_STOP]
-        flags: list[list[int]] = self.doc.to_array(columns).T.tolist()
-        return flags
-
-    @property
-    def punct(self) -> list[int]:
-        """1 where the token is punctuation."""
-        return self._flags[0]
-
-    @property
-    def space(self) -> list[int]:
-        """1 where the token is whitespace."""
-        return self._flags[1]
-
-    @property
-    def alpha(self) -> list[int]:
-        """1 where the token is made of letters."""
-        return self._flags[2]
-
-    @property
-    def trailing_space(self) -> list[int]:
-        """1 where whitespace follows the token."""
-        return self._flags[3]
-
-    @property
-    def stop(self) -> list[int]:
-        """1 where the token is a stop word."""
-        return self._flags[4]
-
-    @functools.cached_property
-    def sent_starts(self) -> list[int]:
-        """The first token of every sentence (just [0] without sentence boundaries)."""
-        doc = self.doc
-        starts = (
-            [s.start for s in doc.sents] if self.lemma and doc.has_annotation("SENT_START") else [0]
-        )
-        return starts if starts and starts[0] == 0 else [0, *starts]
 
     def has(self, hashes: frozenset[int], i: int) -> bool:
         """Whether token `i`'s lemma or lower-case form is in `hashes`."""
@@ -265,35 +250,22 @@ class DocView:
 
     def is_newline(self, i: int) -> bool:
         """Whether token `i` is whitespace holding a line break."""
-        return bool(self.space[i]) and "\n" in self.strings[self.lower[i]]
+        return i in self._newlines
 
     def skip_inline_space(self, i: int) -> int:
         """The first position at or after `i` that is not whitespace within a line (NBSP)."""
         n = len(self.lemma)
-        while i < n and self.space[i] and not self.is_newline(i):
+        while i < n and self.space[i] and i not in self._newlines:
             i += 1
         return i
 
     def is_inline_space(self, i: int) -> bool:
         """Whether token `i` is whitespace without a line break (a non-breaking space)."""
-        return bool(self.space[i]) and not self.is_newline(i)
+        return bool(self.space[i]) and i not in self._newlines
 
     def sentence_start(self, i: int) -> int:
         """The first token of the sentence holding token `i`."""
         return self.sent_starts[bisect_right(self.sent_starts, i) - 1]
-
-    def where(self, on_lower: bool) -> dict[int, list[int]]:
-        """Positions of every lemma (or lower-case form) hash in the doc."""
-        index = self._where.get(on_lower)
-        if index is None:
-            index = self._where[on_lower] = {}
-            for i, value in enumerate(self.lower if on_lower else self.lemma):
-                positions = index.get(value)
-                if positions is None:
-                    index[value] = [i]
-                else:
-                    positions.append(i)
-        return index
 
 
 _VIEWS: weakref.WeakKeyDictionary[Any, DocView] = weakref.WeakKeyDictionary()
@@ -345,30 +317,28 @@ class CueMatcher:
         view = doc_view(doc)
         space = view.space
         found: list[tuple[Cue, int, int]] = []
-        for keys, values, index, on_lower in (
-            (self._lemma_keys, view.lemma, self._by_lemma, False),
-            (self._lower_keys, view.lower, self._by_lower, True),
+        for keys, values, index in (
+            (self._lemma_keys, view.lemma, self._by_lemma),
+            (self._lower_keys, view.lower, self._by_lower),
         ):
             present = keys.intersection(values)  # a set operation in C: most docs stop here
             if not present:
                 continue
-            where = view.where(on_lower)
-            for key in present:
-                numbers = index[key]
-                for start in where[key]:
-                    for number in numbers:
-                        cue, items = self.patterns[number]
-                        if len(items) == 1:
-                            found.append((cue, start, start + 1))
-                            continue
-                        second, after = items[1], start + 1
-                        if after < len(values) and space[after]:
-                            after = view.skip_inline_space(after)
-                        if second.low and (after >= len(values) or not _fits(view, second, after)):
-                            continue  # the common miss, without a recursive call
-                        end = _match_rest(view, items, 1, start + 1)
-                        if end > 0:
-                            found.append((cue, start, end))
+            # one comprehension over the few present keys beats indexing every token
+            for start in [i for i, value in enumerate(values) if value in present]:
+                for number in index[values[start]]:
+                    cue, items = self.patterns[number]
+                    if len(items) == 1:
+                        found.append((cue, start, start + 1))
+                        continue
+                    second, after = items[1], start + 1
+                    if after < len(values) and space[after]:
+                        after = view.skip_inline_space(after)
+                    if second.low and (after >= len(values) or not _fits(view, second, after)):
+                        continue  # the common miss, without a recursive call
+                    end = _match_rest(view, items, 1, start + 1)
+                    if end > 0:
+                        found.append((cue, start, end))
         found.sort(key=lambda m: (m[1], -m[2]))
         return found
 
@@ -413,15 +383,17 @@ def content_key(span: Span, keep: Container[int] = frozenset()) -> str:
     """
     view = doc_view(span.doc)
     strings = view.strings
+    lemmas, lowers, punct, space, stop = view.lemma, view.lower, view.punct, view.space, view.stop
     words: list[str] = []
     every: list[str] = []
     for i in range(span.start, span.end):
-        if view.punct[i] or view.space[i]:
+        if punct[i] or space[i]:
             continue
-        lemma = strings[view.lemma[i]] if view.lemma[i] else strings[view.lower[i]]
-        every.append(lemma.lower())
-        if not view.stop[i] or view.lemma[i] in keep or lemma in _KEEP_IN_KEY:
-            words.append(lemma.lower())
+        lemma_hash = lemmas[i]
+        lemma = strings[lemma_hash or lowers[i]].lower()
+        every.append(lemma)
+        if not stop[i] or lemma_hash in keep or lemma in _KEEP_IN_KEY:
+            words.append(lemma)
     return " ".join(words or every)
 
 

@@ -111,8 +111,7 @@ class Emoticons:
         present = forms & self._yes
         if not present:
             return []
-        where = view.where(True)
-        return sorted(i for form in present for i in where[form])
+        return [i for i, form in enumerate(view.lower) if form in present]
 
     def find(self, view: DocView) -> list[Feeling]:
         """Every emoticon in the doc, placed on the token where it starts."""

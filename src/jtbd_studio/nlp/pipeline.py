@@ -1,6 +1,6 @@
 """One function builds the spaCy pipeline per language: lemmas, sentences, the `jtbd_*` kinds.
 
-Order: [trained model's own pipes, if one is installed] -> jtbd_lemmatizer -> sentencizer ->
+Order: [trained model's own pipes, if one is installed] -> jtbd_lemmatizer -> jtbd_sentencizer ->
 the kind components that are registered (KIND_COMPONENTS) -> jtbd_competitor.
 """
 
@@ -58,7 +58,7 @@ def build_pipeline(
     trained_pos = any(n in nlp.pipe_names for n in ("tagger", "morphologizer"))
     nlp.add_pipe("jtbd_lemmatizer", config={"keep_pos": trained_pos})
     if not any(n in nlp.pipe_names for n in ("parser", "senter", "sentencizer")):
-        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("jtbd_sentencizer")
     for name in registered_kinds():
         nlp.add_pipe(name)
     nlp.add_pipe(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import numpy
+from spacy.attrs import LEMMA, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
@@ -42,17 +44,20 @@ class FormLemmatizer:
         self._by_orth: dict[int, tuple[int, int]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        # One array in, one array out: a Python loop over ints and a dict look-up per token,
+        # never a Token object (building them was most of this component's time).
+        if not len(doc):
+            return doc
         cache = self._by_orth
         if len(cache) > ORTH_CACHE_LIMIT:
             cache.clear()
-        keep = self.keep_pos
-        for token in doc:
-            hit = cache.get(token.orth)
-            if hit is None:
-                hit = self._learn(token.orth, token.text)
-            token.lemma = hit[0]
-            if not (keep and token.pos):
-                token.pos = hit[1]
+        orths: list[int] = doc.to_array(ORTH).tolist()
+        hits = [cache.get(orth) or self._learn(orth, doc.vocab.strings[orth]) for orth in orths]
+        values = numpy.array(hits, dtype="uint64")
+        if self.keep_pos:
+            trained = doc.to_array(POS)
+            values[:, 1] = numpy.where(trained != 0, trained, values[:, 1])
+        doc.from_array([LEMMA, POS], values)
         return doc
 
     def _learn(self, orth: int, text: str) -> tuple[int, int]:
@@ -60,6 +65,45 @@ class FormLemmatizer:
         hit = (self.vocab.strings.add(analysis.lemma), POS_IDS.get(analysis.pos, 0))
         self._by_orth[orth] = hit
         return hit
+
+
+@Language.factory("jtbd_sentencizer", assigns=["token.is_sent_start", "doc.sents"])
+def make_sentencizer(nlp: Language, name: str) -> Sentences:
+    return Sentences(nlp.vocab)
+
+
+class Sentences:
+    """Sentence starts by punctuation: the rule of spaCy's `sentencizer`, on arrays.
+
+    A sentence ends after a token that is one of the sentence-final characters (and any
+    punctuation right after it, such as a closing quote); the next token that is not
+    punctuation starts the next one. Same boundaries as spaCy's component, without building a
+    Token per word.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        from spacy.pipeline import Sentencizer
+
+        self.final = frozenset(vocab.strings.add(c) for c in Sentencizer.default_punct_chars)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        from spacy.attrs import IS_PUNCT
+
+        orths, puncts = doc.to_array([ORTH, IS_PUNCT]).T.tolist()
+        final = self.final
+        starts = [-1] * len(orths)
+        starts[0] = 1
+        seen_final = False
+        for i, orth in enumerate(orths):
+            if orth in final:
+                seen_final = True
+            elif seen_final and not puncts[i]:
+                starts[i] = 1
+                seen_final = False
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64"))
+        return doc
 
 
 _BREAK_SENTENCE = re.compile(r"[.!?…\n][\"'»”)\]]*\s+")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,15 +12,52 @@ from jtbd_studio.errors import UsageError
 from jtbd_studio.nlp import competitors_from
 from jtbd_studio.nlp.pipeline import build_pipeline, pipeline_summary, registered_kinds
 
+REVIZOR = Path(__file__).resolve().parents[2] / "data" / "transcripts" / "ru" / "gogol-revizor.txt"
+
+
+@pytest.fixture(scope="module")
+def ru_paragraphs():
+    lines = REVIZOR.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip()][:400]
+
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_analyze_pipes_reports_no_problems(lang):
     nlp = build_pipeline(lang, competitors=competitors_from([("HubSpot", [])]))
     summary = pipeline_summary(nlp)
     assert summary["problems"] == {name: [] for name in nlp.pipe_names}
-    assert summary["pipes"][:2] == ["jtbd_lemmatizer", "sentencizer"]
+    assert summary["pipes"][:2] == ["jtbd_lemmatizer", "jtbd_sentencizer"]
     assert summary["pipes"][-1] == "jtbd_competitor"
     assert summary["pipes"][2:-1] == registered_kinds()
+
+
+SENTENCE_CASES = [
+    "Привет.\n\nКак дела?! «Да!» — сказал он… Ну и ну",
+    'He said "no!" and left... then: "Why?" (no answer). OK',
+    "...", "!", "a . . b", "", "   ", "Без точки в конце",
+]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_sentence_starts_are_spacys_sentencizer_rule(lang, ru_paragraphs):
+    import spacy
+
+    stock = spacy.blank(lang)
+    stock.add_pipe("sentencizer")
+    ours = build_pipeline(lang)
+    texts = SENTENCE_CASES + (ru_paragraphs if lang == "ru" else [])
+    for text in texts:
+        assert [s.start for s in ours(text).sents] == [s.start for s in stock(text).sents], text
+
+
+def test_lemmas_set_from_arrays_match_per_token_analysis():
+    from jtbd_studio.nlp.lemmas import lemmatizer
+
+    words = lemmatizer()
+    doc = build_pipeline("ru")("Мы ушли из Битрикса, потому что наша команда устала. Ушли!")
+    for token in doc:
+        if not token.is_space:
+            assert token.lemma_ == words.analyze(token.text).lemma, token.text
 
 
 def test_pipeline_is_cached_per_language_and_list():
