@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+import statistics
 import subprocess
 import sys
 import time
@@ -60,18 +61,6 @@ def sized(paragraphs: list[str], n_words: int, seed: int = 5) -> list[str]:
 
 def words_in(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
-
-
-def rate(fn: Callable[[list[str]], Any], texts: list[str], repeats: int = 3) -> float:
-    """Median words/s of fn over texts (after one warm-up pass on a slice)."""
-    fn(texts[: max(1, len(texts) // 10)])
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn(texts)
-        times.append(time.perf_counter() - t0)
-    times.sort()
-    return words_in(texts) / times[len(times) // 2]
 
 
 def tokenizer_only() -> Callable[[list[str]], Any]:
@@ -144,22 +133,48 @@ def streaming_peak_rss(n_words: int) -> tuple[float, float]:
     return int(kb) / 1024, n_words / float(seconds)
 
 
+def interleaved(runners: dict[str, tuple[Callable[[list[str]], Any], list[str]]], rounds: int) -> dict[str, list[float]]:
+    """Words/s of each runner, measured in turns (a, b, c, a, b, c, …) after one warm-up pass.
+
+    On a shared, noisy machine a slow minute hits every runner of a round alike, so the
+    per-round ratios are steadier than ratios of separately timed medians.
+    """
+    for fn, texts in runners.values():
+        fn(texts[: max(1, len(texts) // 10)])
+    speeds: dict[str, list[float]] = {name: [] for name in runners}
+    for _ in range(rounds):
+        for name, (fn, texts) in runners.items():
+            t0 = time.perf_counter()
+            fn(texts)
+            speeds[name].append(words_in(texts) / (time.perf_counter() - t0))
+    return speeds
+
+
+def _median_ratio(speeds: dict[str, list[float]], name: str, base: str) -> float:
+    return statistics.median(a / b for a, b in zip(speeds[name], speeds[base], strict=True))
+
+
 def run(quick: bool) -> list[dict[str, Any]]:
     paragraphs = real_paragraphs()
     texts = sized(paragraphs, 40_000 if quick else 200_000)
     stock_texts = sized(paragraphs, 6_000 if quick else 20_000)
-    base = rate(tokenizer_only(), texts)
-    stock = rate(stock_lemmatizer(), stock_texts, repeats=1 if quick else 3)
-    full = rate(ours(), texts)
-    listed = rate(ours(competitors=_study_list()), texts)
-    n = f"{words_in(texts):,} words of real Russian text"
+    speeds = interleaved({
+        "tokenizer": (tokenizer_only(), texts),
+        "stock": (stock_lemmatizer(), stock_texts),
+        "full": (ours(), texts),
+        "listed": (ours(competitors=_study_list()), texts),
+    }, rounds=3 if quick else 5)
+    med = {name: statistics.median(values) for name, values in speeds.items()}
+    n = f"{words_in(texts):,} words of real Russian text; median of per-round ratios"
     rows = [
-        row("ru analysis vs tokenizer alone", f"{full:,.0f} words/s", f"{base:,.0f} words/s",
-            full / base, f"budget >= 0.30; full pipeline, discovery + gated NER; {n}"),
-        row("ru analysis vs stock pymorphy3 lemmatizer", f"{full:,.0f} words/s", f"{stock:,.0f} words/s",
-            full / stock, "budget >= 10; baseline blank('ru') + sentencizer + lemmatizer(pymorphy3)"),
-        row("ru analysis with a competitor list vs tokenizer", f"{listed:,.0f} words/s", f"{base:,.0f} words/s",
-            listed / base, "list matching only (no discovery)"),
+        row("ru analysis vs tokenizer alone", f"{med['full']:,.0f} words/s", f"{med['tokenizer']:,.0f} words/s",
+            _median_ratio(speeds, "full", "tokenizer"), f"budget >= 0.30; full pipeline, discovery + gated NER; {n}"),
+        row("ru analysis vs stock pymorphy3 lemmatizer", f"{med['full']:,.0f} words/s", f"{med['stock']:,.0f} words/s",
+            _median_ratio(speeds, "full", "stock"),
+            "budget >= 10; baseline blank('ru') + sentencizer + lemmatizer(pymorphy3)"),
+        row("ru analysis with a competitor list vs tokenizer", f"{med['listed']:,.0f} words/s",
+            f"{med['tokenizer']:,.0f} words/s", _median_ratio(speeds, "listed", "tokenizer"),
+            "list matching only (no discovery)"),
     ]
     rows += _synthetic(quick, base_rate=None)
     rows += _ner_tradeoff(quick)
@@ -183,10 +198,10 @@ def _synthetic(quick: bool, base_rate: float | None) -> list[dict[str, Any]]:
         return []
     text = corpus_text(30_000 if quick else 150_000, lang="ru")
     texts = [p for p in text.split("\n") if p.strip()]
-    base = rate(tokenizer_only(), texts)
-    full = rate(ours(), texts)
+    speeds = interleaved({"tokenizer": (tokenizer_only(), texts), "full": (ours(), texts)}, rounds=3)
+    full, base = statistics.median(speeds["full"]), statistics.median(speeds["tokenizer"])
     return [row("ru analysis vs tokenizer, synthetic corpus", f"{full:,.0f} words/s", f"{base:,.0f} words/s",
-                full / base, f"{words_in(texts):,} words from benchmarks/corpus.py")]
+                _median_ratio(speeds, "full", "tokenizer"), f"{words_in(texts):,} words from benchmarks/corpus.py")]
 
 
 def _ner_tradeoff(quick: bool) -> list[dict[str, Any]]:

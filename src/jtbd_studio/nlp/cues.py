@@ -248,6 +248,11 @@ class DocView:
         """The lower-case text of token `i` (without building a Token)."""
         return self.strings[self.lower[i]]
 
+    @property
+    def has_newlines(self) -> bool:
+        """Whether any token is whitespace holding a line break."""
+        return bool(self._newlines)
+
     def is_newline(self, i: int) -> bool:
         """Whether token `i` is whitespace holding a line break."""
         return i in self._newlines
@@ -271,11 +276,21 @@ class DocView:
 _VIEWS: weakref.WeakKeyDictionary[Any, DocView] = weakref.WeakKeyDictionary()
 
 
+_last: list[DocView | None] = [None]
+
+
 def doc_view(doc: Doc) -> DocView:
-    """The doc's view, built once and shared by the components that run after the lemmatizer."""
-    view = _VIEWS.get(doc)
+    """The doc's view, built once and shared by the components that run after the lemmatizer.
+
+    A doc passes through every component before the next one comes (nlp.pipe chains them),
+    so the last view answers almost every call; the weak dictionary answers the rest.
+    """
+    view = _last[0]
+    if view is None or view._doc() is not doc:
+        view = _VIEWS.get(doc)
     if view is None or len(view.lemma) != len(doc):
         view = _VIEWS[doc] = DocView(doc)
+    _last[0] = view
     return view
 
 

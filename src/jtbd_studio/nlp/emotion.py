@@ -350,6 +350,8 @@ class Emotion:
         """The sentence holding token `i`, cut at line breaks."""
         start, end = index.sentence(i)
         view = index.view
+        if not view.has_newlines:
+            return start, end
         for j in range(i - 1, start - 1, -1):
             if view.is_newline(j):
                 start = j + 1

@@ -27,6 +27,7 @@ CHUNK_CHARS = 100_000
 FALLBACK_LANG = "en"
 ROLES = ("customer", "interviewer", None)
 _KIND_ORDER = {kind: n for n, kind in enumerate(SPAN_GROUPS)}
+_KIND_OF_GROUP = {group: kind for kind, group in SPAN_GROUPS.items()}
 
 Piece = tuple[int, int, str]  # start, end in the item's text, analysis language
 
@@ -133,20 +134,23 @@ def _make_doc(nlp: Any, text: str, role: str | None) -> Doc:
 def found_in(doc: Doc, source: str, offset: int = 0) -> list[Found]:
     """Turn every `jtbd_*` span group of `doc` (whose text is source[offset:...]) into Found."""
     found = []
-    for kind, group in SPAN_GROUPS.items():
-        if group not in doc.spans:
+    for group, spans in doc.spans.items():
+        kind = _KIND_OF_GROUP.get(group)
+        if kind is None or not spans:
             continue
-        for span in doc.spans[group]:
+        for span in spans:
             start, end = offset + span.start_char, offset + span.end_char
             if end <= start:
                 continue
+            extension = span._
+            valence = extension.valence
             found.append(
                 Found(
                     kind=kind, start=start, end=end, text=source[start:end],
-                    key=span._.key or " ".join(t.lemma_ for t in span),
+                    key=extension.key or " ".join(t.lemma_ for t in span),
                     label=span.label_ or None,
-                    score=_unit(span._.score),
-                    valence=None if span._.valence is None else int(span._.valence),
+                    score=_unit(extension.score),
+                    valence=None if valence is None else int(valence),
                 )
             )
     return found
