@@ -3,7 +3,8 @@
 Evidence, strongest first: a usage pattern («перешли на X», "switched to X"), Natasha NER
 (Russian; run only on sentences that hold a candidate name), organization/trademark entries in
 the pymorphy3 dictionary, quoted names, product-like spelling (Latin inside Russian text,
-CamelCase, letters with digits) and, in English, capitalized names inside a sentence. Sentence
+CamelCase, letters with digits) and, in English, capitalized names inside a sentence, all-caps
+names of four letters or more (the rest of the English rules are in `discovery_en`). Sentence
 starts, person names, places, months and stop-listed words are not candidates.
 """
 
@@ -18,13 +19,14 @@ from spacy.attrs import IS_LOWER, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from jtbd_studio.errors import InputFileError
+from jtbd_studio.nlp import discovery_en as en
 from jtbd_studio.nlp import resources
 from jtbd_studio.nlp.lemmas import (
     KNOWN,
     ORG,
     PERSON,
     PLACE,
-    english_ranks,
     english_words,
     lemmatizer,
 )
@@ -34,14 +36,11 @@ SCORE_NER = 0.55
 SCORE_DICTIONARY = 0.5
 SCORE_PRODUCT_LIKE = 0.5
 SCORE_QUOTED = 0.45
-SCORE_NAME_RUN = 0.45
 SCORE_ABBREVIATION = 0.4
-SCORE_CAPITALIZED = 0.35
 SCORE_INSTITUTION = 0.3
 MAX_NAME_TOKENS = 5
 MAX_NER_CHARS = 1500
 MEMO_LIMIT = 200_000
-VERY_COMMON = 1000  # English words this frequent are never names on their own
 # What a word form's spelling says, before context: no name, product-like, Latin in Russian text,
 # a dictionary organization, an abbreviation, a capitalized known / unknown word.
 _NONE, _PRODUCT, _LATIN, _ORG, _ABBREVIATION, _KNOWN, _UNKNOWN = range(7)
@@ -49,6 +48,11 @@ _OPENERS = frozenset(["—", "–", "-", "«", '"', "“", "„", "'", "‘", "(
 _QUOTES_OPEN = frozenset(["«", '"', "“", "„", "'", "‘"])
 _QUOTES_CLOSE = frozenset(["»", '"', "”", "“", "'", "’"])
 _JOINERS = frozenset({"&", "-", "+", "."})
+# How strongly a trigger says "a name follows" (the `kind` of its record; Russian has only
+# "trigger"): a switch admits a lower-case word or a short acronym, usage a lower-case word,
+# a filler ("like X") only a word already spelled like a name.
+_FILLER, _USAGE, _SWITCH = range(3)
+_STRENGTH = {"filler": _FILLER, "usage": _USAGE, "switch": _SWITCH, "trigger": _SWITCH}
 
 Candidate = tuple[int, int, float, int]  # start token, end token, score, source id
 
@@ -59,26 +63,35 @@ class Discoverer:
     def __init__(self, nlp: Language, *, ner: str = "gated") -> None:
         self.lang: str = nlp.lang or "en"
         self.vocab = nlp.vocab
+        self.tokenizer = nlp.tokenizer
         self.ner_mode = ner if self.lang == "ru" else "off"
-        self.stop = resources.words(self.lang, "competitors_stop")
+        self.stop = resources.words(self.lang, "competitors_stop") | resources.words(
+            self.lang, "competitors_abbreviations"
+        )
         self.stop_multi = resources.words(self.lang, "competitors_stop", "place")
-        triggers = resources.words(self.lang, "competitors_triggers")
-        lem = lemmatizer()
-        self.triggers: dict[int, list[tuple[str, ...]]] = {}
-        for text in triggers:
-            lemmas = tuple(lem.lemma(w) for w in text.split())
-            self.triggers.setdefault(self.vocab.strings.add(lemmas[-1]), []).append(lemmas)
+        #: last lemma -> (lemma hashes of the phrase, strength), strongest first
+        self.triggers: dict[int, list[tuple[list[int], int]]] = {}
+        for r in resources.load_records(self.lang, "competitors_triggers", ("text",)):
+            lemmas = self.phrase_lemmas(str(r["text"]))
+            strength = _STRENGTH.get(str(r.get("kind", "trigger")), -1)
+            if strength < 0:
+                path = resources.lexicon_path(self.lang, "competitors_triggers")
+                raise InputFileError(path, f"unknown trigger kind {r.get('kind')!r}")
+            self.triggers.setdefault(lemmas[-1], []).append((lemmas, strength))
+        for sequences in self.triggers.values():
+            sequences.sort(key=lambda seq: -seq[1])
         records = resources.load_records(self.lang, "competitors_institutions", ("kind", "text"))
         self.institutions = {
             self.vocab.strings.add(str(r["text"])): r["kind"] == "standalone" for r in records
         }
-        self.hot = frozenset(self.triggers) | frozenset(self.institutions)
+        self.english = en.EnglishEvidence(nlp, self) if self.lang == "en" else None
+        persons = self.english.cues if self.english else {}
+        self.hot = frozenset(self.triggers) | frozenset(self.institutions) | frozenset(persons)
         #: NER verdict per lemma of a capitalized word (True: inside an ORG), so Natasha runs
         #: once per unknown name, not once per sentence that repeats it (context is lost: a
         #: name NER once judged a person stays one).
         self.ner_memo: dict[str, bool] = {}
         self.spellings: dict[str, int] = {}
-        self.common = _CommonWords(self.lang)
 
     def __call__(self, doc: Doc, taken: Iterable[tuple[int, int]] = ()) -> list[Span]:
         if not len(doc):
@@ -90,9 +103,17 @@ class Discoverer:
         if positions:
             found += self._after_triggers(doc, lemmas, positions)
             found += self._institutions(doc, lemmas, positions)
-        found += self._by_spelling(doc)
+        seen = en.Seen()
+        found += self._by_spelling(doc, seen)
+        if self.english is not None:
+            found = self.english.in_context(doc, found, seen, lemmas, positions)
         chosen = [c for c in pick_non_overlapping(found) if c[3] >= 0]
         return [self._span(doc, s, e, score) for s, e, score, _ in chosen]
+
+    def phrase_lemmas(self, phrase: str) -> list[int]:
+        """Lemma hashes of a lexicon phrase, tokenized as documents are ("we're" -> we, 're)."""
+        add = self.vocab.strings.add
+        return [add(lemmatizer().lemma(t.lower_)) for t in self.tokenizer(phrase) if not t.is_space]
 
     # -- usage patterns ----------------------------------------------------------------------
     def _after_triggers(self, doc: Doc, lemmas: list[int], positions: list[int]) -> list[Candidate]:
@@ -101,15 +122,27 @@ class Discoverer:
             sequences = self.triggers.get(lemmas[i])
             if not sequences or i + 1 >= len(doc) or (doc[i + 1].is_punct and not doc[i + 1].is_quote):
                 continue
-            if not any(_ends_with(doc, i, seq) for seq in sequences):
+            strength = next((s for seq, s in sequences if ends_with(lemmas, i, seq)), -1)
+            if strength < 0:
                 continue
             j = i + 1
             while j < len(doc) and doc[j].text in _QUOTES_OPEN:
                 j += 1
-            end = self._name_end(doc, j, allow_lower=True)
-            if end > j:
+            if j >= len(doc) or (strength == _FILLER and doc[j].is_lower):
+                continue
+            if not doc[j].text[:1].isalpha() or _not_a_name(doc[j].text):
+                continue  # a name starts with a letter («перешли на 2-3 системы», "like 30")
+            if strength < _SWITCH and en.short_acronym(doc[j].text):
+                continue  # "we use SQL", "like PDP": in speech mostly a term
+            end = self.name_end(doc, j, allow_lower=strength > _FILLER)
+            if end > j and not self._place_name(doc, j, end):
                 found.append((j, end, SCORE_PATTERN, 1))
         return found
+
+    def _place_name(self, doc: Doc, start: int, end: int) -> bool:
+        """Is the name at start..end, or it with the next word or two, a place ("New York")?"""
+        last = min(end + 2, len(doc))
+        return any(doc[start:k].text.lower() in self.stop_multi for k in range(end, last + 1))
 
     def _institutions(self, doc: Doc, lemmas: list[int], positions: list[int]) -> list[Candidate]:
         """State bodies and named institutions: «правительство», «Британская полиция».
@@ -132,7 +165,7 @@ class Discoverer:
                 found.append((start, end, SCORE_INSTITUTION, 9))
         return found
 
-    def _name_end(self, doc: Doc, start: int, *, allow_lower: bool) -> int:
+    def name_end(self, doc: Doc, start: int, *, allow_lower: bool) -> int:
         """End of a name starting at `start` (0 tokens if `start` is no name-like word)."""
         end = start
         while end < len(doc) and end - start < MAX_NAME_TOKENS:
@@ -150,11 +183,11 @@ class Discoverer:
 
     def _name_like(self, token: Any, *, allow_lower: bool) -> bool:
         text = token.text
-        if allow_lower and (not text[:1].isalpha() or _not_a_name(text)):
-            return False  # a name starts with a letter («перешли на 2-3 системы» is no name)
         if not any(ch.isalpha() for ch in text) or token.lower_ in self.stop:
-            # "Office 365", «Битрикс 24»: a short number continues a name.
-            return text.isdigit() and len(text) <= 3
+            # "Office 365", «Битрикс 24», "Python 3.11": a version number continues a name.
+            return en.is_version(text)
+        if self.lang == "en" and en.shouted_word(text):
+            return False  # "NEVER", "ICE": an ordinary word in capitals
         flags = lemmatizer().analyze(text).flags
         if flags & (PERSON | PLACE) and not flags & ORG:
             return False
@@ -165,18 +198,18 @@ class Discoverer:
         return allow_lower and not flags & KNOWN
 
     # -- spelling and NER --------------------------------------------------------------------
-    def _by_spelling(self, doc: Doc) -> list[Candidate]:
+    def _by_spelling(self, doc: Doc, seen: en.Seen) -> list[Candidate]:
         attrs = doc.to_array([IS_LOWER, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_QUOTE])
         mask = (attrs[:, 0] == 0) & (attrs[:, 1] == 0) & (attrs[:, 2] == 0) & (attrs[:, 3] == 0)
         quotes = attrs[:, 4] == 1
         found: list[Candidate] = []
-        gated: set[int] = set()
+        gated = seen.gated
         i_list = numpy.flatnonzero(mask | quotes).tolist()
         skip_to = -1
         for i in i_list:
-            if i < skip_to:
+            if i < skip_to or i < seen.skip_to:
                 continue
-            candidate = self._classify(doc, i, gated)
+            candidate = self._classify(doc, i, seen)
             if candidate is not None:
                 found.append(candidate)
                 skip_to = candidate[1]
@@ -184,7 +217,7 @@ class Discoverer:
             found += self._ner(doc, gated)
         return found
 
-    def _classify(self, doc: Doc, i: int, gated: set[int]) -> Candidate | None:
+    def _classify(self, doc: Doc, i: int, seen: en.Seen) -> Candidate | None:
         token = doc[i]
         text = token.text
         if token.is_quote:
@@ -195,23 +228,24 @@ class Discoverer:
         if spelling == _NONE:
             return None
         if spelling == _PRODUCT:
-            return i, self._name_end(doc, i, allow_lower=False), SCORE_PRODUCT_LIKE, 2
+            return i, self.name_end(doc, i, allow_lower=False), SCORE_PRODUCT_LIKE, 2
         if spelling == _LATIN:
             return self._latin_run(doc, i)
         if spelling == _ORG:
             return i, i + 1, SCORE_DICTIONARY, 3
         if spelling == _ABBREVIATION:
-            return i, i + 1, SCORE_ABBREVIATION, 4
+            end = i + 1 if self.lang == "ru" else self.name_end(doc, i, allow_lower=False)
+            return i, max(end, i + 1), SCORE_ABBREVIATION, 4
         initial = is_sentence_initial(doc, i)
-        if self.lang != "ru":
-            return self._english_capitalized(doc, i, initial, spelling == _KNOWN)
+        if self.english is not None:
+            return self.english.capitalized(doc, i, initial, spelling == _KNOWN, seen)
         if initial:
             return None
         verdict = self.ner_memo.get(token.lemma_)
         if verdict is None:
-            gated.add(i)
+            seen.gated.add(i)
         elif verdict:
-            return i, self._name_end(doc, i, allow_lower=False), SCORE_NER, 8
+            return i, self.name_end(doc, i, allow_lower=False), SCORE_NER, 8
         return None
 
     def _spelling(self, text: str) -> int:
@@ -229,6 +263,8 @@ class Discoverer:
             kind = _ORG
         elif text.isupper() and self.lang == "ru" and not analysis.flags & (PLACE | PERSON):
             kind = _ABBREVIATION if len(text) <= 6 else _NONE
+        elif self.lang == "en" and en.name_acronym(text):
+            kind = _ABBREVIATION  # SHAP, TELUS: not a common abbreviation or a shouted word
         elif analysis.flags & (PERSON | PLACE):
             kind = _NONE
         else:
@@ -246,22 +282,6 @@ class Discoverer:
         if doc[i].is_lower or (len(words) > 1 and all(w in english_words() for w in words)):
             return None
         return i, end, SCORE_PRODUCT_LIKE, 2
-
-    def _english_capitalized(self, doc: Doc, i: int, initial: bool, known: bool) -> Candidate | None:
-        if initial or not doc[i].text[:1].isupper():
-            return None
-        end = self._name_end(doc, i, allow_lower=False)
-        if end - i >= 2:
-            words = {t.lower_ for t in doc[i:end]}
-            if words & self.stop or doc[i : end].text.lower() in self.stop_multi:
-                return None
-            return i, end, SCORE_NAME_RUN, 5
-        if doc[i].text.isupper() or english_ranks().get(doc[i].lower_, VERY_COMMON) < VERY_COMMON:
-            # An acronym (in English speech mostly a term: PDP, ICE), or one of the most
-            # frequent words ("So", "The", "Think"): a missed sentence start, not a name.
-            return None
-        # Mid-sentence capitals mark proper names even on common words (Amazon, Uber).
-        return i, i + 1, SCORE_CAPITALIZED, 6
 
     def _quoted(self, doc: Doc, i: int) -> Candidate | None:
         j = i + 1
@@ -314,23 +334,6 @@ class Discoverer:
         span._.score = score
         span._.key = " ".join(t.lemma_ for t in span if not t.is_punct) or span.text.lower()
         return span
-
-
-class _CommonWords:
-    """`lemma in common`: a lower-case word the dictionary knows (cheap, cached per lemma)."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self.seen: dict[str, bool] = {}
-
-    def __contains__(self, lemma: object) -> bool:
-        word = str(lemma)
-        hit = self.seen.get(word)
-        if hit is None:
-            if len(self.seen) > MEMO_LIMIT:
-                self.seen.clear()
-            hit = self.seen[word] = bool(lemmatizer().analyze(word).flags & KNOWN)
-        return hit
 
 
 def discovered_label(span: Span) -> str:
@@ -391,11 +394,10 @@ def _product_like(text: str) -> bool:
     return inner_upper or (with_digits and len(letters) >= 2)
 
 
-def _ends_with(doc: Doc, i: int, lemmas: tuple[str, ...]) -> bool:
-    start = i - len(lemmas) + 1
-    if start < 0:
-        return False
-    return all(doc[start + k].lemma_ == lemma for k, lemma in enumerate(lemmas))
+def ends_with(lemmas: list[int], i: int, phrase: list[int]) -> bool:
+    """Do the lemma hashes of the tokens ending at token i equal `phrase`?"""
+    start = i - len(phrase) + 1
+    return start >= 0 and lemmas[start : i + 1] == phrase
 
 
 def pick_non_overlapping(candidates: list[Candidate]) -> list[Candidate]:

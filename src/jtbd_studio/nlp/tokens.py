@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import numpy
 from spacy.attrs import LEMMA, ORTH, POS, SENT_START
@@ -53,7 +54,7 @@ class FormLemmatizer:
             cache.clear()
         orths: list[int] = doc.to_array(ORTH).tolist()
         hits = [cache.get(orth) or self._learn(orth, doc.vocab.strings[orth]) for orth in orths]
-        values = numpy.array(hits, dtype="uint64")
+        values: Any = numpy.array(hits, dtype="uint64")  # spaCy types it as thinc's Ints2d
         if self.keep_pos:
             trained = doc.to_array(POS)
             values[:, 1] = numpy.where(trained != 0, trained, values[:, 1])
@@ -102,7 +103,8 @@ class Sentences:
             elif seen_final and not puncts[i]:
                 starts[i] = 1
                 seen_final = False
-        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64"))
+        values: Any = numpy.array(starts, dtype="int64").astype("uint64")  # -1 wraps, as spaCy's own
+        doc.from_array([SENT_START], values)
         return doc
 
 

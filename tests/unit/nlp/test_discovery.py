@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+import spacy
 
-from jtbd_studio.nlp import extract
+from jtbd_studio.errors import InputFileError
+from jtbd_studio.nlp import extract, resources
+from jtbd_studio.nlp.discovery import Discoverer
+from jtbd_studio.paths import corpora_dir
 
 GOLD = Path(__file__).resolve().parents[2] / "data" / "eval" / "ru_rusentne_orgs.jsonl"
 
@@ -78,3 +83,139 @@ def test_recall_on_news_organizations_meets_the_floor():
             total += 1
             hit += any(f.start < gold["end"] and gold["start"] < f.end for f in found)
     assert hit / total >= 0.80
+
+
+# -- English rules (sentences written for these tests, not taken from the gold set) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our KOVRA account manager called twice this week.", ["KOVRA"]),
+        ("VELTRA sent the invoice late again.", ["VELTRA"]),  # capitals need no mid-sentence
+        ("We switched to AWS after the outage.", ["AWS"]),  # a short one after a strong trigger
+    ],
+)
+def test_english_acronyms_that_name_something(text, expected):
+    assert names(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need the report ASAP, and the HTML export broke.",  # the abbreviation stop list
+        "Honestly the import was NEVER this slow before.",  # a shouted word
+        "The pricing is in Chapter XVII of the handbook.",  # a Roman numeral
+        "Our KPIs and OKRs were never written down.",  # plural acronyms
+        "TODO: ask finance about the renewal.",
+        "We mostly use DFT plots for that.",  # a short acronym after "use" is a term
+        "The PQR score went down after the redesign.",  # a 3-letter acronym on its own
+    ],
+)
+def test_english_acronyms_that_are_terms(text):
+    assert names(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I used to use trello for the whole backlog.", ["trello"]),  # usage admits lower case
+        ("We sync everything with Word at the end of the month.", ["Word"]),  # filler + capital
+        ("Tools like Airtable did not fit our process.", ["Airtable"]),
+        ("They compared it to Tableau last year.", ["Tableau"]),  # "compared it to"
+        ("We tried things like bivariate charts and heatmaps.", []),  # filler: no lower case
+        ("Our invoices look like 30 different templates.", []),
+        ("We moved from New York to Boston last spring.", []),  # a place after the trigger
+    ],
+)
+def test_english_triggers_by_strength(text, expected):
+    assert names(text, "en") == expected
+
+
+def test_trigger_scores_above_spelling_alone():
+    found = [f for f in extract("We sync everything with Tableau.", lang="en") if f.kind == "competitor"]
+    plain = [f for f in extract("Everything ends up in Tableau.", lang="en") if f.kind == "competitor"]
+    assert [f.text for f in found] == [f.text for f in plain] == ["Tableau"]
+    assert found[0].score > plain[0].score
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zorvix is what the team had before us.", ["Zorvix"]),
+        ("Zorvix's pricing page was confusing.", ["Zorvix"]),
+        ("Mhm, that was fine.", []),
+        ("Ummm the export failed again.", []),
+        ("Zorvix, can you hear me?", []),  # an address, not a mention
+        ("Ingrid said the rollout was late.", []),  # a person before "said"
+        ("Later the team agreed.", []),  # a dictionary word at a sentence start
+    ],
+)
+def test_english_unknown_word_at_sentence_start(text, expected):
+    assert names(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We moved to Harvest in May. Harvest was cheaper than the old tool.", ["Harvest", "Harvest"]),
+        ("We compared Plenvo with a spreadsheet, and plenvo won.", ["Plenvo", "plenvo"]),
+        # a lower-case dictionary word is not the name: "harvest" stays a harvest
+        ("The harvest came late, so we moved to Harvest for invoicing.", ["Harvest"]),
+        ("Ingrid said the rollout was late. Then Ingrid left.", []),  # a person stays a person
+    ],
+)
+def test_english_one_sense_per_document(text, expected):
+    assert names(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our dealers sell Kubota or New Holland tractors.", ["Kubota", "New Holland"]),
+        ("Her family farm is near New Holland.", []),
+        ("They live in San Francisco now.", []),
+    ],
+)
+def test_english_names_with_a_place_word(text, expected):
+    assert names(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My name is Tom Vantrell, and people call me Vantrell.",
+        "Dr. Okonkwo and Mr Ferris joined the call late.",
+        "Thanks Ingrid, that really helps.",
+    ],
+)
+def test_english_persons_are_not_candidates(text):
+    assert names(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We trained the ranking model with XGBoost.", ["XGBoost"]),
+        ("Our team works in DevOps and writes JavaScript all day.", []),  # terms, not names
+        ("We booked Checkups for the whole fleet.", []),  # a plural common noun in capitals
+        ("We are on Python 3.11 now.", ["Python 3.11"]),  # a version continues the name
+    ],
+)
+def test_english_spelling_of_products_and_terms(text, expected):
+    assert names(text, "en") == expected
+
+
+def test_unknown_trigger_kind_is_a_clear_error(tmp_path, monkeypatch):
+    copy = tmp_path / "corpora"
+    shutil.copytree(corpora_dir() / "lexicons", copy / "lexicons")
+    path = copy / "lexicons" / "en" / "competitors_triggers.jsonl"
+    path.write_text(path.read_text(encoding="utf-8") + '{"kind": "sometimes", "text": "adopted"}\n',
+                    encoding="utf-8")
+    monkeypatch.setattr(resources, "corpora_dir", lambda: copy)
+    resources.load_records.cache_clear()
+    try:
+        with pytest.raises(InputFileError, match=r"competitors_triggers\.jsonl: unknown trigger kind"):
+            Discoverer(spacy.blank("en"))
+    finally:
+        resources.load_records.cache_clear()

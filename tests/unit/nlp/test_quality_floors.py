@@ -108,7 +108,7 @@ NOT_MET_YET = pytest.mark.xfail(strict=True, reason="issue 5 floor not met yet (
 
 @pytest.mark.slow  # runs the engine over ~1,400 documents twice (a few minutes on this machine)
 @pytest.mark.parametrize("figure", ["competitor (list) P", "competitor (list) R",
-                                    pytest.param("discovery R", marks=NOT_MET_YET),
+                                    "discovery R",
                                     pytest.param("friction F1", marks=NOT_MET_YET), "emotion sign acc"])
 def test_engine_meets_issue_floor(quality_rows, figure):
     held = _floors(quality_rows, figure)
