@@ -20,6 +20,7 @@ file and line.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import weakref
@@ -267,6 +268,11 @@ class DocView:
     def is_inline_space(self, i: int) -> bool:
         """Whether token `i` is whitespace without a line break (a non-breaking space)."""
         return bool(self.space[i]) and i not in self._newlines
+
+    @functools.cached_property
+    def sent_start_set(self) -> frozenset[int]:
+        """The sentence starts as a set, for membership tests."""
+        return frozenset(self.sent_starts)
 
     def sentence_start(self, i: int) -> int:
         """The first token of the sentence holding token `i`."""

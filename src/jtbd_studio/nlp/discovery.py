@@ -15,13 +15,14 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy
-from spacy.attrs import IS_LOWER, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LIKE_NUM
+from spacy.attrs import IS_LOWER, IS_PUNCT, IS_QUOTE, IS_SPACE, LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from jtbd_studio.errors import InputFileError
 from jtbd_studio.nlp import discovery_en as en
 from jtbd_studio.nlp import resources
+from jtbd_studio.nlp.cues import doc_view
 from jtbd_studio.nlp.lemmas import (
     KNOWN,
     ORG,
@@ -97,7 +98,7 @@ class Discoverer:
         if not len(doc):
             return []
         found: list[Candidate] = [(s, e, 2.0, -1) for s, e in taken]  # list matches win
-        lemmas = doc.to_array(LEMMA).tolist()
+        lemmas = doc_view(doc).lemma  # read only
         hot = self.hot
         positions = [i for i, h in enumerate(lemmas) if h in hot]
         if positions:
@@ -356,12 +357,17 @@ def natasha_ner() -> Any:
 
 def is_sentence_initial(doc: Doc, i: int) -> bool:
     """Is token i the first word of its sentence, a line, or a quote or a dialogue line?"""
+    view = doc_view(doc)
+    starts = view.sent_start_set
     j = i - 1
-    while j >= 0 and (doc[j].text in _OPENERS or (doc[j].is_space and "\n" not in doc[j].text)):
-        if doc[j].is_sent_start:
+    while j >= 0 and (view.text(j) in _OPENERS or view.is_inline_space(j)):
+        if j in starts:
             return True
         j -= 1
-    return j < 0 or doc[i].is_sent_start or doc[j].text in ".!?…" or "\n" in doc[j].text
+    if j < 0 or i in starts:
+        return True
+    before = view.text(j)  # lower case: the same as the text for punctuation and whitespace
+    return before in ".!?…" or "\n" in before
 
 
 def _proper_adjective(token: Any) -> bool:
