@@ -80,6 +80,21 @@ def stock_lemmatizer() -> Callable[[list[str]], Any]:
     return lambda texts: [len(d) for d in nlp.pipe(texts)]
 
 
+def lemmas_and_sentences() -> Callable[[list[str]], Any]:
+    """Our pipeline with every extraction component off: the ceiling of any analysis speed."""
+    from jtbd_studio.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline("ru")
+    keep = ("jtbd_lemmatizer", "jtbd_sentencizer")
+    off = [name for name in nlp.pipe_names if name not in keep]
+
+    def run(texts: list[str]) -> list[int]:
+        with nlp.select_pipes(disable=off):
+            return [len(d) for d in nlp.pipe(texts)]
+
+    return run
+
+
 def ours(**pipeline: Any) -> Callable[[list[str]], Any]:
     from jtbd_studio.nlp.engine import found_in
     from jtbd_studio.nlp.pipeline import build_pipeline
@@ -163,6 +178,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         "stock": (stock_lemmatizer(), stock_texts),
         "full": (ours(), texts),
         "listed": (ours(competitors=_study_list()), texts),
+        "ceiling": (lemmas_and_sentences(), texts),
     }, rounds=3 if quick else 5)
     med = {name: statistics.median(values) for name, values in speeds.items()}
     n = f"{words_in(texts):,} words of real Russian text; median of per-round ratios"
@@ -175,6 +191,10 @@ def run(quick: bool) -> list[dict[str, Any]]:
         row("ru analysis with a competitor list vs tokenizer", f"{med['listed']:,.0f} words/s",
             f"{med['tokenizer']:,.0f} words/s", _median_ratio(speeds, "listed", "tokenizer"),
             "list matching only (no discovery)"),
+        row("ru lemmas + sentences only (no extraction) vs tokenizer", f"{med['ceiling']:,.0f} words/s",
+            f"{med['tokenizer']:,.0f} words/s", _median_ratio(speeds, "ceiling", "tokenizer"),
+            "the ceiling of any analysis on this design: our tokenizer, pymorphy3 lemmas (cached per form), "
+            "sentence starts; no jtbd_* kind component"),
     ]
     rows += _synthetic(quick, base_rate=None)
     rows += _ner_tradeoff(quick)
