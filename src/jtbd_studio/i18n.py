@@ -74,11 +74,20 @@ def t(key: str, lang: str, /, **fmt: Any) -> str:
         return text
 
 
+UI_LANG_SETTING = "ui_lang"
+
+
 def default_ui_lang() -> str:
-    """JTBD_STUDIO_UI_LANG if it names a catalog, else the locale's language, else English."""
+    """JTBD_STUDIO_UI_LANG if it names a catalog, else the language last chosen in the app
+    (settings.toml), else the locale's language, else English."""
+    from jtbd_studio.settings import saved
+
     chosen = os.environ.get(ENV_UI_LANG, "").strip().lower()
     if chosen in languages():
         return chosen
+    remembered = (saved(UI_LANG_SETTING) or "").lower()
+    if remembered in languages():
+        return remembered
     for variable in _LOCALE_VARIABLES:
         value = os.environ.get(variable, "")
         if value:

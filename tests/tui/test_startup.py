@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 SCRIPT = textwrap.dedent("""
     import asyncio, json, sys
     from jtbd_studio.services import interviews, studies
@@ -94,3 +96,24 @@ def test_a_bad_database_ends_the_app_with_one_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "not an SQLite database" in done.stderr and "Traceback" not in done.stderr
     assert bad.read_bytes() == b"garbage" * 100
+
+
+
+@pytest.mark.anyio
+async def test_switching_the_interface_language_is_remembered(db_path, monkeypatch):
+    from jtbd_studio.i18n import default_ui_lang
+    from jtbd_studio.settings import saved
+    from jtbd_studio.tui.app import SWITCH_LANGUAGE, make_app
+
+    from .helpers import screen_name, wait_until
+
+    app = make_app(str(db_path), ui_lang="en")
+    async with app.run_test() as pilot:
+        await wait_until(pilot, lambda: screen_name(app) == "HomeScreen")
+        assert saved("ui_lang") is None
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: app.return_value is not None)
+    assert app.return_value == SWITCH_LANGUAGE + "ru"
+    assert saved("ui_lang") == "ru"
+    monkeypatch.delenv("JTBD_STUDIO_UI_LANG")
+    assert default_ui_lang() == "ru"  # the next start opens in Russian

@@ -22,7 +22,8 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from jtbd_studio.errors import JtbdError, StorageError
-from jtbd_studio.i18n import default_ui_lang, languages, t
+from jtbd_studio.i18n import UI_LANG_SETTING, default_ui_lang, languages, t
+from jtbd_studio.settings import save_setting
 from jtbd_studio.tui.keys import localized, tr
 from jtbd_studio.tui.messages import (
     DatabaseRestored,
@@ -270,6 +271,7 @@ class JtbdApp(App[str]):
         """Restart the interface in the next language (the app is rebuilt, nothing is lost)."""
         langs = languages()
         following = langs[(langs.index(self.ui_lang) + 1) % len(langs)] if self.ui_lang in langs else "en"
+        save_setting(UI_LANG_SETTING, following)  # the next start opens in it too
         self.exit(SWITCH_LANGUAGE + following)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
