@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from jtbd_studio.library.query import WORD, ParsedQuery, fold, nlp
 from jtbd_studio.store.fts import Phrase, Term
@@ -30,11 +29,8 @@ class Snippet:
         return "".join(out)
 
 
-class _Word(NamedTuple):
-    start: int
-    end: int
-    form: str
-    lemma: str
+#: one word of a hit: (start, end, folded form, lemma); plain tuples, as a hit has hundreds
+_Word = tuple[int, int, str, str]
 
 
 _LEMMAS: dict[str, str] = {}
@@ -52,14 +48,22 @@ def _lemma(form: str) -> str:
 
 
 def _words(text: str) -> list[_Word]:
-    return [_Word(m.start(), m.end(), form, _lemma(form))
-            for m in WORD.finditer(text) for form in (fold(m.group()),)]
+    folded = fold(text)
+    if len(folded) != len(text):  # a letter whose lower case is longer: fold word by word
+        return [(*m.span(), form, _lemma(form)) for m in WORD.finditer(text)
+                for form in (fold(m.group()),)]
+    known = _LEMMAS.get
+    return [(*m.span(), form, known(form) or _lemma(form)) for m in WORD.finditer(folded)
+            for form in (m.group(),)]
 
 
-def _term_hits(word: _Word, term: Term) -> bool:
+def _term_spans(words: Sequence[_Word], term: Term) -> list[tuple[int, int]]:
     if term.prefix:
-        return any(word.form.startswith(f) or word.lemma.startswith(f) for f in term.forms)
-    return word.form in term.forms or word.lemma in term.forms
+        stems = tuple(term.forms)
+        return [(s, e) for s, e, form, lemma in words
+                if form.startswith(stems) or lemma.startswith(stems)]
+    forms = frozenset(term.forms)
+    return [(s, e) for s, e, form, lemma in words if form in forms or lemma in forms]
 
 
 def _phrase_at(words: Sequence[_Word], i: int, phrase: Phrase) -> bool:
@@ -68,7 +72,7 @@ def _phrase_at(words: Sequence[_Word], i: int, phrase: Phrase) -> bool:
         return False
     lemmas = phrase.lemmas or phrase.surface
     return all(
-        words[i + k].form == phrase.surface[k] or words[i + k].lemma == lemmas[k] for k in range(n)
+        words[i + k][2] == phrase.surface[k] or words[i + k][3] == lemmas[k] for k in range(n)
     )
 
 
@@ -80,11 +84,12 @@ def highlights(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for item in query.positive_items:
         if isinstance(item, Term):
-            spans.extend((w.start, w.end) for w in words if _term_hits(w, item))
+            spans.extend(_term_spans(words, item))
             continue
-        for i, word in enumerate(words):
-            if _phrase_at(words, i, item):
-                spans.append((word.start, words[i + len(item.surface) - 1].end))
+        first_form, first_lemma = item.surface[0], (item.lemmas or item.surface)[0]
+        for i, (start, _, form, lemma) in enumerate(words):
+            if (form == first_form or lemma == first_lemma) and _phrase_at(words, i, item):
+                spans.append((start, words[i + len(item.surface) - 1][1]))
     return _merge(spans)
 
 

@@ -13,12 +13,10 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from jtbd_studio.errors import UsageError
-from jtbd_studio.store.fts import Clause, FtsQuery, Phrase, Term, fold
+from jtbd_studio.store.fts import WORD, Clause, FtsQuery, Phrase, Term, fold
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 16
-#: A word as both full-text backends cut it: letters and digits; `_ - ' .` separate words.
-WORD = re.compile(r"[^\W_]+")
 _QUOTES = {'"': '"', "«": "»", "“": "”", "„": "“", "»": "«", "”": "“"}
 _MINUS = ("-", "−", "–")
 #: English endings that always inflect; an unknown word ending so is searched by its stem*.

@@ -18,6 +18,7 @@ from jtbd_studio.library.filters import SearchFilters
 from jtbd_studio.library.highlight import Snippet, highlights, snippet
 from jtbd_studio.library.query import ParsedQuery, parse_query
 from jtbd_studio.store.db import Database
+from jtbd_studio.store.fts import TIER_PARAM, RankTier
 from jtbd_studio.store.tables import (
     Extraction,
     Insight,
@@ -84,7 +85,11 @@ def search(
     raw: bool = False,
     suggest: bool = True,
 ) -> SearchResult:
-    """Best hits first (bm25 on SQLite, ts_rank on PostgreSQL); suggestions when none match."""
+    """Best hits first (bm25 on SQLite, ts_rank of the positive words OR-ed on PostgreSQL).
+
+    Every match is ranked (or, on PostgreSQL, provably outranked: see `_best`); suggestions
+    when none match.
+    """
     query = parse_query(text, raw=raw)
     filters = flt.checked(filters or SearchFilters())
     limit = max(1, min(int(limit), MAX_LIMIT))
@@ -93,8 +98,11 @@ def search(
         codes = flt.code_subtree(s, filters.code_ids)
         if filters.code_ids and not codes:
             return SearchResult(query)
-        for order, source in enumerate(filters.effective_sources()):
-            for row in _best(s, db, source, query, filters, codes, study_id, limit + 1):
+        sources = filters.effective_sources()
+        tiers = db.fts.begin_search(s, query.fts, sources)
+        for order, source in enumerate(sources):
+            found = _best(s, db, source, query, filters, codes, study_id, limit + 1, tiers[source])
+            for row in found:
                 rows.append((float(row.rank or 0.0), order, source, row))
     rows.sort(key=lambda r: (r[0], r[1], r[3].id))
     result = SearchResult(query, [_hit(src, row, query) for _, _, src, row in rows[:limit]])
@@ -107,13 +115,78 @@ def search(
 
 
 def _best(s: Session, db: Database, source: str, query: ParsedQuery, filters: SearchFilters,
-          codes: set[int], study_id: int, wanted: int) -> list[Any]:
-    """The `wanted` best rows passing the filters.
+          codes: set[int], study_id: int, wanted: int,
+          tiers: tuple[RankTier, ...] = ()) -> list[Any]:
+    """The `wanted` best rows passing the filters, of every match the backend finds.
 
-    Ranking every match and joining each to its interview is what costs; so the backend first
-    ranks alone and only its best `window` matches are joined and filtered. The best survivors
-    of the window are the best of all (a better row would be in the window), so the window only
-    grows, and at last goes away, when too few survive.
+    Where the backend offers rank tiers (PostgreSQL), a tier's rows are ranked first: if
+    `wanted` of them rank strictly better than the tier's bound, no row outside the tier can
+    displace them, so they are the best of all. Otherwise every match is ranked.
+    """
+    found = _proven(s, db, source, query, filters, codes, study_id, wanted, tiers)
+    if found is not None:
+        return found
+    return _windowed(s, db, source, query, filters, codes, study_id, wanted)
+
+
+def _proven(s: Session, db: Database, source: str, query: ParsedQuery, filters: SearchFilters,
+            codes: set[int], study_id: int, wanted: int,
+            tiers: tuple[RankTier, ...]) -> list[Any] | None:
+    """The `wanted` best rows if some tier's rows prove to be the best of all, else None.
+
+    Tiers are tried from the smallest (most repeats) down. One try per tier, its best `window`
+    rows ranked and then filtered: a tier too small, or thinned by the filters, passes the turn
+    to the next, which is always safe.
+    """
+    if not tiers:
+        return None
+    window = max(WINDOW, wanted * 10)
+    stmt = _BUILDERS[source](db, query, filters, codes, study_id, window, "tier").limit(wanted)
+    for tier in tiers:
+        found = _run(s, stmt, query, {TIER_PARAM: tier.tokens})
+        if len(found) >= wanted and float(found[-1].rank) < tier.bound:
+            return found
+        if tier.ties:
+            tied = _with_ties(s, db, source, query, filters, codes, study_id, wanted, tier, found)
+            if tied is not None:
+                return tied
+    return None
+
+
+def _with_ties(s: Session, db: Database, source: str, query: ParsedQuery, filters: SearchFilters,
+               codes: set[int], study_id: int, wanted: int, tier: RankTier,
+               found: list[Any]) -> list[Any] | None:
+    """The tier's rows better than its bound, then rows tied with the bound, in id order.
+
+    Rows outside the tier rank at best equal to the bound, and exactly so when every query word
+    occurs in them exactly count-1 times (the backend's "ties"); ties are ordered by id. So if
+    the tier's rows that rank at or above the bound are all known, and with the ties they make
+    `wanted` rows, those are the best of all.
+    """
+    # `found` is the tier's best `wanted` (sorted by rank, id); with fewer it must be all of it
+    window = max(WINDOW, wanted * 10)
+    if len(found) < wanted and not _all_seen(s, db, source, query, window, "tier",
+                                             {TIER_PARAM: tier.tokens}):
+        return None  # the window held only part of the tier, and the filters thinned it
+    better = [r for r in found if float(r.rank) < tier.bound]
+    at_bound = [r for r in found if float(r.rank) == tier.bound]
+    need = wanted - len(better)
+    stmt = _BUILDERS[source](db, query, filters, codes, study_id, None, "ties").limit(need)
+    outside = _run(s, stmt, query, {TIER_PARAM: tier.tokens})
+    if any(float(r.rank) != tier.bound for r in outside):
+        return None  # cannot happen (see the backend's RankTier.ties); never trust it blindly
+    tied = sorted(at_bound + outside, key=lambda r: r.id)[:need]
+    return better + tied if len(tied) == need else None
+
+
+def _windowed(s: Session, db: Database, source: str, query: ParsedQuery, filters: SearchFilters,
+              codes: set[int], study_id: int, wanted: int) -> list[Any]:
+    """The `wanted` best filtered rows of all the matches.
+
+    Joining every match to its interview is what costs; so the backend first ranks alone and
+    only its best `window` matches are joined and filtered. The best survivors of the window
+    are the best of all (a better row would be in the window), so the window only grows, and
+    at last goes away, when too few survive.
     """
     window: int | None = max(WINDOW, wanted * 10)
     while True:
@@ -124,15 +197,17 @@ def _best(s: Session, db: Database, source: str, query: ParsedQuery, filters: Se
         window = window * 16 if window < MAX_WINDOW else None
 
 
-def _all_seen(s: Session, db: Database, source: str, query: ParsedQuery, window: int) -> bool:
+def _all_seen(s: Session, db: Database, source: str, query: ParsedQuery, window: int,
+              part: str = "all", params: dict[str, Any] | None = None) -> bool:
     """Whether the window already held every match (then a bigger one finds nothing more)."""
-    inside = select(func.count()).select_from(_matches(db, source, query, window))
-    return int(s.execute(inside).scalar_one()) < window
+    inside = select(func.count()).select_from(_matches(db, source, query, window, part))
+    return int(s.execute(inside, params).scalar_one()) < window
 
 
-def _run(session: Session, stmt: Select, query: ParsedQuery) -> list[Any]:
+def _run(session: Session, stmt: Select, query: ParsedQuery,
+         params: dict[str, Any] | None = None) -> list[Any]:
     if not query.raw:
-        return list(session.execute(stmt).all())
+        return list(session.execute(stmt, params).all())
     try:
         with session.begin_nested():
             return list(session.execute(stmt).all())
@@ -152,9 +227,10 @@ def _hit(source: str, row: Any, query: ParsedQuery) -> SearchHit:
     )
 
 
-def _matches(db: Database, source: str, query: ParsedQuery, window: int | None):  # type: ignore[no-untyped-def]
-    """The backend's matches, only its `window` best when a window is given."""
-    stmt = db.fts.match(source, query.fts)
+def _matches(db: Database, source: str, query: ParsedQuery,  # type: ignore[no-untyped-def]
+             window: int | None, part: str = "all"):
+    """The backend's matches (or a `part` of them), only its `window` best if given."""
+    stmt = db.fts.match(source, query.fts, part)
     if window is not None:
         stmt = stmt.order_by(literal_column("rank")).limit(window)
     return stmt.subquery("m")
@@ -166,14 +242,15 @@ def _people(stmt: Select, filters: SearchFilters, study_id: int) -> Select:
 
 
 def _turns(db: Database, query: ParsedQuery, filters: SearchFilters, codes: set[int], study_id: int,
-            window: int | None) -> Select:
-    m = _matches(db, "turn", query, window)
+            window: int | None, part: str = "all") -> Select:
+    m = _matches(db, "turn", query, window, part)
     stmt = select(
         Turn.id, Turn.text, m.c.rank, Turn.interview_id, Turn.id.label("turn_id"),
         literal(None).label("note_id"), Participant.name.label("participant"), Participant.segment,
         Turn.stage, literal(None).label("kind"), literal(None).label("status"),
         literal(None).label("start"), literal(None).label("end"),
-    ).join(m, m.c.row_id == Turn.id).join(Interview, Interview.id == Turn.interview_id)
+    ).select_from(m).join(Turn, Turn.id == m.c.row_id)
+    stmt = stmt.join(Interview, Interview.id == Turn.interview_id)
     stmt = _people(stmt, filters, study_id)
     if filters.stages:
         stmt = stmt.where(col(Turn.stage).in_(filters.stages))
@@ -183,14 +260,15 @@ def _turns(db: Database, query: ParsedQuery, filters: SearchFilters, codes: set[
 
 
 def _notes(db: Database, query: ParsedQuery, filters: SearchFilters, codes: set[int], study_id: int,
-            window: int | None) -> Select:
-    m = _matches(db, "note", query, window)
+            window: int | None, part: str = "all") -> Select:
+    m = _matches(db, "note", query, window, part)
     stmt = select(
         Note.id, Note.text, m.c.rank, Note.interview_id, literal(None).label("turn_id"),
         Note.id.label("note_id"), Participant.name.label("participant"), Participant.segment,
         Note.stage, Note.kind, literal(None).label("status"),
         literal(None).label("start"), literal(None).label("end"),
-    ).join(m, m.c.row_id == Note.id).join(Interview, Interview.id == Note.interview_id)
+    ).select_from(m).join(Note, Note.id == m.c.row_id)
+    stmt = stmt.join(Interview, Interview.id == Note.interview_id)
     stmt = _people(stmt, filters, study_id).where(col(Note.deleted).is_(False))
     if filters.stages:
         stmt = stmt.where(col(Note.stage).in_(filters.stages))
@@ -198,14 +276,15 @@ def _notes(db: Database, query: ParsedQuery, filters: SearchFilters, codes: set[
 
 
 def _extractions(db: Database, query: ParsedQuery, filters: SearchFilters, codes: set[int], study_id: int,
-            window: int | None) -> Select:
-    m = _matches(db, "extraction", query, window)
+            window: int | None, part: str = "all") -> Select:
+    m = _matches(db, "extraction", query, window, part)
     stage = func.coalesce(Turn.stage, Note.stage)
     stmt = select(
         Extraction.id, Extraction.text, m.c.rank, Extraction.interview_id, Extraction.turn_id,
         Extraction.note_id, Participant.name.label("participant"), Participant.segment,
         stage.label("stage"), Extraction.kind, Extraction.status, Extraction.start, Extraction.end,
-    ).join(m, m.c.row_id == Extraction.id).join(Interview, Interview.id == Extraction.interview_id)
+    ).select_from(m).join(Extraction, Extraction.id == m.c.row_id)
+    stmt = stmt.join(Interview, Interview.id == Extraction.interview_id)
     stmt = stmt.join(Turn, Turn.id == Extraction.turn_id, isouter=True)
     stmt = stmt.join(Note, Note.id == Extraction.note_id, isouter=True)
     stmt = _people(stmt, filters, study_id).where(*flt.extraction_conditions(filters, codes))
@@ -215,15 +294,15 @@ def _extractions(db: Database, query: ParsedQuery, filters: SearchFilters, codes
 
 
 def _insights(db: Database, query: ParsedQuery, filters: SearchFilters, codes: set[int], study_id: int,
-            window: int | None) -> Select:
-    m = _matches(db, "insight", query, window)
+            window: int | None, part: str = "all") -> Select:
+    m = _matches(db, "insight", query, window, part)
     stmt = select(
         Insight.id, Insight.statement.label("text"), m.c.rank, literal(None).label("interview_id"),
         literal(None).label("turn_id"), literal(None).label("note_id"),
         literal(None).label("participant"), literal(None).label("segment"), Insight.stage,
         literal(None).label("kind"), literal(None).label("status"),
         literal(None).label("start"), literal(None).label("end"),
-    ).join(m, m.c.row_id == Insight.id).where(Insight.study_id == study_id)
+    ).select_from(m).join(Insight, Insight.id == m.c.row_id).where(Insight.study_id == study_id)
     if filters.stages:
         stmt = stmt.where(col(Insight.stage).in_(filters.stages))
     stmt = stmt.where(*flt.date_conditions(col(Insight.created_at), filters))
