@@ -49,6 +49,8 @@ def analyze_study(db: Database, study: str | int, *, n_process: int = 1,
         report.interviews += 1
         if progress is not None:
             progress(n, len(interviews))
+    if interviews:
+        db.after_bulk_load()
     return report
 
 

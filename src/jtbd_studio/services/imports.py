@@ -162,6 +162,8 @@ def import_paths(
         report.outcomes.append(outcome)
         if progress is not None:
             progress(outcome)
+    if any(o.status == "imported" for o in report.outcomes):
+        db.after_bulk_load()  # searches right after a big import plan with fresh statistics
     return report
 
 

@@ -66,6 +66,20 @@ class Database:
             return str(self.engine.url.database)
         return self.engine.url.render_as_string(hide_password=True)
 
+    def after_bulk_load(self) -> None:
+        """Statistics and full-text indexes brought up to date after many rows came in.
+
+        Only an optimization: a user who may write rows but not ANALYZE them (a shared
+        PostgreSQL repository owned by someone else) loses nothing when it is refused.
+        """
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            with self.engine.begin() as connection:
+                self.fts.after_bulk_load(connection)
+        except SQLAlchemyError:
+            pass
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: committed on success, rolled back on any error."""

@@ -100,3 +100,17 @@ def test_correcting_a_speaker_role(db):
         assert s.get(Interview, iv_id).role_method == "given"
     with pytest.raises(NotFoundError, match="speakers"):
         set_speaker_role(db, iv_id, "Nobody", "customer")
+
+
+def test_an_import_ends_with_fresh_statistics(db):
+    from sqlalchemy import text
+
+    create_study(db, "Исследование")
+    import_paths(db, [P1], ImportOptions(study="Исследование"))
+    with db.engine.connect() as conn:
+        if db.dialect == "postgresql":
+            analyzed = conn.execute(text(
+                "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'turn'")).scalar()
+            assert analyzed
+        else:  # PRAGMA optimize leaves the planner statistics of the searched tables
+            assert conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")).scalar() == 1
