@@ -6,7 +6,9 @@ that opens a clause with its own subject ("and we"), at a comma followed by a cl
 («потому что», "because", "we"), and at the first comma after a subordinate clause that opened
 the previous clause ("When we started, …"). The words come from `clauses.jsonl` per language
 (roles `break`, `after_comma`, `subordinator`, `coordinator`, `subject`, `strip`, `strip_end`,
-and `why`: the words that make a question a complaint, "why is it so slow?").
+`why`: the words that make a question a complaint, "why is it so slow?"; `tag`: the words of a
+question tag, "…, right?", that leave a statement a statement; `filler`: hesitation words;
+`wh`: the words that open an indirect question, "ask what was hard").
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ _DASHES = frozenset({"-", "--"})
 RESOLVE_WINDOW = 3
 #: Score factor for cues inside a question: questions often ask about a problem, not state it.
 QUESTION_FACTOR = 0.6
+#: The longest question tag in words ("…, isn't it?" is three tokens, «…, не так ли?» three).
+MAX_TAG_WORDS = 3
 
 
 class ClauseSplitter:
@@ -55,10 +59,16 @@ class ClauseSplitter:
         self.strip = words.get("strip", empty) | self.breaks
         self.strip_end = words.get("strip_end", empty)
         self.why = words.get("why", empty)
+        self.tags = words.get("tag", empty)
+        self.fillers = words.get("filler", empty) | self.strip
+        self.wh = words.get("wh", empty)
         strings = nlp.vocab.strings
         self.hard = hashes(nlp, _HARD)
         self.dashes = hashes(nlp, _DASHES)
         self.comma = strings.add(",")
+        #: Words that may open a clause with no punctuation before them (`starts` checks
+        #: every other token against this set only).
+        self.openers = self.breaks | self.coordinators
 
     def _boundary_before(self, view: DocView, i: int, opened_by_subordinator: bool) -> bool:
         prev = i - 1
@@ -83,11 +93,52 @@ class ClauseSplitter:
         """Clause start offsets of the sentence [start, end), the first being `start`."""
         starts = [start]
         opened = view.has(self.subordinators, start)
+        lower, lemma, space, punct = view.lower, view.lemma, view.space, view.punct
+        openers = self.openers
         for i in range(start + 1, end):
-            if self._boundary_before(view, i, opened):
+            # The common case needs no full check: a word after a word (hard marks, commas
+            # and dashes are punctuation), itself no contrastive word or coordinator.
+            if (
+                punct[i - 1]
+                or space[i - 1]
+                or space[i]
+                or lower[i] in openers
+                or lemma[i] in openers
+            ) and self._boundary_before(view, i, opened):
                 starts.append(i)
                 opened = view.has(self.subordinators, i)
         return starts
+
+    def is_tag(self, view: DocView, start: int, mark: int) -> bool:
+        """Whether the words before `mark` (a question mark, a clause end) are a tag after a
+        comma ("…, right?", «…, не так ли?»): the sentence states, it does not ask."""
+        i = mark - 1
+        words = 0
+        while i > start and (view.space[i] or view.has(self.tags, i)):
+            words += not view.space[i]
+            i -= 1
+        return 0 < words <= MAX_TAG_WORDS and view.lower[i] == self.comma
+
+    def breaks_between(self, view: DocView, start: int, end: int) -> bool:
+        """Whether a contrastive word or hard punctuation stands in [start, end)."""
+        return any(
+            view.lower[i] in self.hard or view.has(self.breaks, i) for i in range(start, end)
+        )
+
+    def opens_with(self, view: DocView, words: frozenset[int], start: int, end: int) -> bool:
+        """Whether the clause [start, end) opens with one of `words`, after punctuation and
+        dangling conjunctions ("and which …", «и где …»); "whether" may come second («было ли»)."""
+        seen = 0
+        for i in range(start, end):
+            if view.punct[i] or view.space[i]:
+                continue
+            if view.has(words, i):
+                return True
+            if not view.has(self.strip, i) and not view.has(self.coordinators, i):
+                seen += 1
+                if seen == 2:
+                    return False
+        return False
 
     def asks_why(self, index: SentenceIndex, i: int) -> bool:
         """Whether the sentence of token `i` holds a why-word ("why", «почему», «зачем»)."""
@@ -105,23 +156,36 @@ class ClauseSplitter:
             view.punct[end - 1] or view.space[end - 1] or view.has(self.strip_end, end - 1)
         ):
             end -= 1
+        if end > start and view.has(self.tags, end - 1) and self.is_tag(view, start, end):
+            return self.trim(view, start, end - 1)  # "it's slow, right": the tag is no part
         return start, end
 
 
 class SentenceIndex:
     """Sentence and clause lookup for one doc, computed lazily per sentence that has a cue."""
 
+    #: The sentence found last: the checks of one cue ask about it again and again.
+    _last = (0, 0)
+
     def __init__(self, doc: Doc, splitter: ClauseSplitter) -> None:
         self.view = doc_view(doc)
         self.splitter = splitter
         self._starts = self.view.sent_starts
         self._clauses: dict[int, list[int]] = {}
+        # per sentence start: its question mark (-1: none), its clause negators;
+        # made on first use (most docs hold no cue and never ask)
+        self._marks: dict[int, int] | None = None
+        self._negators: dict[int, list[tuple[int, int]]] | None = None
 
     def sentence(self, i: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding token `i`."""
+        last = self._last
+        if last[0] <= i < last[1]:
+            return last
         k = bisect_right(self._starts, i) - 1
         end = self._starts[k + 1] if k + 1 < len(self._starts) else len(self.view.lemma)
-        return self._starts[k], end
+        self._last = (self._starts[k], end)
+        return self._last
 
     def clause(self, i: int) -> tuple[int, int]:
         """The (start, end) of the clause holding token `i`."""
@@ -133,12 +197,54 @@ class SentenceIndex:
         k = bisect_right(starts, i) - 1
         return starts[k], starts[k + 1] if k + 1 < len(starts) else sent_end
 
-    def is_question(self, i: int) -> bool:
-        """Whether the sentence holding token `i` ends with a question mark."""
+    def clause_starts(self, i: int) -> list[int]:
+        """The clause starts of the sentence holding token `i` (the first is the sentence's)."""
+        self.clause(i)
+        return self._clauses[self.sentence(i)[0]]
+
+    def clause_before(self, i: int) -> int | None:
+        """The start of the clause before the one holding token `i` in its sentence, if any."""
+        starts = self._clauses.get(self.sentence(i)[0]) or self.clause_starts(i)
+        k = bisect_right(starts, i) - 1
+        return starts[k - 1] if k > 0 else None
+
+    def alone_in_sentence(self, start: int, end: int, fillers: frozenset[int]) -> bool:
+        """Whether the tokens [start, end) are all the sentence holds, besides punctuation and
+        `fillers` ("Um, so, pain points.")."""
+        view = self.view
+        sent_start, sent_end = self.sentence(start)
+        return all(
+            view.punct[i] or view.space[i] or view.has(fillers, i)
+            for i in itertools.chain(range(sent_start, start), range(end, sent_end))
+        )
+
+    def negators(self, i: int, negation: Negation) -> list[tuple[int, int]]:
+        """The clause negators of the sentence of token `i`, found once per sentence."""
         start, end = self.sentence(i)
-        while end > start and self.view.space[end - 1]:
-            end -= 1
-        return end > start and self.view.text(end - 1).endswith("?")
+        if self._negators is None:
+            self._negators = {}
+        found = self._negators.get(start)
+        if found is None:
+            found = self._negators[start] = negation.clause_negators(self.view, start, end)
+        return found
+
+    def is_question(self, i: int) -> bool:
+        """Whether token `i` stands in a question: its sentence ends with a question mark that
+        is not a tag ("…, right?"), and no contrastive word or hard punctuation separates it
+        from the mark ("that part is tricky, but what is the model missing?" states its
+        first half)."""
+        start, end = self.sentence(i)
+        if self._marks is None:
+            self._marks = {}
+        mark = self._marks.get(start)
+        view, splitter = self.view, self.splitter
+        if mark is None:
+            while end > start and view.space[end - 1]:
+                end -= 1
+            question = end > start and view.text(end - 1).endswith("?")
+            mark = end - 1 if question and not splitter.is_tag(view, start, end - 1) else -1
+            self._marks[start] = mark
+        return mark >= 0 and not splitter.breaks_between(view, i + 1, mark)
 
 
 @dataclass
@@ -164,21 +270,24 @@ class ClauseExtractor:
     (verbs of solving, reducing, preventing; "potential") cancel a cue that follows within
     RESOLVE_WINDOW tokens: "fix the bugs", «снизить вероятность разочарования» name a problem as
     a topic, not one met.
+    A cue line with `topic` (a category noun: "limitations", «проблемы») does not count when
+    it makes up its sentence with only fillers: it echoes the interviewer's question.
     """
 
     kind = ""
     #: Whether one clause may give several spans, one per label (forces); else one per clause.
     by_label = False
+    #: The guard roles read from the cue file (subclasses may add their own and judge them).
+    guard_roles: tuple[str, ...] = ("wish", "advice", "block", "anticipation", "resolve")
 
     def __init__(self, nlp: Language, cue_file: str) -> None:
         self.cues = CueMatcher(nlp, cue_file, roles=("cue",))
-        self.guards = CueMatcher(
-            nlp, cue_file, roles=("wish", "advice", "block", "anticipation", "resolve")
-        )
+        self.guards = CueMatcher(nlp, cue_file, roles=self.guard_roles)
         self.negation = Negation(nlp)
         self.splitter = ClauseSplitter(nlp)
         self.group = SPAN_GROUPS[self.kind]
         self.key_words = self.cues.words
+        self.topics = frozenset(id(cue) for cue, _ in self.cues.patterns if cue.get("topic"))
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -189,19 +298,29 @@ class ClauseExtractor:
         return doc
 
     def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:
-        """Matches kept after dropping nested ones, negated ones and guarded ones."""
+        """Matches kept after dropping nested ones, negated ones and guarded ones (the guards
+        are matched only in docs where some cue passes negation)."""
         found = self.cues.find(doc)
         if not found:
             return []
-        guards = self.guards.find(doc)
+        guards: list[tuple[Cue, int, int]] | None = None  # found once a cue passes negation
         interviewer = speaker_role(doc) == "interviewer"
         kept: list[Hit] = []
         reach = -1
         for cue, start, end in found:
             if end <= reach:
-                continue  # nested inside a longer cue already kept
+                continue  # nested inside a longer cue already kept (or a topic echo)
+            if id(cue) in self.topics and index.alone_in_sentence(
+                start, end, self.splitter.fillers
+            ):
+                reach = end  # "Um, pain points.": the question's topic echoed, not a problem
+                continue
             clause = index.clause(start)
-            if not self.accept(index.view, cue, start, end, clause, guards):
+            if not self.polarity_holds(index, cue, start, end, clause):
+                continue
+            if guards is None:
+                guards = self.guards.find(doc)
+            if not self.accept(index, cue, start, end, clause, guards):
                 continue
             score = cue.score
             if index.is_question(start):
@@ -214,32 +333,53 @@ class ClauseExtractor:
             reach = max(reach, end)
         return kept
 
+    def polarity_holds(
+        self, index: SentenceIndex, cue: Cue, start: int, end: int, clause: tuple[int, int]
+    ) -> bool:
+        """Whether the cue states a problem: a problem word not negated, or a good quality
+        negated ("not easy")."""
+        view, negation = index.view, self.negation
+        negated = negation.is_negated(view, start, end, *clause)
+        if not negated and not negation.is_negator(view, start):
+            negators = index.negators(start, negation)
+            # a clause negator ("I don't think …", «не потому, что …») may reach the cue
+            negated = bool(negators) and negation.reaches(
+                view, negators, start, clause[0], index.clause_before(start)
+            )
+        return negated == (cue.get("polarity", "neg") == "pos")
+
     def accept(
         self,
-        view: DocView,
+        index: SentenceIndex,
         cue: Cue,
         start: int,
         end: int,
         clause: tuple[int, int],
         guards: list[tuple[Cue, int, int]],
     ) -> bool:
-        """Negation by polarity, then guards."""
-        negated = self.negation.is_negated(view, start, end, *clause)
-        if negated != (cue.get("polarity", "neg") == "pos"):
-            return False
+        """Whether no guard cancels a cue whose polarity holds."""
         for guard, g_start, g_end in guards:
-            if guard.role == "block":
+            role = guard.role
+            if role == "block":
                 if g_start < end and start < g_end:
                     return False
-            elif guard.role == "resolve":
+            elif role == "resolve":
                 if clause[0] <= g_start and g_end <= start <= g_end + RESOLVE_WINDOW:
                     return False  # "fix the bugs", «снизить риск оттока»: a topic, not a problem
-            elif clause[0] <= g_start < start and (guard.role == "anticipation" or cue.get("weak")):
+            elif (
+                role in ("wish", "advice", "anticipation")
+                and clause[0] <= g_start < start
+                and (role == "anticipation" or cue.get("weak"))
+            ):
                 return False
         return True
 
     def spans(self, doc: Doc, index: SentenceIndex, hits: list[Hit]) -> list[Span]:
         """One span per clause; a comma between two hits of one clause splits it."""
+        if not hits:
+            return []
+        from spacy.tokens import Span as SpacySpan
+
         result: list[Span] = []
         groups: dict[tuple[int, int, str], list[Hit]] = {}
         for hit in hits:
@@ -250,11 +390,12 @@ class ClauseExtractor:
                 start, end = self.splitter.trim(view, start, end)
                 if end <= start:
                     continue
-                span = doc[start:end]
                 best = max(hit.score for hit in members)
-                span.label_ = next(hit.label for hit in members if hit.score == best)
-                span._.score = round(min(1.0, best + 0.05 * (len(members) - 1)), 3)
-                span._.key = content_key(span, self.key_words)
+                label = next(hit.label for hit in members if hit.score == best)
+                span = SpacySpan(doc, start, end, label=label)
+                extension = span._  # each `span._` builds a new accessor: fetch it once
+                extension.score = round(min(1.0, best + 0.05 * (len(members) - 1)), 3)
+                extension.key = content_key(span, self.key_words)
                 result.append(span)
         result.sort(key=lambda s: (s.start, s.end))
         return result

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
 
 #: How many tokens before a cue a negator may stand ("didn't find it hard" needs three).
 PRE_WINDOW = 3
+#: How far back (in tokens, transparent words included) a pre-negator is looked for at most.
+MAX_REACH = 8
 #: How many tokens after a nominal cue a post-negation may start («проблем вообще не было»).
 POST_WINDOW = 3
 #: How many tokens before a cue an intensifier may stand ("really very slow").
@@ -29,7 +31,12 @@ class Negation:
     `post` (a word or lemma sequence that denies a preceding noun: «нет», «не быть»),
     `pseudo` (a word after a pre-negator that cancels it: «не только», "not only"),
     `npi` (a word that needs a negator earlier in the clause: "any", «какой-либо»; a cue right
-    after it is negated by a negator anywhere before it in the clause).
+    after it is negated by a negator anywhere before it in the clause),
+    `transparent` (copulas, particles and degree words that do not count in the window before a
+    cue: "not to be just stuck", «не так уж и сложно»),
+    `scope` (a word or lemma sequence that denies the whole clause after it, however far: "not
+    that", "I don't think", «не потому, что», «не скажу, что»; it reaches into the next clause
+    when it ends its own: «не думаю, | что были сбои»).
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -37,27 +44,45 @@ class Negation:
         self.pre = hashes(nlp, words.get("pre", frozenset()))
         self.pseudo = hashes(nlp, words.get("pseudo", frozenset()))
         self.npi = hashes(nlp, words.get("npi", frozenset()))
-        self.post: list[tuple[int, ...]] = [
+        self.transparent = hashes(nlp, words.get("transparent", frozenset()))
+        self.post = self._sequences(nlp, "post")
+        self.post_first = frozenset(sequence[0] for sequence in self.post)
+        self.scope = self._sequences(nlp, "scope")
+        self.scope_first = frozenset(sequence[0] for sequence in self.scope)
+
+    @staticmethod
+    def _sequences(nlp: Language, role: str) -> list[tuple[int, ...]]:
+        return [
             tuple(nlp.vocab.strings.add(w) for w in cue.pattern.lower().split())
             for cue in load_cues(lang_of(nlp), "negation")
-            if cue.role == "post"
+            if cue.role == role
         ]
-        self.post_first = frozenset(sequence[0] for sequence in self.post)
 
     def is_negator(self, view: DocView, i: int) -> bool:
         """Whether token `i` is a pre-negator (a cue starting with one carries its own)."""
         return view.has(self.pre, i)
 
     def negated_before(self, view: DocView, start: int, floor: int) -> bool:
-        """A pre-negator within the window before `start`, not crossing punctuation or `floor`."""
-        for i in _window_before(view, start, floor, PRE_WINDOW):
-            if view.has(self.npi, i):
+        """A pre-negator within the window before `start`, not crossing punctuation or `floor`;
+        `transparent` words ("not to be just stuck", «не так уж и сложно») do not use it up."""
+        lemma, lower, punct = view.lemma, view.lower, view.punct
+        pre, npi, transparent = self.pre, self.npi, self.transparent
+        counted = 0
+        i = start - 1
+        while i >= floor and counted < PRE_WINDOW and start - i <= MAX_REACH:
+            if view.is_inline_space(i):
+                i -= 1
+                continue
+            if lemma[i] in npi or lower[i] in npi:
                 # "I don't think there are any issues": "any" carries a negator from further back.
                 return self._negator_in(view, floor, i)
-            if view.punct[i]:
+            if punct[i]:
                 return False
-            if view.has(self.pre, i):
+            if lemma[i] in pre or lower[i] in pre:
                 return not view.has(self.pseudo, view.skip_inline_space(i + 1))
+            if lemma[i] not in transparent and lower[i] not in transparent:
+                counted += 1
+            i -= 1
         return False
 
     def _negator_in(self, view: DocView, floor: int, end: int) -> bool:
@@ -68,25 +93,83 @@ class Negation:
 
     def negated_after(self, view: DocView, end: int, ceiling: int) -> bool:
         """A post-negation («не было», «нет») starting within the window after `end`."""
-        for i in _window_after(view, end, ceiling, POST_WINDOW + 1):
-            if view.punct[i]:
-                return False
-            if not view.has(self.post_first, i):
+        lemma, lower, punct, first = view.lemma, view.lower, view.punct, self.post_first
+        seen = 0
+        i = end
+        while i < ceiling and seen <= POST_WINDOW:
+            if view.is_inline_space(i):
+                i += 1
                 continue
-            for sequence in self.post:
-                words = _words_from(view, i, ceiling, len(sequence))
-                if len(words) == len(sequence) and all(
-                    view.lemma[j] == word or view.lower[j] == word
-                    for j, word in zip(words, sequence, strict=True)
-                ):
-                    return True
+            if punct[i]:
+                return False
+            if (lemma[i] in first or lower[i] in first) and _sequence_end(
+                view, i, ceiling, self.post
+            ) > 0:
+                return True
+            seen += 1
+            i += 1
         return False
 
-    def is_negated(self, view: DocView, start: int, end: int, floor: int, ceiling: int) -> bool:
-        """Whether the cue at [start, end) is negated inside the clause [floor, ceiling)."""
+    def clause_negators(self, view: DocView, start: int, end: int) -> list[tuple[int, int]]:
+        """The clause negators ("not that", «не потому») in [start, end) as (start, end)."""
+        scope_first = self.scope_first
+        if scope_first.isdisjoint(view.lemma[start:end]) and scope_first.isdisjoint(
+            view.lower[start:end]
+        ):
+            return []  # set tests in C: most sentences hold no clause negator
+        found = []
+        for i in range(start, end):
+            if view.has(scope_first, i):
+                stop = _sequence_end(view, i, end, self.scope)
+                if stop > 0:
+                    found.append((i, stop))
+        return found
+
+    @staticmethod
+    def reaches(
+        view: DocView, negators: list[tuple[int, int]], start: int, floor: int, outer: int | None
+    ) -> bool:
+        """Whether one of `negators` denies the cue at `start`: it stands before the cue in its
+        clause [floor, …), or ends the clause before it (which starts at `outer`)."""
+        first = floor if outer is None else outer
+        return any(
+            first <= at and stop <= start and (at >= floor or _only_punctuation(view, stop, floor))
+            for at, stop in negators
+        )
+
+    def negated_in_scope(self, view: DocView, start: int, floor: int, outer: int | None) -> bool:
+        """A clause negator ("not that", «не потому, что») before `start` in its clause, or
+        ending the clause before it (which starts at `outer`)."""
+        first = floor if outer is None else outer
+        return self.reaches(view, self.clause_negators(view, first, start), start, floor, outer)
+
+    def is_negated(
+        self,
+        view: DocView,
+        start: int,
+        end: int,
+        floor: int,
+        ceiling: int,
+        clause_scope: bool = False,
+        outer: int | None = None,
+    ) -> bool:
+        """Whether the cue at [start, end) is negated inside the clause [floor, ceiling).
+
+        With `clause_scope` (callers whose floor is a true clause start, not a sentence's),
+        a clause negator anywhere before the cue counts too, and `outer` (the start of the
+        clause before, if any) lets one that ends that clause reach it («не думаю, что …»).
+        """
         if self.is_negator(view, start):
             return False
-        return self.negated_before(view, start, floor) or self.negated_after(view, end, ceiling)
+        return (
+            self.negated_before(view, start, floor)
+            or self.negated_after(view, end, ceiling)
+            or (
+                clause_scope
+                and bool(self.scope)
+                and self.negated_in_scope(view, start, floor, outer)
+            )
+        )
 
 
 class Intensity:
@@ -120,9 +203,21 @@ def _window_before(view: DocView, start: int, floor: int, size: int) -> list[int
     return found
 
 
-def _window_after(view: DocView, end: int, ceiling: int, size: int) -> list[int]:
-    """Up to `size` token positions from `end` on, below `ceiling`, skipping non-breaking spaces."""
-    return _words_from(view, end, ceiling, size)
+def _sequence_end(view: DocView, i: int, ceiling: int, sequences: list[tuple[int, ...]]) -> int:
+    """The end of the first of `sequences` (lemmas or forms) matching from token `i`, or -1."""
+    for sequence in sequences:
+        words = _words_from(view, i, ceiling, len(sequence))
+        if len(words) == len(sequence) and all(
+            view.lemma[j] == word or view.lower[j] == word
+            for j, word in zip(words, sequence, strict=True)
+        ):
+            return words[-1] + 1
+    return -1
+
+
+def _only_punctuation(view: DocView, start: int, end: int) -> bool:
+    """Whether the tokens [start, end) are all punctuation or whitespace."""
+    return all(view.punct[i] or view.space[i] for i in range(start, end))
 
 
 def _words_from(view: DocView, i: int, ceiling: int, size: int) -> list[int]:

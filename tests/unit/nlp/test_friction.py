@@ -186,3 +186,172 @@ def test_a_non_breaking_space_neither_breaks_a_cue_nor_a_clause() -> None:
         "Отчёт не\u00a0грузится уже второй день"
     ]
     assert friction("ru", "Проблем\u00a0с выгрузкой не было.") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The sync is kind of slow, right?", ["The sync is kind of slow"]),
+        ("en", "Is the sync slow?", []),
+        ("ru", "Синхронизация тормозит, да?", ["Синхронизация тормозит"]),
+        ("ru", "Синхронизация тормозит?", []),
+    ],
+)
+def test_a_question_tag_leaves_a_statement(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Mapping the fields was tricky, but what else could we do?",
+            ["Mapping the fields was tricky"],
+        ),
+        ("en", "Was mapping the fields tricky or fine?", []),
+        (
+            "ru",
+            "Сопоставить поля было сложно, но что поделаешь?",
+            ["Сопоставить поля было сложно"],
+        ),
+        ("ru", "Сопоставить поля было сложно или нормально?", []),
+    ],
+)
+def test_a_question_mark_asks_only_after_the_last_contrast(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Um, so, limitations. Well, the import is slow.", ["the import is slow"]),
+        (
+            "en",
+            "Limitations everywhere in the free plan.",
+            ["Limitations everywhere in the free plan"],
+        ),
+        ("ru", "Ну, проблемы. Отчёт долго строится.", ["Отчёт долго строится"]),
+        ("ru", "Проблемы с отчётами каждую неделю.", ["Проблемы с отчётами каждую неделю"]),
+    ],
+)
+def test_a_topic_noun_alone_echoes_the_question(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "I don't think the setup was hard.", []),
+        ("en", "I wouldn't say that the reports were confusing.", []),
+        ("en", "I don't think the setup was easy.", ["I don't think the setup was easy"]),
+        ("en", "It's not that I was unable to finish the survey.", []),
+        ("ru", "Не скажу, что настройка была сложной.", []),
+        ("ru", "Клиенты уходят не потому, что продукт плохой.", []),
+        ("ru", "Не думаю, что разобраться было легко.", ["Не думаю, что разобраться было легко"]),
+    ],
+)
+def test_a_clause_negator_denies_the_clause_after_it(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Every quarter we ask our buyers what was hard about ordering.", []),
+        (
+            "en",
+            "Trying to understand what the dashboard shows is honestly tricky.",
+            ["Trying to understand what the dashboard shows is honestly tricky"],
+        ),
+        ("ru", "На интервью мы выясняем, где у клиентов возникают трудности.", []),
+        ("ru", "Карта пути помогает понять, что вызывает сложности.", []),
+        ("ru", "Мы узнали, что выгрузка не работает.", ["Мы узнали, что выгрузка не работает"]),
+    ],
+)
+def test_an_indirect_question_after_asking_is_a_topic(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We collect our users' needs and pain points every month.", []),
+        (
+            "en",
+            "Our biggest pain point is the manual export.",
+            ["Our biggest pain point is the manual export"],
+        ),
+        ("ru", "Мы собираем потребности и проблемы клиентов.", []),
+        ("ru", "Продажи в регионах начали падать.", []),
+        (
+            "ru",
+            "Приложение падает при каждом обновлении.",
+            ["Приложение падает при каждом обновлении"],
+        ),
+        ("ru", "Заявки неделями висят без ответа.", ["Заявки неделями висят без ответа"]),
+        ("ru", "Мы работаем с этим поставщиком годами.", []),
+    ],
+)
+def test_topics_figures_and_durations(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "He nodded (visibly annoyed) and moved on.", []),
+        ("en", "The sync is annoying (every single morning).", ["The sync is annoying"]),
+        ("ru", "(с досадою) Ну, входи уж.", []),
+        ("ru", "Отчёт ужасно долго грузится (каждое утро).", ["Отчёт ужасно долго грузится"]),
+    ],
+)
+def test_words_in_brackets_are_stage_directions(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm not sure like how we would present it.", []),
+        ("I didn't like the new layout at all.", ["I didn't like the new layout at all"]),
+        ("Maybe I'm too optimistic about the launch.", []),
+        ("The labels are too small to read.", ["The labels are too small to read"]),
+        (
+            "There were too many clicks to get to the export.",
+            ["There were too many clicks to get to the export"],
+        ),
+        ("We didn't have any problems with billing.", []),
+        ("The search never finds the right file.", ["The search never finds the right file"]),
+        ("Nobody answered my tickets for a week.", ["Nobody answered my tickets for a week"]),
+    ],
+)
+def test_english_verb_and_degree_cues(text: str, expected: list[str]) -> None:
+    assert friction("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The numbers in the invoice didn't match our ledger."),
+        ("en", "It doesn't make sense why the first column is sorted that way."),
+        ("en", "I wasn't sure what the grey band means."),
+        ("en", "The help pages are outdated."),
+        ("en", "I gave up after the third attempt."),
+        ("en", "The support agent was rude to me."),
+        ("ru", "Пришлось нанимать отдельного администратора."),
+        ("ru", "Сервис часто недоступен по вечерам."),
+        ("ru", "Интеграции с телефонией нет."),
+        ("ru", "Менеджеры забывают перезвонить клиентам."),
+        ("ru", "Низкое качество обслуживания в филиалах."),
+        ("ru", "Загрузка постоянно обрывается на середине."),
+    ],
+)
+def test_more_general_problem_vocabulary(lang: str, text: str) -> None:
+    assert friction(lang, text) != []

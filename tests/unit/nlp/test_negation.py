@@ -108,3 +108,62 @@ def test_a_non_breaking_space_does_not_widen_the_window() -> None:
     doc = analyze("ru", "Было\u00a0не\u00a0\u00a0сложно.")
     i = token_index(doc, "сложно")
     assert Negation(nlp).is_negated(doc_view(doc), i, i + 1, 0, len(doc))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "cue", "negated"),
+    [
+        ("en", "We did not want to be just stuck with one vendor.", "stuck", True),
+        ("en", "We were just stuck with one vendor.", "stuck", False),
+        ("en", "No one told us and the import was really very slow.", "slow", False),
+        ("ru", "Разобраться было не так уж и сложно.", "сложно", True),
+        ("ru", "Разобраться было так уж сложно.", "сложно", False),
+        ("ru", "Не работает отчёт и поиск очень медленный.", "медленный", False),
+    ],
+)
+def test_transparent_words_do_not_use_up_the_window(
+    lang: str, text: str, cue: str, negated: bool
+) -> None:
+    nlp = build_pipeline(lang)
+    doc = analyze(lang, text)
+    i = token_index(doc, cue)
+    assert Negation(nlp).is_negated(doc_view(doc), i, i + 1, 0, len(doc)) is negated
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "cue", "negated"),
+    [
+        ("en", "I don't think the onboarding was slow", "slow", True),
+        ("en", "It's not that the old reports were confusing", "confusing", True),
+        ("en", "I think the onboarding was slow", "slow", False),
+        ("en", "Not everyone noticed and the onboarding was slow", "slow", False),
+        ("ru", "Не скажу что внедрение шло медленно", "медленно", True),
+        ("ru", "Скажу что внедрение шло медленно", "медленно", False),
+    ],
+)
+def test_a_clause_negator_reaches_the_whole_clause(
+    lang: str, text: str, cue: str, negated: bool
+) -> None:
+    nlp = build_pipeline(lang)
+    doc = analyze(lang, text)
+    i = token_index(doc, cue)
+    negation = Negation(nlp)
+    view = doc_view(doc)
+    assert negation.is_negated(view, i, i + 1, 0, len(doc), clause_scope=True) is negated
+    # Callers whose floor is a sentence, not a clause (emotion), keep the plain window.
+    assert negation.is_negated(view, i, i + 1, 0, len(doc)) is False
+
+
+def test_a_clause_negator_that_ends_the_clause_before_reaches_the_next_one() -> None:
+    nlp = build_pipeline("ru")
+    doc = analyze("ru", "Клиент уходит не потому, что продукт плохой.")
+    i = token_index(doc, "плохой")
+    comma = token_index(doc, ",")
+    negation = Negation(nlp)
+    view = doc_view(doc)
+    assert negation.is_negated(view, i, i + 1, comma + 1, len(doc), True, outer=0)
+    assert not negation.is_negated(view, i, i + 1, comma + 1, len(doc), True, outer=None)
+    later = analyze("ru", "Клиент уходит не потому, что цена, а продукт плохой.")
+    j = token_index(later, "плохой")
+    k = token_index(later, "а")
+    assert not negation.is_negated(doc_view(later), j, j + 1, k, len(later), True, outer=0)
