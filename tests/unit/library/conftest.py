@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -25,21 +23,11 @@ def shared(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         yield db, load_study(db)
         db.close()
         return
-    url = os.environ.get("JTBD_STUDIO_TEST_PG")
-    if not url:
-        pytest.skip("no PostgreSQL server (JTBD_STUDIO_TEST_PG not set)")
-    import psycopg
-    from sqlalchemy.engine import make_url
+    from tests.conftest import fresh_pg_database
 
-    base = make_url(url)
-    name = f"t_lib_{uuid.uuid4().hex[:10]}"
-    admin = base.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    db = open_database(base.set(database=name).render_as_string(hide_password=False))
-    try:
-        yield db, load_study(db)
-    finally:
-        db.close()
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_pg_database("t_lib") as url:
+        db = open_database(url)
+        try:
+            yield db, load_study(db)
+        finally:
+            db.close()

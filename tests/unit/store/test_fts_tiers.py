@@ -72,28 +72,14 @@ def ranked(request: pytest.FixtureRequest,  # type: ignore[no-untyped-def]
         yield db, load(db)
         db.close()
         return
-    import os
-    import uuid
+    from tests.conftest import fresh_pg_database
 
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    url = os.environ.get("JTBD_STUDIO_TEST_PG")
-    if not url:
-        pytest.skip("no PostgreSQL server (JTBD_STUDIO_TEST_PG not set)")
-    base = make_url(url)
-    name = f"t_tiers_{uuid.uuid4().hex[:10]}"
-    admin = base.set(drivername="postgresql", database="postgres")
-    admin_url = admin.render_as_string(hide_password=False)
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    db = open_database(base.set(database=name).render_as_string(hide_password=False))
-    try:
-        yield db, load(db)
-    finally:
-        db.close()
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_pg_database("t_tiers") as url:
+        db = open_database(url)
+        try:
+            yield db, load(db)
+        finally:
+            db.close()
 
 
 def best(db, study_id: int, query: str, wanted: int,  # type: ignore[no-untyped-def]
