@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 #: the newest migration; update together with a new file in migrations/versions
-HEAD = "0004_rank_tiers"
+HEAD = "0005_inline_vectors"
 
 
 def alembic_config(db: Database) -> Config:
