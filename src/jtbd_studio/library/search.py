@@ -93,18 +93,14 @@ def search(
     query = parse_query(text, raw=raw)
     filters = flt.checked(filters or SearchFilters())
     limit = max(1, min(int(limit), MAX_LIMIT))
-    rows: list[tuple[float, int, str, Any]] = []
-    with db.session() as s:
-        codes = flt.code_subtree(s, filters.code_ids)
-        if filters.code_ids and not codes:
-            return SearchResult(query)
-        sources = filters.effective_sources()
-        tiers = db.fts.begin_search(s, query.fts, sources)
-        for order, source in enumerate(sources):
-            found = _best(s, db, source, query, filters, codes, study_id, limit + 1, tiers[source])
-            for row in found:
-                rows.append((float(row.rank or 0.0), order, source, row))
-    rows.sort(key=lambda r: (r[0], r[1], r[3].id))
+    try:
+        rows = _ranked_rows(db, study_id, query, filters, limit)
+    except DBAPIError as exc:
+        if not exc.connection_invalidated:
+            raise
+        # the server dropped a pooled connection (restart, idle timeout); the pool has let it
+        # go, and a read-only search is safe to run again on a fresh one
+        rows = _ranked_rows(db, study_id, query, filters, limit)
     result = SearchResult(query, [_hit(src, row, query) for _, _, src, row in rows[:limit]])
     result.more = len(rows) > limit
     if not rows and suggest and not raw:
@@ -112,6 +108,24 @@ def search(
 
         result.suggestions = suggestions(db, study_id, query)
     return result
+
+
+def _ranked_rows(db: Database, study_id: int, query: ParsedQuery, filters: SearchFilters,
+                 limit: int) -> list[tuple[float, int, str, Any]]:
+    """Up to limit + 1 best rows of every source, best first: (rank, source order, source, row)."""
+    rows: list[tuple[float, int, str, Any]] = []
+    with db.read_session() as s:
+        codes = flt.code_subtree(s, filters.code_ids)
+        if filters.code_ids and not codes:
+            return rows
+        sources = filters.effective_sources()
+        tiers = db.fts.begin_search(s, query.fts, sources)
+        for order, source in enumerate(sources):
+            found = _best(s, db, source, query, filters, codes, study_id, limit + 1, tiers[source])
+            for row in found:
+                rows.append((float(row.rank or 0.0), order, source, row))
+    rows.sort(key=lambda r: (r[0], r[1], r[3].id))
+    return rows
 
 
 def _best(s: Session, db: Database, source: str, query: ParsedQuery, filters: SearchFilters,
@@ -209,6 +223,8 @@ def _run(session: Session, stmt: Select, query: ParsedQuery,
     if not query.raw:
         return list(session.execute(stmt, params).all())
     try:
+        if session.info.get("autocommit"):  # no transaction to keep usable: no savepoint
+            return list(session.execute(stmt).all())
         with session.begin_nested():
             return list(session.execute(stmt).all())
     except DBAPIError as exc:

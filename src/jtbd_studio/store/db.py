@@ -54,6 +54,7 @@ class Database:
     url: str
     engine: Engine
     fts: FullTextBackend = field(repr=False)
+    _reader: Engine | None = field(default=None, repr=False)
 
     @property
     def dialect(self) -> str:
@@ -94,8 +95,41 @@ class Database:
                 session.rollback()
                 raise
 
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A session for one read-only search; a plain `session()` on SQLite.
+
+        On PostgreSQL every round trip counts at a p95 of 20 ms: this session's connections
+        run in autocommit (no BEGIN and COMMIT around the search's few SELECTs), are not pinged
+        before use (a search is read-only, so `search` retries once on a dropped connection
+        instead), and keep joins in the written order (join_collapse_limit = 1: the few ranked
+        matches first, each joined to its row by id; right after a bulk import the statistics
+        may say a study has one interview, and the planner would rather scan all its turns).
+        Nothing is written through it: its statements see committed data only, one snapshot
+        per statement, as READ COMMITTED transactions would.
+        """
+        if self.dialect != "postgresql":
+            with self.session() as session:
+                yield session
+            return
+        if self._reader is None:
+            self._reader = create_engine(
+                self.url, isolation_level="AUTOCOMMIT", pool_size=2, max_overflow=8,
+                connect_args={"connect_timeout": 5, "options": "-c join_collapse_limit=1"},
+            )
+        with Session(self._reader, expire_on_commit=False) as session:
+            session.info["autocommit"] = True
+            try:
+                yield session
+            except OperationalError as exc:
+                if exc.connection_invalidated:
+                    raise
+                raise StorageError(f"{self.location}: {_short(exc)}") from None
+
     def close(self) -> None:
         self.engine.dispose()
+        if self._reader is not None:
+            self._reader.dispose()
 
 
 def _short(exc: BaseException) -> str:

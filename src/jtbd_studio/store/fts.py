@@ -264,29 +264,24 @@ class PostgresTsvector:
                      sources: Sequence[str]) -> dict[str, tuple[RankTier, ...]]:
         """Set the session up for one search; per source, the rank tiers worth trying.
 
-        One round trip: the join order, the tiers' bounds, and per source the planner's
+        One round trip, none without bounds: the tiers' bounds, and per source the planner's
         estimate (EXPLAIN, in jtbd_expected_rows: nothing runs) of the rows holding a query
         word. Tiers only pay where there are many: ranking a thousand outright is cheaper.
-
-        Join order: right after a bulk import the statistics are stale (a study seems to have
-        one interview) and the planner would rather read every turn of the study and hash them
-        against the matches; the written order (the few ranked matches first, each joined to
-        its row by id) is the right one whatever the statistics say.
+        (The join order is the session's: see `Database.read_session`.)
         """
         bounds = _bound_columns(query)
-        join_as_written = func.set_config("join_collapse_limit", "1", True)
-        words: Any = cast(bindparam("words", _rank_query(query)), TSQUERY)
-        expected = [func.jtbd_expected_rows(cast(bindparam(f"table_{source}", source), REGCLASS),
-                                            words) for source in sources] if bounds else []
-        row = session.execute(select(join_as_written, *bounds, *expected)).one()
         if not bounds:
             return {source: () for source in sources}
-        tiers = _tiers(query, row[1 : 1 + len(bounds)])
+        words: Any = cast(bindparam("words", _rank_query(query)), TSQUERY)
+        expected = [func.jtbd_expected_rows(cast(bindparam(f"table_{source}", source), REGCLASS),
+                                            words) for source in sources]
+        row = session.execute(select(*bounds, *expected)).one()
+        tiers = _tiers(query, row[: len(bounds)])
         # the estimate is of the rows holding any positive word (OR-ed) rather than of the
         # query: for phrases and AND the planner assumes independent words and expects far too
         # few; this errs the other way
         return {source: tiers if rows >= TIERS_FROM_ROWS else ()
-                for source, rows in zip(sources, row[1 + len(bounds) :], strict=True)}
+                for source, rows in zip(sources, row[len(bounds) :], strict=True)}
 
     def rebuild(self, connection) -> None:  # type: ignore[no-untyped-def]
         # generated columns are always current; REINDEX only restores index health

@@ -197,3 +197,30 @@ def test_any_string_is_a_safe_query(db, study, query):
         search(db, study.study_id, query, suggest=False)
     except JtbdError as exc:
         assert isinstance(exc, UsageError), exc
+
+
+def test_postgres_searches_without_transactions_and_in_written_join_order(db, study):
+    if db.dialect != "postgresql":
+        pytest.skip("PostgreSQL's read session")
+    from sqlalchemy import text
+
+    with db.read_session() as s:
+        assert s.execute(text("SHOW join_collapse_limit")).scalar_one() == "1"
+        s.execute(text("SELECT 1"))
+        # autocommit: no transaction is open between statements
+        assert s.connection().connection.dbapi_connection.info.transaction_status == 0
+    with db.session() as s:  # ordinary sessions keep the server's planner settings
+        assert s.execute(text("SHOW join_collapse_limit")).scalar_one() == "8"
+
+
+def test_search_survives_a_dropped_server_connection(db, study):
+    if db.dialect != "postgresql":
+        pytest.skip("a server that drops connections")
+    from sqlalchemy import text
+
+    before = texts(turn_hits(db, study, "клиент"))
+    with db.read_session() as s:
+        reader_pid = s.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    with db.engine.connect() as conn:  # what a server restart or an idle timeout does
+        assert conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": reader_pid}).scalar_one()
+    assert texts(turn_hits(db, study, "клиент")) == before
