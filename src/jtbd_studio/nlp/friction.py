@@ -7,12 +7,16 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from jtbd_studio.nlp.clauses import ClauseExtractor, Hit, SentenceIndex
-from jtbd_studio.nlp.cues import Cue
+from jtbd_studio.nlp.cues import Cue, lang_of, word_lists
+from jtbd_studio.nlp.friction_context import AdviceMood, ConsequenceFilter, hearsay_before
+from jtbd_studio.nlp.friction_spans import merge_pieces
 from jtbd_studio.nlp.negation import hashes
 from jtbd_studio.nlp.spans import register_extensions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from jtbd_studio.nlp.view import DocView
 
 #: How many tokens after its wh-word a cue may stand and still be inside the indirect question.
 INQUIRY_WINDOW = 5
@@ -29,27 +33,55 @@ class Friction(ClauseExtractor):
     indirect question after them ("we ask what was hard", «выясняем, где возникают
     трудности»): a question about problems, not one met. Words in brackets are a transcript's
     stage directions and notes ("(sighs)", «(с досадою)»), not the speaker's statement.
+
+    `hypothetical` guards (conditionals in English, purposes in both: "if we fail", «чтобы
+    клиенты не уходили») drop the cues of the clause they open: a condition imagined or a goal,
+    not a barrier met. `hearsay` guards («будто бы», "allegedly") drop the cues after them in
+    the clause. In a sentence that opens with an imperative («Отвечайте на жалобы быстро») a
+    topic noun or weak cue is the subject of advice. A main clause after a condition that
+    states a problem is its consequence («если сроки затягиваются, клиент почувствует себя
+    обманутым»), see `friction_context`; comma pieces that state one problem stay one span,
+    see `friction_spans`.
     """
 
     kind = "friction"
-    guard_roles = (*ClauseExtractor.guard_roles, "inquiry")
+    guard_roles = (*ClauseExtractor.guard_roles, "inquiry", "hypothetical", "hearsay")
 
     def __init__(self, nlp: Language) -> None:
         super().__init__(nlp, "friction")
         self.opening = hashes(nlp, frozenset({"(", "["}))
         self.closing = hashes(nlp, frozenset({")", "]"}))
+        words = word_lists(lang_of(nlp), "friction")
+        self.comparison = hashes(nlp, words.get("comparison", frozenset()))
+        self.advice = AdviceMood(hashes(nlp, words.get("scenario", frozenset())))
+        self.consequences = ConsequenceFilter(
+            self.splitter,
+            hashes(nlp, words.get("condition", frozenset())),
+            hashes(nlp, words.get("then", frozenset())),
+        )
 
     def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:
-        """The shared hits, less those inside brackets."""
-        return [hit for hit in super().hits(doc, index) if not self.in_brackets(index, hit)]
+        """The shared hits, less those inside brackets and consequences of a condition."""
+        hits = super().hits(doc, index)
+        if hits and not self.opening.isdisjoint(index.view.lower):  # a set test in C first
+            hits = [hit for hit in hits if not self.in_brackets(index, hit)]
+        return self.consequences.keep(doc, index, hits)
+
+    def _split_at_commas(
+        self, view: DocView, start: int, end: int, group: list[Hit]
+    ) -> list[tuple[int, int, list[Hit]]]:
+        """The shared cut at commas, with pieces that state one problem joined again."""
+        return merge_pieces(view.doc, view, super()._split_at_commas(view, start, end, group))
 
     def in_brackets(self, index: SentenceIndex, hit: Hit) -> bool:
-        """Whether an opening bracket before the hit in its sentence is still open."""
+        """Whether an opening bracket before the hit is still open. The sentencizer leaves an
+        opening bracket at the end of the sentence before ("Славно будет. (Бьет рукою по
+        ковру.)"), so the search reaches back into the previous sentence."""
         lower, opening, closing = index.view.lower, self.opening, self.closing
         first = index.sentence(hit.start)[0]
+        if first > 0:
+            first = index.sentence(first - 1)[0]
         clause_start = hit.clause[0]
-        if clause_start == first:
-            return False  # brackets are clause boundaries: none opened before this one
         for k in range(clause_start - 1, first - 1, -1):
             if lower[k] in closing:
                 return False
@@ -66,17 +98,53 @@ class Friction(ClauseExtractor):
         clause: tuple[int, int],
         guards: list[tuple[Cue, int, int]],
     ) -> bool:
-        """The shared checks, then the inquiry guards."""
+        """The shared checks, then the inquiry, hypothetical and hearsay guards and advice."""
         if not super().accept(index, cue, start, end, clause, guards):
             return False
-        for guard, g_start, g_end in guards:
-            if (
-                guard.role == "inquiry"
-                and g_end <= start
-                and self.in_indirect_question(index, g_start, g_end, start)
-            ):
-                return False  # "we ask what was hard": a question about problems
-        return True
+        if (id(cue) in self.topics or cue.get("weak")) and self.advice.opens_advice(
+            index.view.doc, index.view, index.sentence(start)
+        ):
+            return False  # «Отвечайте на жалобы быстро»: a topic of advice
+        return not any(
+            self.cancels(index, guard, g_start, g_end, start, clause)
+            for guard, g_start, g_end in guards
+        )
+
+    def cancels(
+        self,
+        index: SentenceIndex,
+        guard: Cue,
+        g_start: int,
+        g_end: int,
+        start: int,
+        clause: tuple[int, int],
+    ) -> bool:
+        """Whether one of this component's own guards cancels the cue at `start`."""
+        role = guard.role
+        if role == "inquiry":
+            # "we ask what was hard": a question about problems
+            return g_end <= start and self.in_indirect_question(index, g_start, g_end, start)
+        if role == "hypothetical":
+            # "if it's not intuitive, …", «чтобы клиенты не уходили»: imagined, or a goal
+            return clause[0] <= g_start and g_end <= start and self.opens(index, clause[0], g_start)
+        if role == "hearsay":
+            # «я будто бы её высек»: a claim reported, not asserted
+            return clause[0] <= g_start < start and hearsay_before(
+                index.view, g_start, self.comparison
+            )
+        return False
+
+    def opens(self, index: SentenceIndex, clause_start: int, at: int) -> bool:
+        """Whether only punctuation and dangling conjunctions stand in [clause_start, at): the
+        word at `at` opens its clause ("and if we fail")."""
+        view, splitter = index.view, self.splitter
+        return all(
+            view.punct[k]
+            or view.space[k]
+            or view.has(splitter.strip, k)
+            or view.has(splitter.coordinators, k)
+            for k in range(clause_start, at)
+        )
 
     def in_indirect_question(self, index: SentenceIndex, g_start: int, g_end: int, i: int) -> bool:
         """Whether token `i` stands in an indirect question that follows the guard [g_start,

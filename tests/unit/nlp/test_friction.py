@@ -355,3 +355,173 @@ def test_english_verb_and_degree_cues(text: str, expected: list[str]) -> None:
 )
 def test_more_general_problem_vocabulary(lang: str, text: str) -> None:
     assert friction(lang, text) != []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We have to copy old notebooks to rebuild the plots.",
+            ["We have to copy old notebooks to rebuild the plots"],
+        ),
+        # the old way's burden named in a denial still counts (the gold set's decision)
+        (
+            "en",
+            "So you don't have to manually resize every chart.",
+            ["you don't have to manually resize every chart"],
+        ),
+        ("en", "For that you'd have to filter the rows.", []),
+        ("en", "I have to say the colours are lovely.", []),
+        ("en", "The ranking has to be accurate for our auditors.", []),
+    ],
+)
+def test_a_forced_step_is_a_burden(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "That might not be possible on a scatter plot.", []),
+        ("en", "I couldn't find the export.", ["I couldn't find the export"]),
+        ("ru", "Клиенты могут не понимать ваших тарифов.", []),
+        ("ru", "Клиенты не могут понять ваших тарифов.", ["Клиенты не могут понять ваших тарифов"]),
+        ("ru", "Не могу поверить, как быстро всё настроили.", []),
+        ("ru", "Не может быть!", []),
+        ("ru", "Больной не успеет войти в лазарет, как уже здоров.", []),
+    ],
+)
+def test_possibility_and_expressive_formulas_are_no_inability(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "If the export is slow, I just wait.", []),
+        ("en", "And if we fail, nobody else will try.", []),
+        ("en", "When I open the report, it crashes.", ["it crashes"]),
+        ("en", "We log every call so that nothing gets lost.", []),
+        ("ru", "Мы звоним каждому клиенту, чтобы он не испытывал трудностей.", []),
+        (
+            "ru",
+            "Если клиенты испытывают трудности с регистрацией, они уходят.",
+            ["Если клиенты испытывают трудности с регистрацией"],
+        ),
+    ],
+)
+def test_conditions_and_purposes(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Если сроки затягиваются, клиент почувствует себя обманутым.",
+            ["Если сроки затягиваются"],
+        ),
+        (
+            "Если вы обещаете ремонт за месяц, а сроки затягиваются, клиент будет обманут.",
+            ["сроки затягиваются, клиент будет обманут"],
+        ),
+        (
+            "Если ваша реклама слишком агрессивна, обещает больше, чем вы можете дать, "
+            "или если клиент неправильно понял предложение.",
+            ["Если ваша реклама слишком агрессивна", "если клиент неправильно понял предложение"],
+        ),
+        (
+            "Если клиент звонит в поддержку, ему приходится долго ждать.",
+            ["ему приходится долго ждать"],
+        ),
+    ],
+)
+def test_the_consequence_of_a_stated_problem_is_not_another(text: str, expected: list[str]) -> None:
+    assert friction("ru", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ru", "Он говорит, будто бы я её высек.", []),
+        ("ru", "Он ведёт себя так, как будто бы ему всё равно, и хамит.", ["хамит"]),
+        ("ru", "Менеджер якобы не дозвонился до клиента.", []),
+        ("en", "The import supposedly crashes on big files.", []),
+    ],
+)
+def test_hearsay_reports_a_claim_not_a_problem(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Не ждите, пока клиент обратится с жалобой.", []),
+        ("Отвечайте на жалобы в течение часа.", []),
+        (
+            "Представьте, что менеджер игнорирует ваши звонки.",
+            ["Представьте, что менеджер игнорирует ваши звонки"],
+        ),
+        ("Жалоба клиента — это возможность стать лучше.", []),
+        ("Один недовольный клиент расскажет о вас десятерым.", []),
+        ("Клиент остался недоволен ответом.", ["Клиент остался недоволен ответом"]),
+    ],
+)
+def test_advice_definitions_and_customer_types(text: str, expected: list[str]) -> None:
+    assert friction("ru", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ru", "Некому пожаловаться, денег нет.", ["Некому пожаловаться", "денег нет"]),
+        ("ru", "Да, кроме вас, некому.", []),
+        ("ru", "У меня нет ни копейки.", ["У меня нет ни копейки"]),
+        ("ru", "Совсем не знал, чем заплатить.", ["Совсем не знал, чем заплатить"]),
+        ("ru", "Обеда до сих пор не приносят.", ["Обеда до сих пор не приносят"]),
+        ("ru", "Этого мало.", ["Этого мало"]),
+        ("ru", "Мало кто знает об этой функции.", []),
+        (
+            "ru",
+            "Клиенты уходят из-за непрозрачных цен.",
+            ["Клиенты уходят из-за непрозрачных цен"],
+        ),
+        ("ru", "На городничего челом бьём.", []),
+        ("ru", "Он рождён так, как бы и в браке.", []),
+        ("ru", "В партии был брак.", ["В партии был брак"]),
+        ("en", "We had no time to test the release.", ["We had no time to test the release"]),
+        (
+            "en",
+            "Two clients left because of the price change.",
+            ["Two clients left because of the price change"],
+        ),
+    ],
+)
+def test_lack_cause_and_hardship_constructions(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Иногда хочу почитать, но темно, темно.", ["темно, темно"]),
+        (
+            "Отсутствие чёткой, продуманной стратегии мешает росту.",
+            ["Отсутствие чёткой, продуманной стратегии мешает росту"],
+        ),
+        (
+            "Грубость оператора, долгие ответы службы поддержки.",
+            ["Грубость оператора", "долгие ответы службы поддержки"],
+        ),
+        ("Славно будет. (Бьёт рукою по ковру, плохо.) Садитесь.", []),
+    ],
+)
+def test_one_problem_stays_one_span(text: str, expected: list[str]) -> None:
+    doc = analyze("ru", text)
+    spans = list(doc.spans["jtbd_friction"])
+    assert [span.text for span in spans] == expected
+    for span in spans:
+        assert text[span.start_char : span.end_char] == span.text

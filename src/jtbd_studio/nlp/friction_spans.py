@@ -1,0 +1,56 @@
+"""Where a friction clause with several cues is cut at its commas, and where it is not.
+
+The shared extractor cuts a clause at a comma between two cues: list items are separate problems
+(«Грубость оператора, долгие ответы службы поддержки» = two spans). Two comma-joined pieces
+still state one problem when the cue is repeated for emphasis ("темно, темно") or when the comma
+joins two attributes of one noun («отсутствие чёткой, продуманной стратегии»).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from jtbd_studio.nlp.clauses import Hit
+    from jtbd_studio.nlp.view import DocView
+
+Piece = tuple[int, int, list["Hit"]]
+
+#: Endings of Russian full-form adjectives and participles (not the short, predicative forms:
+#: «агрессивна, обещает больше» are two predicates, two problems).
+_FULL_FORM = re.compile(r"(?:[ыио]й|[ая]я|[ое]е|[ыи]е|[ое]го|[ое]му|[ую]ю|[ыи]ми?|[ыи]х|[ое]м)$")
+_ATTRIBUTE_POS = frozenset({"ADJ", "VERB"})
+
+
+def merge_pieces(doc: Doc, view: DocView, pieces: list[Piece]) -> list[Piece]:
+    """Join consecutive comma pieces that state one problem (see the module docstring)."""
+    if len(pieces) < 2:
+        return pieces
+    merged = [pieces[0]]
+    for start, end, members in pieces[1:]:
+        last_start, last_end, last_members = merged[-1]
+        if _one_problem(doc, view, last_members[-1], members[0], last_end):
+            merged[-1] = (last_start, end, [*last_members, *members])
+        else:
+            merged.append((start, end, members))
+    return merged
+
+
+def _one_problem(doc: Doc, view: DocView, before: Hit, after: Hit, comma: int) -> bool:
+    if before.cue is after.cue:
+        return True  # "темно, темно": the same cue repeated
+    left, right = comma - 1, comma + 1
+    while right < len(view.lemma) and view.space[right]:
+        right += 1
+    if left < 0 or right >= len(view.lemma):
+        return False
+    return _attribute(doc, left) and _attribute(doc, right)
+
+
+def _attribute(doc: Doc, i: int) -> bool:
+    """Whether token `i` is a full-form adjective or participle (an attribute of a noun)."""
+    token = doc[i]
+    return token.pos_ in _ATTRIBUTE_POS and _FULL_FORM.search(token.lower_) is not None
