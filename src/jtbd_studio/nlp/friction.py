@@ -9,6 +9,7 @@ from spacy.language import Language
 from jtbd_studio.nlp.clauses import ClauseExtractor, Hit, SentenceIndex
 from jtbd_studio.nlp.cues import Cue, lang_of, word_lists
 from jtbd_studio.nlp.friction_context import AdviceMood, ConsequenceFilter, hearsay_before
+from jtbd_studio.nlp.friction_scope import EVALUATIVE, InsultFilter, fear_reaches
 from jtbd_studio.nlp.friction_spans import merge_pieces
 from jtbd_studio.nlp.negation import hashes
 from jtbd_studio.nlp.spans import register_extensions
@@ -41,7 +42,9 @@ class Friction(ClauseExtractor):
     topic noun or weak cue is the subject of advice. A main clause after a condition that
     states a problem is its consequence («если сроки затягиваются, клиент почувствует себя
     обманутым»), see `friction_context`; comma pieces that state one problem stay one span,
-    see `friction_spans`.
+    see `friction_spans`. A fear marked `sentence` reaches the clauses joined to it ("you're
+    afraid and … you don't have control") and an evaluative word about a person in an address or
+    exclamation is an insult, not a problem, see `friction_scope`.
     """
 
     kind = "friction"
@@ -54,6 +57,10 @@ class Friction(ClauseExtractor):
         words = word_lists(lang_of(nlp), "friction")
         self.comparison = hashes(nlp, words.get("comparison", frozenset()))
         self.advice = AdviceMood(hashes(nlp, words.get("scenario", frozenset())))
+        self.contrast = hashes(nlp, words.get("contrast", frozenset()))
+        self.insult = InsultFilter(
+            hashes(nlp, words.get("address", frozenset())), nlp.vocab.strings.add("!")
+        )
         self.consequences = ConsequenceFilter(
             self.splitter,
             hashes(nlp, words.get("condition", frozenset())),
@@ -98,13 +105,20 @@ class Friction(ClauseExtractor):
         clause: tuple[int, int],
         guards: list[tuple[Cue, int, int]],
     ) -> bool:
-        """The shared checks, then the inquiry, hypothetical and hearsay guards and advice."""
+        """The shared checks, then the inquiry, hypothetical and hearsay guards, advice, fears
+        that reach the rest of their sentence and insults (see `friction_scope`)."""
         if not super().accept(index, cue, start, end, clause, guards):
             return False
+        view = index.view
+        sentence = index.sentence(start)
         if (id(cue) in self.topics or cue.get("weak")) and self.advice.opens_advice(
-            index.view.doc, index.view, index.sentence(start)
+            view.doc, view, sentence
         ):
             return False  # «Отвечайте на жалобы быстро»: a topic of advice
+        if cue.label in EVALUATIVE and self.insult.insults(
+            view.doc, view, start, clause, sentence[1]
+        ):
+            return False  # «Такое грубое животное»: an insult is emotion
         return not any(
             self.cancels(index, guard, g_start, g_end, start, clause)
             for guard, g_start, g_end in guards
@@ -121,6 +135,11 @@ class Friction(ClauseExtractor):
     ) -> bool:
         """Whether one of this component's own guards cancels the cue at `start`."""
         role = guard.role
+        if role == "anticipation" and guard.get("sentence"):
+            # "you're afraid and … you don't have control": a fear reaches on
+            return fear_reaches(
+                index.view, index.sentence(start)[0], g_start, g_end, start, self.contrast
+            )
         if role == "inquiry":
             # "we ask what was hard": a question about problems
             return g_end <= start and self.in_indirect_question(index, g_start, g_end, start)

@@ -431,7 +431,12 @@ def test_conditions_and_purposes(lang: str, text: str, expected: list[str]) -> N
         (
             "Если ваша реклама слишком агрессивна, обещает больше, чем вы можете дать, "
             "или если клиент неправильно понял предложение.",
-            ["Если ваша реклама слишком агрессивна", "если клиент неправильно понял предложение"],
+            # overpromising is a problem of its own (below expectation), not a consequence
+            [
+                "Если ваша реклама слишком агрессивна",
+                "обещает больше, чем вы можете дать",
+                "если клиент неправильно понял предложение",
+            ],
         ),
         (
             "Если клиент звонит в поддержку, ему приходится долго ждать.",
@@ -523,5 +528,71 @@ def test_one_problem_stays_one_span(text: str, expected: list[str]) -> None:
     doc = analyze("ru", text)
     spans = list(doc.spans["jtbd_friction"])
     assert [span.text for span in spans] == expected
+    for span in spans:
+        assert text[span.start_char : span.end_char] == span.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # Hedges of speech and memory, dependence: not an inability met.
+        ("ru", "Я не могу вам сказать, что с ним сделалось.", []),
+        ("ru", "Я не могу вам помочь с отчётом.", [(0, 30)]),
+        ("ru", "Я не могу жить без Петербурга.", []),
+        ("ru", "Я не могу жить в этой комнате.", [(0, 29)]),
+        ("en", "I can't tell you how it was built.", []),
+        ("en", "I can't tell which line is which.", [(0, 32)]),
+        ("en", "Robots cannot do everything.", []),
+        ("en", "We cannot fail. You can't go wrong with it.", []),
+        ("en", "The export cannot handle large files.", [(0, 36)]),
+        # A possible consequence under a modal is a guess; a stated one counts.
+        ("ru", "Это может привести к задержкам. Это привело к задержкам.", [(32, 55)]),
+        ("en", "This could lead to confusion. It led to confusion.", [(30, 49)]),
+        # Churn warning signs are the customer's behaviour; ignoring the customer is a barrier.
+        ("ru", "Снижение активности и игнорирование рассылок говорят о риске ухода.", []),
+        ("ru", "Менеджер игнорирует ваши звонки.", [(0, 31)]),
+        ("en", "They keep ignoring our newsletters.", []),
+        ("en", "Support ignored my emails for a week.", [(0, 36)]),
+        # «сложный» about a thing's make-up, not the customer's way.
+        ("ru", "Вы заказали сложную деталь для станка.", []),
+        ("ru", "У них сложная регистрация.", [(0, 25)]),
+        # A cost borne by someone is a burden; a price alone is not.
+        ("en", "It costed the grower 100,000 dollars a year.", [(0, 43)]),
+        ("en", "The kit costs 10,000 dollars.", []),
+        ("en", "Labor costs keep rising every season.", [(0, 36)]),
+        # Service failures: broken deadlines, a misunderstood offer.
+        ("ru", "Поставщик постоянно нарушает сроки.", [(0, 34)]),
+        ("ru", "Клиент неправильно понял ценностное предложение.", [(0, 47)]),
+    ],
+)
+def test_hedges_guesses_signals_and_burdens(
+    lang: str, text: str, expected: list[tuple[int, int]]
+) -> None:
+    doc = analyze(lang, text)
+    spans = list(doc.spans["jtbd_friction"])
+    assert [(span.start_char, span.end_char) for span in spans] == expected
+    for span in spans:
+        assert text[span.start_char : span.end_char] == span.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A fear reaches the clauses joined to it, until a contrastive conjunction.
+        ("en", "You're afraid and you're a bit skeptic and you don't have control.", []),
+        ("en", "I was afraid of it, but the export really did fail.", [(24, 50)]),
+        ("ru", "Боюсь, что отчёт опять не придёт.", []),
+        ("ru", "Боюсь этих проверок, но отчёт так и не пришёл.", [(24, 45)]),
+        # An evaluative word about a person in an exclamation or address is an insult.
+        ("ru", "Такое грубое животное!", []),
+        ("ru", "Поросенок ты скверный.", []),
+        ("ru", "Оператор был грубый и невнимательный.", [(0, 36)]),
+        ("ru", "Какой скверный обед!", [(0, 19)]),
+    ],
+)
+def test_fear_scope_and_insults(lang: str, text: str, expected: list[tuple[int, int]]) -> None:
+    doc = analyze(lang, text)
+    spans = list(doc.spans["jtbd_friction"])
+    assert [(span.start_char, span.end_char) for span in spans] == expected
     for span in spans:
         assert text[span.start_char : span.end_char] == span.text
