@@ -194,7 +194,8 @@ def run(quick: bool) -> list[dict[str, Any]]:
         row("ru lemmas + sentences only (no extraction) vs tokenizer", f"{med['ceiling']:,.0f} words/s",
             f"{med['tokenizer']:,.0f} words/s", _median_ratio(speeds, "ceiling", "tokenizer"),
             "the ceiling of any analysis on this design: our tokenizer, pymorphy3 lemmas (cached per form), "
-            "sentence starts; no jtbd_* kind component"),
+            "sentence starts and the token view the kinds share (built by the sentencizer); "
+            "no jtbd_* kind component"),
     ]
     rows += _synthetic(quick, base_rate=None)
     rows += _ner_tradeoff(quick)

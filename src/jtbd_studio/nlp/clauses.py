@@ -22,14 +22,14 @@ from jtbd_studio.nlp.cues import (
     Cue,
     CueMatcher,
     DocView,
-    content_key,
     doc_view,
     lang_of,
+    range_key,
     speaker_role,
     word_lists,
 )
 from jtbd_studio.nlp.negation import Negation, hashes
-from jtbd_studio.nlp.spans import SPAN_GROUPS
+from jtbd_studio.nlp.spans import SPAN_GROUPS, set_span_values
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -393,9 +393,11 @@ class ClauseExtractor:
                 best = max(hit.score for hit in members)
                 label = next(hit.label for hit in members if hit.score == best)
                 span = SpacySpan(doc, start, end, label=label)
-                extension = span._  # each `span._` builds a new accessor: fetch it once
-                extension.score = round(min(1.0, best + 0.05 * (len(members) - 1)), 3)
-                extension.key = content_key(span, self.key_words)
+                set_span_values(
+                    span,
+                    score=round(min(1.0, best + 0.05 * (len(members) - 1)), 3),
+                    key=range_key(view, start, end, self.key_words),
+                )
                 result.append(span)
         result.sort(key=lambda s: (s.start, s.end))
         return result

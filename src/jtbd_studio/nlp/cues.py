@@ -20,20 +20,16 @@ file and line.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import weakref
-from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy
-
 from jtbd_studio.errors import InputFileError
+from jtbd_studio.nlp.view import DocView, doc_view
 from jtbd_studio.paths import corpora_dir
 
 if TYPE_CHECKING:
@@ -186,123 +182,11 @@ def _yo(word: str) -> str:
     return word.replace("ё", "е")
 
 
-class DocView:
-    """Token attributes of a doc as Python lists (one `to_array` call): cheap to scan.
-
-    Hashes of lemmas and lower-case forms (punctuation is its own lower-case form, so `lower`
-    also serves for commas, dashes and brackets), 0/1 flags and the sentence starts.
-    """
-
-    def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import (
-            IS_ALPHA,
-            IS_PUNCT,
-            IS_SPACE,
-            IS_STOP,
-            LEMMA,
-            LOWER,
-            SENT_START,
-            SPACY,
-        )
-
-        # weakly: _VIEWS is keyed weakly by the doc, and a strong reference back from its value
-        # would keep every analyzed doc alive
-        self._doc = weakref.ref(doc)
-        self.strings = doc.vocab.strings
-        self.lemma: list[int] = []
-        self.lower: list[int] = []
-        # 0/1 flags per token, plain lists (read in every inner loop of every component)
-        self.punct: list[int] = []
-        self.space: list[int] = []
-        self.alpha: list[int] = []
-        self.trailing_space: list[int] = []
-        """1 where whitespace follows the token."""
-        self.stop: list[int] = []
-        self.sent_starts: list[int] = [0]
-        """The first token of every sentence (just [0] without sentence boundaries)."""
-        self._newlines: frozenset[int] = frozenset()
-        if len(doc):
-            columns = [LEMMA, LOWER, IS_PUNCT, IS_SPACE, IS_ALPHA, SPACY, IS_STOP, SENT_START]
-            values = doc.to_array(columns)
-            self.lemma, self.lower = values[:, :2].T.tolist()
-            flags = values[:, 2:7].astype("uint8").T.tolist()
-            self.punct, self.space, self.alpha, self.trailing_space, self.stop = flags
-            starts = numpy.flatnonzero(values[:, 7] == 1).tolist()
-            if starts:
-                self.sent_starts = starts if starts[0] == 0 else [0, *starts]
-            strings, lower = self.strings, self.lower
-            self._newlines = frozenset(
-                i for i in numpy.flatnonzero(values[:, 3]).tolist() if "\n" in strings[lower[i]]
-            )
-
-    @property
-    def doc(self) -> Doc:
-        doc = self._doc()
-        assert doc is not None, "the doc of a DocView is gone"
-        return doc
-
-    def has(self, hashes: frozenset[int], i: int) -> bool:
-        """Whether token `i`'s lemma or lower-case form is in `hashes`."""
-        return self.lemma[i] in hashes or self.lower[i] in hashes
-
-    def text(self, i: int) -> str:
-        """The lower-case text of token `i` (without building a Token)."""
-        return self.strings[self.lower[i]]
-
-    @property
-    def has_newlines(self) -> bool:
-        """Whether any token is whitespace holding a line break."""
-        return bool(self._newlines)
-
-    def is_newline(self, i: int) -> bool:
-        """Whether token `i` is whitespace holding a line break."""
-        return i in self._newlines
-
-    def skip_inline_space(self, i: int) -> int:
-        """The first position at or after `i` that is not whitespace within a line (NBSP)."""
-        n = len(self.lemma)
-        while i < n and self.space[i] and i not in self._newlines:
-            i += 1
-        return i
-
-    def is_inline_space(self, i: int) -> bool:
-        """Whether token `i` is whitespace without a line break (a non-breaking space)."""
-        return bool(self.space[i]) and i not in self._newlines
-
-    @functools.cached_property
-    def sent_start_set(self) -> frozenset[int]:
-        """The sentence starts as a set, for membership tests."""
-        return frozenset(self.sent_starts)
-
-    def sentence_start(self, i: int) -> int:
-        """The first token of the sentence holding token `i`."""
-        return self.sent_starts[bisect_right(self.sent_starts, i) - 1]
-
-
-_VIEWS: weakref.WeakKeyDictionary[Any, DocView] = weakref.WeakKeyDictionary()
-
-
-_last: list[DocView | None] = [None]
-
-
-def doc_view(doc: Doc) -> DocView:
-    """The doc's view, built once and shared by the components that run after the lemmatizer.
-
-    A doc passes through every component before the next one comes (nlp.pipe chains them),
-    so the last view answers almost every call; the weak dictionary answers the rest.
-    """
-    view = _last[0]
-    if view is None or view._doc() is not doc:
-        view = _VIEWS.get(doc)
-    if view is None or len(view.lemma) != len(doc):
-        view = _VIEWS[doc] = DocView(doc)
-    _last[0] = view
-    return view
-
-
 class CueMatcher:
-    """Matches the cues of one file: a set look-up of first words, then a check of the rest of
-    each pattern at those few positions (far faster here than one spaCy pattern per cue)."""
+    """Matches the cues of one file. Each pattern has an anchor, its rarest-looking required
+    word: a pattern whose anchor is not among the doc's words cannot match, so one set
+    operation in C leaves the few patterns to check, and only at their first words' positions
+    (most patterns start with a function word, «не», "not", that most docs hold)."""
 
     def __init__(self, nlp: Language, name: str, roles: Iterable[str] | None = None) -> None:
         wanted = set(roles) if roles is not None else None
@@ -310,17 +194,26 @@ class CueMatcher:
         lemmatize = pipeline_lemmatizer(nlp)
         self.patterns: list[tuple[Cue, tuple[Item, ...]]] = []
         self._by_lemma: dict[int, list[int]] = {}
-        self._by_lower: dict[int, list[int]] = {}
+        #: anchor-word hash -> the numbers of the patterns it anchors
+        self._by_anchor: dict[int, list[int]] = {}
+        self._others: list[tuple[frozenset[int], ...]] = []
         for cue in load_cues(lang_of(nlp), name):
             if wanted is not None and cue.role not in wanted:
                 continue
             items = compile_items(cue, lemmatize, nlp.vocab.strings)
-            index = self._by_lower if items[0].on_lower else self._by_lemma
-            for key in items[0].hashes or ():
-                index.setdefault(key, []).append(len(self.patterns))
+            if not items[0].on_lower:
+                for key in items[0].hashes or ():
+                    self._by_lemma.setdefault(key, []).append(len(self.patterns))
+            anchor = _anchor(items, self._strings)
+            for key in anchor.hashes or ():
+                self._by_anchor.setdefault(key, []).append(len(self.patterns))
+            # the other required words: each must be among the doc's words too
+            self._others.append(tuple(
+                item.hashes for item in items
+                if item is not anchor and item.hashes is not None and item.low
+            ))
             self.patterns.append((cue, items))
-        self._lemma_keys = frozenset(self._by_lemma)
-        self._lower_keys = frozenset(self._by_lower)
+        self._anchor_keys = frozenset(self._by_anchor)
 
     def __len__(self) -> int:
         return len(self.patterns)
@@ -336,32 +229,52 @@ class CueMatcher:
         if not self.patterns or not len(doc):
             return []
         view = doc_view(doc)
-        space = view.space
-        found: list[tuple[Cue, int, int]] = []
-        for keys, values, index in (
-            (self._lemma_keys, view.lemma, self._by_lemma),
-            (self._lower_keys, view.lower, self._by_lower),
-        ):
-            present = keys.intersection(values)  # a set operation in C: most docs stop here
-            if not present:
-                continue
-            # one comprehension over the few present keys beats indexing every token
-            for start in [i for i, value in enumerate(values) if value in present]:
-                for number in index[values[start]]:
-                    cue, items = self.patterns[number]
-                    if len(items) == 1:
-                        found.append((cue, start, start + 1))
-                        continue
-                    second, after = items[1], start + 1
-                    if after < len(values) and space[after]:
-                        after = view.skip_inline_space(after)
-                    if second.low and (after >= len(values) or not _fits(view, second, after)):
-                        continue  # the common miss, without a recursive call
-                    end = _match_rest(view, items, 1, start + 1)
-                    if end > 0:
-                        found.append((cue, start, end))
-        found.sort(key=lambda m: (m[1], -m[2]))
-        return found
+        anchored = self._anchor_keys.intersection(view.words)  # in C: most docs stop here
+        if not anchored:
+            return []
+        words, others = view.words, self._others
+        found: list[tuple[int, int, int, int]] = []  # start, -end, first word by form, number
+        for number in {number for key in anchored for number in self._by_anchor[key]}:
+            if others[number] and any(item.isdisjoint(words) for item in others[number]):
+                continue  # a required word is missing
+            self._match_pattern(view, number, found)
+        # the order of a scan by first word: by start, longest first, then as listed (the
+        # patterns whose first word is a lemma before those whose first word is a form)
+        found.sort()
+        patterns = self.patterns
+        return [(patterns[number][0], start, -end) for start, end, _, number in found]
+
+    def _match_pattern(
+        self, view: DocView, number: int, found: list[tuple[int, int, int, int]]
+    ) -> None:
+        """Append every match of one pattern (list.index, in C, finds its first word)."""
+        items = self.patterns[number][1]
+        first = items[0]
+        values = view.lower if first.on_lower else view.lemma
+        n = len(values)
+        for key in first.hashes.intersection(values) if first.hashes else ():
+            start = -1
+            for _ in range(values.count(key)):
+                start = values.index(key, start + 1)
+                if len(items) == 1:
+                    found.append((start, -start - 1, first.on_lower, number))
+                    continue
+                after = start + 1
+                if after < n and view.space[after]:
+                    after = view.skip_inline_space(after)
+                second = items[1]
+                if second.low and (after >= n or not _fits(view, second, after)):
+                    continue  # the common miss, without a recursive call
+                end = _match_rest(view, items, 1, start + 1)
+                if end > 0:
+                    found.append((start, -end, first.on_lower, number))
+
+
+def _anchor(items: tuple[Item, ...], strings: Any) -> Item:
+    """The required concrete item whose shortest word is longest (content words are longer
+    and rarer than function words); the first item on ties."""
+    required = [item for item in items if item.hashes is not None and item.low]
+    return max(required, key=lambda item: min(len(strings[h]) for h in item.hashes or ()))
 
 
 def _match_rest(view: DocView, items: tuple[Item, ...], k: int, pos: int) -> int:
@@ -396,24 +309,40 @@ def _fits(view: DocView, item: Item, i: int) -> bool:
     )
 
 
+#: The lower-cased string of a lemma hash, shared across docs (bounded: cleared past the limit).
+_LOWERED: dict[int, str] = {}
+LOWERED_LIMIT = 200_000
+
+
 def content_key(span: Span, keep: Container[int] = frozenset()) -> str:
     """The normalized key: lower-case lemmas of the span's content words, space-joined.
 
     Stop words are dropped except negators and the lemmas in `keep` (a component's cue words:
     spaCy lists «долго» as a Russian stop word, yet it is the point of «долго отвечали»).
     """
-    view = doc_view(span.doc)
+    return range_key(doc_view(span.doc), span.start, span.end, keep)
+
+
+def range_key(view: DocView, start: int, end: int, keep: Container[int] = frozenset()) -> str:
+    """`content_key` of the tokens [start, end) of a view (no Span needed)."""
+    lowered = _LOWERED
+    if len(lowered) > LOWERED_LIMIT:
+        lowered.clear()
     strings = view.strings
-    lemmas, lowers, punct, space, stop = view.lemma, view.lower, view.punct, view.space, view.stop
     words: list[str] = []
     every: list[str] = []
-    for i in range(span.start, span.end):
-        if punct[i] or space[i]:
+    for lemma_hash, lower, punct, space, stop in zip(
+        view.lemma[start:end], view.lower[start:end], view.punct[start:end],
+        view.space[start:end], view.stop[start:end], strict=True,
+    ):
+        if punct or space:
             continue
-        lemma_hash = lemmas[i]
-        lemma = strings[lemma_hash or lowers[i]].lower()
+        text_hash = lemma_hash or lower
+        lemma = lowered.get(text_hash)
+        if lemma is None:
+            lemma = lowered[text_hash] = strings[text_hash].lower()
         every.append(lemma)
-        if not stop[i] or lemma_hash in keep or lemma in _KEEP_IN_KEY:
+        if not stop or lemma_hash in keep or lemma in _KEEP_IN_KEY:
             words.append(lemma)
     return " ".join(words or every)
 

@@ -14,8 +14,6 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-import numpy
-from spacy.attrs import IS_LOWER, IS_PUNCT, IS_QUOTE, IS_SPACE, LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -23,6 +21,17 @@ from jtbd_studio.errors import InputFileError
 from jtbd_studio.nlp import discovery_en as en
 from jtbd_studio.nlp import resources
 from jtbd_studio.nlp.cues import doc_view
+from jtbd_studio.nlp.discovery_words import (
+    Candidate,
+    TriggerList,
+    ends_with,
+    form_positions,
+    latin_word,
+    not_a_name,
+    pick_non_overlapping,
+    product_like,
+    triggers_by_previous,
+)
 from jtbd_studio.nlp.lemmas import (
     KNOWN,
     ORG,
@@ -45,6 +54,7 @@ MEMO_LIMIT = 200_000
 # What a word form's spelling says, before context: no name, product-like, Latin in Russian text,
 # a dictionary organization, an abbreviation, a capitalized known / unknown word.
 _NONE, _PRODUCT, _LATIN, _ORG, _ABBREVIATION, _KNOWN, _UNKNOWN = range(7)
+_QUOTE = 7  # an opening quote: a quoted name may follow
 _OPENERS = frozenset(["—", "–", "-", "«", '"', "“", "„", "'", "‘", "(", "[", ":", ";", "•", "*", "…"])
 _QUOTES_OPEN = frozenset(["«", '"', "“", "„", "'", "‘"])
 _QUOTES_CLOSE = frozenset(["»", '"', "”", "“", "'", "’"])
@@ -55,7 +65,6 @@ _JOINERS = frozenset({"&", "-", "+", "."})
 _FILLER, _USAGE, _SWITCH = range(3)
 _STRENGTH = {"filler": _FILLER, "usage": _USAGE, "switch": _SWITCH, "trigger": _SWITCH}
 
-Candidate = tuple[int, int, float, int]  # start token, end token, score, source id
 
 
 class Discoverer:
@@ -71,7 +80,7 @@ class Discoverer:
         )
         self.stop_multi = resources.words(self.lang, "competitors_stop", "place")
         #: last lemma -> (lemma hashes of the phrase, strength), strongest first
-        self.triggers: dict[int, list[tuple[list[int], int]]] = {}
+        self.triggers: dict[int, TriggerList] = {}
         for r in resources.load_records(self.lang, "competitors_triggers", ("text",)):
             lemmas = self.phrase_lemmas(str(r["text"]))
             strength = _STRENGTH.get(str(r.get("kind", "trigger")), -1)
@@ -81,6 +90,7 @@ class Discoverer:
             self.triggers.setdefault(lemmas[-1], []).append((lemmas, strength))
         for sequences in self.triggers.values():
             sequences.sort(key=lambda seq: -seq[1])
+        self.trigger_index = {last: triggers_by_previous(seqs) for last, seqs in self.triggers.items()}
         records = resources.load_records(self.lang, "competitors_institutions", ("kind", "text"))
         self.institutions = {
             self.vocab.strings.add(str(r["text"])): r["kind"] == "standalone" for r in records
@@ -93,6 +103,10 @@ class Discoverer:
         #: name NER once judged a person stays one).
         self.ner_memo: dict[str, bool] = {}
         self.spellings: dict[str, int] = {}
+        self.orth_kinds: dict[int, int] = {}
+        #: the forms whose kind is not _NONE: they may start a candidate
+        self.starters: set[int] = set()
+        self.judged: set[int] = set()  # the keys of orth_kinds, as a set for C set tests
 
     def __call__(self, doc: Doc, taken: Iterable[tuple[int, int]] = ()) -> list[Span]:
         if not len(doc):
@@ -100,7 +114,8 @@ class Discoverer:
         found: list[Candidate] = [(s, e, 2.0, -1) for s, e in taken]  # list matches win
         lemmas = doc_view(doc).lemma  # read only
         hot = self.hot
-        positions = [i for i, h in enumerate(lemmas) if h in hot]
+        # a set test in C first: most docs hold no trigger word
+        positions = [] if hot.isdisjoint(lemmas) else [i for i, h in enumerate(lemmas) if h in hot]
         if positions:
             found += self._after_triggers(doc, lemmas, positions)
             found += self._institutions(doc, lemmas, positions)
@@ -120,9 +135,11 @@ class Discoverer:
     def _after_triggers(self, doc: Doc, lemmas: list[int], positions: list[int]) -> list[Candidate]:
         found = []
         for i in positions:
-            sequences = self.triggers.get(lemmas[i])
-            if not sequences or i + 1 >= len(doc) or (doc[i + 1].is_punct and not doc[i + 1].is_quote):
+            index = self.trigger_index.get(lemmas[i])
+            if not index or i + 1 >= len(doc) or (doc[i + 1].is_punct and not doc[i + 1].is_quote):
                 continue
+            by_previous, short = index
+            sequences = by_previous.get(lemmas[i - 1], short) if i else short
             strength = next((s for seq, s in sequences if ends_with(lemmas, i, seq)), -1)
             if strength < 0:
                 continue
@@ -131,7 +148,7 @@ class Discoverer:
                 j += 1
             if j >= len(doc) or (strength == _FILLER and doc[j].is_lower):
                 continue
-            if not doc[j].text[:1].isalpha() or _not_a_name(doc[j].text):
+            if not doc[j].text[:1].isalpha() or not_a_name(doc[j].text):
                 continue  # a name starts with a letter («перешли на 2-3 системы», "like 30")
             if strength < _SWITCH and en.short_acronym(doc[j].text):
                 continue  # "we use SQL", "like PDP": in speech mostly a term
@@ -200,34 +217,63 @@ class Discoverer:
 
     # -- spelling and NER --------------------------------------------------------------------
     def _by_spelling(self, doc: Doc, seen: en.Seen) -> list[Candidate]:
-        attrs = doc.to_array([IS_LOWER, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_QUOTE])
-        mask = (attrs[:, 0] == 0) & (attrs[:, 1] == 0) & (attrs[:, 2] == 0) & (attrs[:, 3] == 0)
-        quotes = attrs[:, 4] == 1
+        view = doc_view(doc)
+        orths = view.orth
+        kinds = self._orth_kinds(orths)
+        # Russian: a capitalized word that starts a sentence is no candidate (_classify's
+        # first test, asked here without a call: most capitalized words start a sentence)
+        starts = view.sent_start_set if self.english is None else frozenset()
         found: list[Candidate] = []
-        gated = seen.gated
-        i_list = numpy.flatnonzero(mask | quotes).tolist()
         skip_to = -1
-        for i in i_list:
+        for i in form_positions(orths, self.starters.intersection(orths)):
             if i < skip_to or i < seen.skip_to:
                 continue
-            candidate = self._classify(doc, i, seen)
+            kind = kinds[orths[i]]
+            if i in starts and kind in (_KNOWN, _UNKNOWN):
+                continue
+            candidate = self._classify(doc, i, kind, seen)
             if candidate is not None:
                 found.append(candidate)
                 skip_to = candidate[1]
         if self.ner_mode != "off":
-            found += self._ner(doc, gated)
+            found += self._ner(doc, seen.gated)
         return found
 
-    def _classify(self, doc: Doc, i: int, seen: en.Seen) -> Candidate | None:
-        token = doc[i]
-        text = token.text
-        if token.is_quote:
-            return self._quoted(doc, i) if text in _QUOTES_OPEN else None
+    def _orth_kinds(self, orths: list[int]) -> dict[int, int]:
+        """What each word form of the doc may start (memoized per form: set operations in C
+        find the forms met for the first time)."""
+        kinds = self.orth_kinds
+        if self.judged.issuperset(orths):  # in C: after the first docs, every form is known
+            return kinds
+        new = set(orths).difference(kinds)
+        if new:
+            if len(kinds) > MEMO_LIMIT:
+                kinds.clear()
+                self.starters.clear()
+                self.judged.clear()
+                new = set(orths)
+            self.judged.update(new)
+            for orth in new:
+                kind = kinds[orth] = self._orth_kind(self.vocab[orth])
+                if kind != _NONE:
+                    self.starters.add(orth)
+        return kinds
+
+    def _orth_kind(self, lexeme: Any) -> int:
+        """_QUOTE for an opening quote, _NONE for a form that starts no candidate (lower case,
+        punctuation, whitespace, a number, or a spelling that names nothing), else the kind of
+        its spelling."""
+        if lexeme.is_quote:
+            return _QUOTE if lexeme.orth_ in _QUOTES_OPEN else _NONE
+        if lexeme.is_lower or lexeme.is_punct or lexeme.is_space or lexeme.like_num:
+            return _NONE
+        text = lexeme.orth_
         spelling = self.spellings.get(text)
-        if spelling is None:
-            spelling = self._spelling(text)
-        if spelling == _NONE:
-            return None
+        return self._spelling(text) if spelling is None else spelling
+
+    def _classify(self, doc: Doc, i: int, spelling: int, seen: en.Seen) -> Candidate | None:
+        if spelling == _QUOTE:
+            return self._quoted(doc, i)
         if spelling == _PRODUCT:
             return i, self.name_end(doc, i, allow_lower=False), SCORE_PRODUCT_LIKE, 2
         if spelling == _LATIN:
@@ -242,7 +288,8 @@ class Discoverer:
             return self.english.capitalized(doc, i, initial, spelling == _KNOWN, seen)
         if initial:
             return None
-        verdict = self.ner_memo.get(token.lemma_)
+        view = doc_view(doc)
+        verdict = self.ner_memo.get(view.strings[view.lemma[i]])  # the token's lemma_
         if verdict is None:
             seen.gated.add(i)
         elif verdict:
@@ -254,9 +301,9 @@ class Discoverer:
         if len(self.spellings) > MEMO_LIMIT:
             self.spellings.clear()
         analysis = lemmatizer().analyze(text)
-        if _not_a_name(text) or text.lower() in self.stop or (not text[:1].isupper() and not _product_like(text)):
+        if not_a_name(text) or text.lower() in self.stop or (not text[:1].isupper() and not product_like(text)):
             kind = _NONE
-        elif _product_like(text):
+        elif product_like(text):
             kind = _PRODUCT
         elif self.lang == "ru" and text.isascii():
             kind = _LATIN
@@ -277,7 +324,7 @@ class Discoverer:
         """Latin words inside Russian text: a brand, unless they are ordinary English words
         («Churn Rate», «Jobs to Be Done») or a lower-case word."""
         end = i + 1
-        while end < len(doc) and end - i < MAX_NAME_TOKENS and _latin_word(doc[end].text):
+        while end < len(doc) and end - i < MAX_NAME_TOKENS and latin_word(doc[end].text):
             end += 1
         words = [t.lower_ for t in doc[i:end] if t.is_alpha]
         if doc[i].is_lower or (len(words) > 1 and all(w in english_words() for w in words)):
@@ -302,6 +349,8 @@ class Discoverer:
 
     def _ner(self, doc: Doc, gated: set[int]) -> list[Candidate]:
         """Natasha ORG spans in the sentences that hold a gated word (or all, in mode "all")."""
+        if not gated and self.ner_mode != "all":
+            return []  # the common case: no sentence to tag
         if self.ner_mode == "all":
             sentences = list(doc.sents)
         else:
@@ -359,12 +408,14 @@ def is_sentence_initial(doc: Doc, i: int) -> bool:
     """Is token i the first word of its sentence, a line, or a quote or a dialogue line?"""
     view = doc_view(doc)
     starts = view.sent_start_set
+    if i in starts:
+        return True
     j = i - 1
     while j >= 0 and (view.text(j) in _OPENERS or view.is_inline_space(j)):
         if j in starts:
             return True
         j -= 1
-    if j < 0 or i in starts:
+    if j < 0:
         return True
     before = view.text(j)  # lower case: the same as the text for punctuation and whitespace
     return before in ".!?…" or "\n" in before
@@ -374,45 +425,3 @@ def _proper_adjective(token: Any) -> bool:
     return token.pos_ == "ADJ" and (
         token.text[:1].isupper() or token.lemma_.endswith(("ский", "цкий"))
     )
-
-
-def _not_a_name(text: str) -> bool:
-    """Too short, no letters, a hyphenated prefix (SaaS-), an initial (Б.Обама) or XXXX."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return (
-        len(letters) < 2 or text.endswith("-") or len(set(text.lower())) == 1
-        or (text.endswith("s") and text[:-1].isupper())  # PDPs, OEMs: plural acronyms
-        or (len(text) > 2 and text[1] == "." and text[0].isupper())
-    )
-
-
-def _latin_word(text: str) -> bool:
-    return text.isascii() and any(ch.isalpha() for ch in text) and text[:1].isalnum()
-
-
-def _product_like(text: str) -> bool:
-    """CamelCase, inner capitals or letters with digits: HubSpot, iPhone, amoCRM, Bitrix24."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 2:
-        return False
-    inner_upper = any(ch.isupper() for ch in text[1:]) and any(ch.islower() for ch in text)
-    with_digits = any(ch.isdigit() for ch in text) and text[:1].isalpha()
-    return inner_upper or (with_digits and len(letters) >= 2)
-
-
-def ends_with(lemmas: list[int], i: int, phrase: list[int]) -> bool:
-    """Do the lemma hashes of the tokens ending at token i equal `phrase`?"""
-    start = i - len(phrase) + 1
-    return start >= 0 and lemmas[start : i + 1] == phrase
-
-
-def pick_non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the strongest, then longest candidates that overlap none already kept."""
-    kept: list[Candidate] = []
-    used: set[int] = set()
-    for c in sorted(candidates, key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
-        tokens = range(c[0], c[1])
-        if c[1] > c[0] and not used.intersection(tokens):
-            kept.append(c)
-            used.update(tokens)
-    return sorted(kept)

@@ -18,7 +18,7 @@ from jtbd_studio.errors import UsageError
 from jtbd_studio.nlp.competitor_list import CompetitorList
 from jtbd_studio.nlp.found import Found
 from jtbd_studio.nlp.lang import detect_language, language_runs
-from jtbd_studio.nlp.spans import SPAN_GROUPS
+from jtbd_studio.nlp.spans import SPAN_GROUPS, span_values
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -134,22 +134,23 @@ def _make_doc(nlp: Any, text: str, role: str | None) -> Doc:
 def found_in(doc: Doc, source: str, offset: int = 0) -> list[Found]:
     """Turn every `jtbd_*` span group of `doc` (whose text is source[offset:...]) into Found."""
     found = []
-    for group, spans in doc.spans.items():
+    # the SpanGroups' own dict: its items() skips UserDict's per-key Python __getitem__
+    for group, spans in doc.spans.data.items():
         kind = _KIND_OF_GROUP.get(group)
         if kind is None or not spans:
             continue
         for span in spans:
-            start, end = offset + span.start_char, offset + span.end_char
+            start_char, end_char = span.start_char, span.end_char
+            start, end = offset + start_char, offset + end_char
             if end <= start:
                 continue
-            extension = span._
-            valence = extension.valence
+            score, valence, key = span_values(doc, start_char, end_char)
             found.append(
                 Found(
                     kind=kind, start=start, end=end, text=source[start:end],
-                    key=extension.key or " ".join(t.lemma_ for t in span),
+                    key=key or " ".join(t.lemma_ for t in span),
                     label=span.label_ or None,
-                    score=_unit(extension.score),
+                    score=_unit(score),
                     valence=None if valence is None else int(valence),
                 )
             )

@@ -32,7 +32,7 @@ class Forces(ClauseExtractor):
     def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:
         """Direct force cues plus pushes derived from friction about the old way."""
         hits = [hit for hit in super().hits(doc, index) if hit.label in FORCES]
-        frictions = doc.spans.get(self.friction_group)
+        frictions = doc.spans.data.get(self.friction_group)  # no UserDict lookup per doc
         if not frictions:
             return hits
         old_sentences = {index.sentence(start) for _, start, _ in self.old_way.find(doc)}

@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from jtbd_studio.nlp.clauses import QUESTION_FACTOR, ClauseSplitter, SentenceIndex
 from jtbd_studio.nlp.cues import CueMatcher, content_key, speaker_role
-from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions
+from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_span_values
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -30,13 +30,16 @@ class Jobs:
 
     def __init__(self, nlp: Language) -> None:
         self.cues = CueMatcher(nlp, "jobs", roles=("situation", "motivation", "outcome", "self"))
+        # asked first: without a motivation there is no job, and the other roles («я», "when")
+        # are among the most frequent words
+        self.motivations = CueMatcher(nlp, "jobs", roles=("motivation",))
         self.splitter = ClauseSplitter(nlp)
         self.group = SPAN_GROUPS["job"]
         self.key_words = self.cues.words
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        found = self.cues.find(doc) if len(doc) else []
+        found = self.cues.find(doc) if len(doc) and self.motivations.find(doc) else []
         if any(cue.role == "motivation" for cue, _, _ in found):
             index = SentenceIndex(doc, self.splitter)
             by_sentence: dict[tuple[int, int], list[tuple[str, int]]] = {}
@@ -96,8 +99,7 @@ class Jobs:
             return None
         span = doc[start:end]
         span.label_ = "full" if situation and outcome else ""
-        span._.score = round(score, 3)
-        span._.key = content_key(span, self.key_words)
+        set_span_values(span, score=round(score, 3), key=content_key(span, self.key_words))
         return span
 
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from jtbd_studio.nlp.clauses import ClauseSplitter, SentenceIndex
-from jtbd_studio.nlp.cues import CueMatcher, DocView, content_key, doc_view, speaker_role
-from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions
+from jtbd_studio.nlp.cues import CueMatcher, DocView, doc_view, range_key, speaker_role
+from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_span_values, span_values
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -44,14 +44,15 @@ class Phrases:
         if len(doc) and speaker_role(doc) == "customer":
             candidates = self.from_other_kinds(doc) + self.from_cues(doc)
             candidates.sort(key=lambda c: (-c[2] * c[3], c[0].start))
+            view = doc_view(doc)
             taken: list[tuple[int, int]] = []
             for span, label, score, _ in candidates:
                 if any(span.start < end and start < span.end for start, end in taken):
                     continue
                 taken.append((span.start, span.end))
                 span.label_ = label
-                span._.score = round(score, 3)
-                span._.key = content_key(span, self.key_words)
+                key = range_key(view, span.start, span.end, self.key_words)
+                set_span_values(span, score=round(score, 3), key=key)
                 chosen.append(span)
         chosen.sort(key=lambda s: (s.start, s.end))
         doc.spans[self.group] = chosen
@@ -60,12 +61,14 @@ class Phrases:
     def from_other_kinds(self, doc: Doc) -> list[Candidate]:
         """Friction, job and force spans, shortened to a quotable piece."""
         result: list[Candidate] = []
+        groups = doc.spans.data  # the SpanGroups' own dict: no UserDict lookups per group
         for kind, weight in SOURCES.items():
-            for source in doc.spans.get(SPAN_GROUPS[kind], ()):
+            for source in groups.get(SPAN_GROUPS[kind], ()):
                 piece = self.quotable(doc, source.start, source.end)
                 if piece is not None:
                     label = source.label_ if kind == "force" else kind
-                    result.append((piece, label, float(source._.score or 0.5), weight))
+                    score = span_values(doc, source.start_char, source.end_char)[0]
+                    result.append((piece, label, float(score or 0.5), weight))
         return result
 
     def from_cues(self, doc: Doc) -> list[Candidate]:
@@ -110,7 +113,9 @@ class Phrases:
         best = None
         for p_start, p_end in pieces:
             span = self.quotable(doc, p_start, p_end, cut=False)
-            if span is not None and (best is None or _richness(span) > _richness(best)):
+            if span is not None and (
+                best is None or _richness(view, span) > _richness(view, best)
+            ):
                 best = span
         return best
 
@@ -119,8 +124,10 @@ def _words(view: DocView, start: int, end: int) -> int:
     return sum(1 for i in range(start, end) if not view.punct[i] and not view.space[i])
 
 
-def _richness(span: Span) -> int:
-    return sum(1 for t in span if not (t.is_stop or t.is_punct or t.is_space))
+def _richness(view: DocView, span: Span) -> int:
+    """How many content words (not stop words, punctuation or whitespace) the span holds."""
+    stop, punct, space = view.stop, view.punct, view.space
+    return sum(1 for i in range(span.start, span.end) if not (stop[i] or punct[i] or space[i]))
 
 
 @Language.factory(

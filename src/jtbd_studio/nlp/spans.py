@@ -26,3 +26,28 @@ def register_extensions() -> None:
     for name, default in SPAN_EXTENSIONS.items():
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
+
+
+def set_span_values(span: Any, **values: Any) -> None:
+    """Set some of the span's extension values (`score=…, key=…`), as `span._.name = value`
+    does for each, without building the accessor (see span_values for where they live)."""
+    data, start, end = span.doc.user_data, span.start_char, span.end_char
+    for name, value in values.items():
+        if name not in SPAN_EXTENSIONS:
+            raise AttributeError(f"no span extension {name!r}")
+        data["._.", name, start, end] = value
+
+
+def span_values(doc: Any, start_char: int, end_char: int) -> tuple[Any, Any, Any]:
+    """The score, valence and key of the spans at [start_char, end_char) of `doc`, read
+    without building a `span._` accessor per span (extraction reads thousands of spans).
+
+    spaCy keeps span extension values in `doc.user_data` under this key, shared by all spans
+    at the same characters; tests check it against `span._`.
+    """
+    get = doc.user_data.get
+    return (
+        get(("._.", "score", start_char, end_char)),
+        get(("._.", "valence", start_char, end_char)),
+        get(("._.", "key", start_char, end_char)),
+    )

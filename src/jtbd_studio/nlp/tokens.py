@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 import numpy
@@ -14,6 +15,13 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from jtbd_studio.nlp.lemmas import Lemmatizer, lemmatizer
+from jtbd_studio.nlp.view import (
+    ORTH_COLUMN,
+    PUNCT_COLUMN,
+    SENT_START_COLUMN,
+    remember_view,
+    view_columns,
+)
 
 #: Bound on the per-pipeline orth cache; past it the cache starts over (memory stays flat on
 #: endless streams of new word forms; the string-level cache in lemmas.py is kept).
@@ -54,7 +62,9 @@ class FormLemmatizer:
             cache.clear()
         orths: list[int] = doc.to_array(ORTH).tolist()
         hits = [cache.get(orth) or self._learn(orth, doc.vocab.strings[orth]) for orth in orths]
-        values: Any = numpy.array(hits, dtype="uint64")  # spaCy types it as thinc's Ints2d
+        # fromiter over the flattened pairs: half the time of numpy.array on a list of tuples
+        flat = numpy.fromiter(chain.from_iterable(hits), dtype=numpy.uint64, count=2 * len(hits))
+        values: Any = flat.reshape(len(hits), 2)  # spaCy types it as thinc's Ints2d
         if self.keep_pos:
             trained = doc.to_array(POS)
             values[:, 1] = numpy.where(trained != 0, trained, values[:, 1])
@@ -79,7 +89,8 @@ class Sentences:
     A sentence ends after a token that is one of the sentence-final characters (and any
     punctuation right after it, such as a closing quote); the next token that is not
     punctuation starts the next one. Same boundaries as spaCy's component, without building a
-    Token per word.
+    Token per word. The token columns it reads are the doc's DocView (view.py), which it leaves
+    for the kind components: one `to_array` per doc for both.
     """
 
     def __init__(self, vocab: Vocab) -> None:
@@ -90,21 +101,25 @@ class Sentences:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        from spacy.attrs import IS_PUNCT
-
-        orths, puncts = doc.to_array([ORTH, IS_PUNCT]).T.tolist()
+        # the columns of the doc's view: read once here, the view is made from them below
+        columns = doc.to_array(view_columns()).T.tolist()
+        orths, puncts = columns[ORTH_COLUMN], columns[PUNCT_COLUMN]
         final = self.final
         starts = [-1] * len(orths)
         starts[0] = 1
-        seen_final = False
-        for i, orth in enumerate(orths):
-            if orth in final:
-                seen_final = True
-            elif seen_final and not puncts[i]:
-                starts[i] = 1
-                seen_final = False
-        values: Any = numpy.array(starts, dtype="int64").astype("uint64")  # -1 wraps, as spaCy's own
+        if not final.isdisjoint(orths):  # a set test in C: a doc without a final mark is one
+            seen_final = False
+            for i, orth in enumerate(orths):
+                if orth in final:
+                    seen_final = True
+                elif seen_final and not puncts[i]:
+                    starts[i] = 1
+                    seen_final = False
+        # -1 wraps to 2**64 - 1, as in spaCy's own; a view, not a copy
+        values: Any = numpy.array(starts, dtype=numpy.int64).view(numpy.uint64)
         doc.from_array([SENT_START], values)
+        columns[SENT_START_COLUMN] = starts
+        remember_view(doc, columns)
         return doc
 
 

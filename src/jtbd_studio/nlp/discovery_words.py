@@ -1,0 +1,72 @@
+"""Word-level helpers of competitor discovery: name-like spellings, trigger phrases, overlaps."""
+
+from __future__ import annotations
+
+Candidate = tuple[int, int, float, int]  # start token, end token, score, source id
+TriggerList = list[tuple[list[int], int]]  # trigger phrases (lemma hashes) with their strength
+
+
+def not_a_name(text: str) -> bool:
+    """Too short, no letters, a hyphenated prefix (SaaS-), an initial (Б.Обама) or XXXX."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        len(letters) < 2 or text.endswith("-") or len(set(text.lower())) == 1
+        or (text.endswith("s") and text[:-1].isupper())  # PDPs, OEMs: plural acronyms
+        or (len(text) > 2 and text[1] == "." and text[0].isupper())
+    )
+
+
+def latin_word(text: str) -> bool:
+    """A Latin word or word-like token (letters, maybe digits or dots: "Bitrix24", "v2.0")."""
+    return text.isascii() and any(ch.isalpha() for ch in text) and text[:1].isalnum()
+
+
+def product_like(text: str) -> bool:
+    """CamelCase, inner capitals or letters with digits: HubSpot, iPhone, amoCRM, Bitrix24."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 2:
+        return False
+    inner_upper = any(ch.isupper() for ch in text[1:]) and any(ch.islower() for ch in text)
+    with_digits = any(ch.isdigit() for ch in text) and text[:1].isalpha()
+    return inner_upper or (with_digits and len(letters) >= 2)
+
+
+def form_positions(orths: list[int], wanted: set[int]) -> list[int]:
+    """The positions of the forms in `wanted`, ascending (list.index in C for a single one)."""
+    if len(wanted) == 1:
+        (orth,) = wanted
+        at, found = -1, []
+        for _ in range(orths.count(orth)):
+            at = orths.index(orth, at + 1)
+            found.append(at)
+        return found
+    return [i for i, orth in enumerate(orths) if orth in wanted] if wanted else []
+
+
+def triggers_by_previous(sequences: TriggerList) -> tuple[dict[int, TriggerList], TriggerList]:
+    """The trigger phrases ending in one lemma, by the lemma before it (one-word phrases go in
+    every list, in order): the token before a trigger word leaves few phrases to compare."""
+    short = [entry for entry in sequences if len(entry[0]) == 1]
+    previous = {entry[0][-2] for entry in sequences if len(entry[0]) > 1}
+    by_previous = {
+        lemma: [e for e in sequences if len(e[0]) == 1 or e[0][-2] == lemma] for lemma in previous
+    }
+    return by_previous, short
+
+
+def ends_with(lemmas: list[int], i: int, phrase: list[int]) -> bool:
+    """Do the lemma hashes of the tokens ending at token i equal `phrase`?"""
+    start = i - len(phrase) + 1
+    return start >= 0 and lemmas[start : i + 1] == phrase
+
+
+def pick_non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the strongest, then longest candidates that overlap none already kept."""
+    kept: list[Candidate] = []
+    used: set[int] = set()
+    for c in sorted(candidates, key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
+        tokens = range(c[0], c[1])
+        if c[1] > c[0] and not used.intersection(tokens):
+            kept.append(c)
+            used.update(tokens)
+    return sorted(kept)

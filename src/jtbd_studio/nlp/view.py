@@ -1,0 +1,148 @@
+"""A doc's token attributes as plain Python lists, built once per doc and shared by components."""
+
+from __future__ import annotations
+
+import functools
+import weakref
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+class DocView:
+    """Token attributes of a doc as Python lists (one `to_array` call): cheap to scan.
+
+    Hashes of lemmas and lower-case forms (punctuation is its own lower-case form, so `lower`
+    also serves for commas, dashes and brackets), 0/1 flags and the sentence starts.
+    """
+
+    def __init__(self, doc: Doc, columns: list[list[int]] | None = None) -> None:
+        """`columns`: `doc.to_array(view_columns()).T.tolist()`, when the caller has it."""
+        # weakly: _VIEWS is keyed weakly by the doc, and a strong reference back from its value
+        # would keep every analyzed doc alive
+        self._doc = weakref.ref(doc)
+        self.strings = doc.vocab.strings
+        self.orth: list[int] = []
+        """Hashes of the verbatim token texts."""
+        self.lemma: list[int] = []
+        self.lower: list[int] = []
+        # 0/1 flags per token, plain lists (read in every inner loop of every component)
+        self.punct: list[int] = []
+        self.space: list[int] = []
+        self.trailing_space: list[int] = []
+        """1 where whitespace follows the token."""
+        self.stop: list[int] = []
+        self.sent_starts: list[int] = [0]
+        """The first token of every sentence (just [0] without sentence boundaries)."""
+        self._newlines: frozenset[int] = frozenset()
+        self.words: frozenset[int] = frozenset()
+        """The lemma and lower-case form hashes of the doc, for set tests (every matcher's)."""
+        if len(doc):
+            # one array, one tolist: numpy calls cost more than the work on a short doc
+            if columns is None:
+                columns = doc.to_array(view_columns()).T.tolist()
+            self.orth, self.lemma, self.lower, self.punct, self.space = columns[:5]
+            self.trailing_space, self.stop, sent_start = columns[5:]
+            self.words = frozenset(self.lemma).union(self.lower)
+            starts = [i for i, value in enumerate(sent_start) if value == 1]
+            if starts:
+                self.sent_starts = starts if starts[0] == 0 else [0, *starts]
+            if 1 in self.space:
+                strings, lower = self.strings, self.lower
+                self._newlines = frozenset(
+                    i for i, blank in enumerate(self.space) if blank and "\n" in strings[lower[i]]
+                )
+
+    @property
+    def doc(self) -> Doc:
+        doc = self._doc()
+        assert doc is not None, "the doc of a DocView is gone"
+        return doc
+
+    def has(self, hashes: frozenset[int], i: int) -> bool:
+        """Whether token `i`'s lemma or lower-case form is in `hashes`."""
+        return self.lemma[i] in hashes or self.lower[i] in hashes
+
+    def text(self, i: int) -> str:
+        """The lower-case text of token `i` (without building a Token)."""
+        return self.strings[self.lower[i]]
+
+    @property
+    def has_newlines(self) -> bool:
+        """Whether any token is whitespace holding a line break."""
+        return bool(self._newlines)
+
+    def is_newline(self, i: int) -> bool:
+        """Whether token `i` is whitespace holding a line break."""
+        return i in self._newlines
+
+    def skip_inline_space(self, i: int) -> int:
+        """The first position at or after `i` that is not whitespace within a line (NBSP)."""
+        n = len(self.lemma)
+        while i < n and self.space[i] and i not in self._newlines:
+            i += 1
+        return i
+
+    def is_inline_space(self, i: int) -> bool:
+        """Whether token `i` is whitespace without a line break (a non-breaking space)."""
+        return bool(self.space[i]) and i not in self._newlines
+
+    @functools.cached_property
+    def alpha(self) -> list[int]:
+        """1 where the token is all letters (read by no component today: fetched on demand)."""
+        from spacy.attrs import IS_ALPHA
+
+        return self.doc.to_array(IS_ALPHA).tolist() if self.lemma else []
+
+    @functools.cached_property
+    def sent_start_set(self) -> frozenset[int]:
+        """The sentence starts as a set, for membership tests."""
+        return frozenset(self.sent_starts)
+
+    def sentence_start(self, i: int) -> int:
+        """The first token of the sentence holding token `i`."""
+        return self.sent_starts[bisect_right(self.sent_starts, i) - 1]
+
+
+@functools.cache
+def view_columns() -> list[int]:
+    """The token attributes a DocView reads, in its order (spaCy imported on first use)."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH, SENT_START, SPACY
+
+    return [ORTH, LEMMA, LOWER, IS_PUNCT, IS_SPACE, SPACY, IS_STOP, SENT_START]
+
+
+#: Where view_columns() puts the verbatim form, the punctuation flag and the sentence starts.
+ORTH_COLUMN, PUNCT_COLUMN, SENT_START_COLUMN = 0, 3, 7
+
+
+def remember_view(doc: Doc, columns: list[list[int]] | None = None) -> DocView:
+    """Make a view of `doc` the one doc_view returns; `columns` when they are read already
+    (by the sentencizer, which reads them anyway and sets the last one)."""
+    view = _VIEWS[doc] = DocView(doc, columns)
+    _last[0] = view
+    return view
+
+
+#: Every live doc's view (weakly keyed: a view goes with its doc), and the last one asked for.
+_VIEWS: weakref.WeakKeyDictionary[Any, DocView] = weakref.WeakKeyDictionary()
+_last: list[DocView | None] = [None]
+
+
+def doc_view(doc: Doc) -> DocView:
+    """The doc's view, built once and shared by the components that run after the lemmatizer.
+
+    A doc passes through every component before the next one comes (nlp.pipe chains them),
+    so the last view answers almost every call; the weak dictionary answers callers that go
+    component by component over many docs.
+    """
+    view = _last[0]
+    if view is None or view._doc() is not doc:
+        view = _VIEWS.get(doc)
+        if view is not None:
+            _last[0] = view
+    if view is None or len(view.lemma) != len(doc):
+        view = remember_view(doc)
+    return view

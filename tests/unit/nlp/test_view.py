@@ -1,0 +1,95 @@
+"""The shared doc view, the span value helpers and the cue matcher's prefilter: same answers as
+the slow paths they replace (real pipelines, real lexicons)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jtbd_studio.nlp.cues import CueMatcher, _fits, _match_rest
+from jtbd_studio.nlp.pipeline import build_pipeline
+from jtbd_studio.nlp.spans import SPAN_GROUPS, set_span_values, span_values
+from jtbd_studio.nlp.view import DocView, doc_view
+
+TEXTS = {
+    "ru": [
+        "Раньше всё вели в экселе, и это было долго. Не могу сказать, что проблем не было!",
+        "Поддержка отвечала по три дня :( Мы не смогли загрузить отчёт, так и не починили.",
+        "Когда приходит новый клиент, я хочу сразу видеть историю, чтобы не терять заказы.",
+        "Перешли на Битрикс24\r\nв прошлом году.\u00a0Не то чтобы плохо — просто дорого)",
+    ],
+    "en": [
+        "It took forever to export the data, and the support never answered. Not bad though!",
+        "When a new client comes in, I want to see the history so I can follow up quickly.",
+        "We switched to HubSpot last year; no issues at all :)\n\nWhy is it so slow?",
+    ],
+}
+CASES = [(lang, text) for lang, texts in TEXTS.items() for text in texts]
+
+
+@pytest.mark.parametrize(("lang", "text"), CASES)
+def test_the_sentencizers_view_equals_a_fresh_one(lang: str, text: str) -> None:
+    doc = build_pipeline(lang)(text)
+    shared, fresh = doc_view(doc), DocView(doc)
+    for column in ("orth", "lemma", "lower", "punct", "space", "trailing_space", "stop"):
+        assert getattr(shared, column) == getattr(fresh, column), column
+    assert shared.sent_starts == fresh.sent_starts
+    assert shared.words == fresh.words
+    assert shared.alpha == [int(t.is_alpha) for t in doc]
+    assert [i for i in range(len(doc)) if shared.is_newline(i)] == [
+        i for i, t in enumerate(doc) if t.is_space and "\n" in t.text
+    ]
+
+
+def test_doc_view_follows_the_doc_asked_for() -> None:
+    nlp = build_pipeline("ru")
+    first, second = nlp("Первый документ."), nlp("Второй, подлиннее, документ.")
+    assert doc_view(first).doc is first
+    assert doc_view(second).doc is second
+    assert doc_view(first).lemma == DocView(first).lemma
+    many = [nlp(f"Документ номер {n}.") for n in range(12)]
+    assert all(doc_view(doc).doc is doc for doc in [first, *many, second])
+
+
+@pytest.mark.parametrize(("lang", "text"), CASES)
+def test_span_values_read_and_write_what_span_underscore_does(lang: str, text: str) -> None:
+    doc = build_pipeline(lang)(text)
+    spans = [span for group in SPAN_GROUPS.values() for span in doc.spans[group]]
+    assert spans, "each text holds some extraction"
+    for span in spans:
+        extension = span._
+        expected = (extension.score, extension.valence, extension.key)
+        assert span_values(doc, span.start_char, span.end_char) == expected
+    span = doc[0:2]
+    set_span_values(span, score=0.25, key="k")
+    assert (span._.score, span._.valence, span._.key) == (0.25, None, "k")
+    with pytest.raises(AttributeError):
+        set_span_values(span, colour="red")
+
+
+def _scan_every_position(matcher: CueMatcher, view: DocView) -> list[tuple[object, int, int]]:
+    """The matcher's answer the slow way: every pattern tried at every token."""
+    found = []
+    for number, (cue, items) in enumerate(matcher.patterns):
+        first = items[0]
+        values = view.lower if first.on_lower else view.lemma
+        for start in range(len(values)):
+            if values[start] not in (first.hashes or ()):
+                continue
+            if len(items) > 1 and items[1].low:
+                after = view.skip_inline_space(start + 1)
+                if after >= len(values) or not _fits(view, items[1], after):
+                    continue
+            end = _match_rest(view, items, 1, start + 1) if len(items) > 1 else start + 1
+            if end > 0:
+                found.append((start, -end, first.on_lower, number, cue))
+    found.sort(key=lambda m: m[:4])
+    return [(cue, start, -end) for start, end, _, _, cue in found]
+
+
+@pytest.mark.parametrize(("lang", "text"), CASES)
+@pytest.mark.parametrize("lexicon", ["friction", "emotion", "forces", "churn", "jobs", "phrases"])
+def test_the_anchor_prefilter_drops_no_match(lang: str, text: str, lexicon: str) -> None:
+    nlp = build_pipeline(lang)
+    matcher = CueMatcher(nlp, lexicon)
+    doc = nlp(text)
+    assert matcher.find(doc) == _scan_every_position(matcher, doc_view(doc))
