@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.cli.conftest import assert_one_line_error
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "transcripts"
@@ -62,6 +64,18 @@ def test_other_language_is_a_stated_fallback(cli):
     result = cli("extract", "-", input="这是一个中文句子。\n")
     assert result.returncode == 0
     assert "neither Russian nor English" in result.stderr
+
+
+@pytest.mark.parametrize(("text", "rules"), [
+    ("Die Kunden haben sich über den langsamen Support beschwert, und wir sind zu Salesforce "
+     "gewechselt.\n", "English"),
+    ("Клієнти скаржилися на повільну підтримку, і ми перейшли на Бітрікс. Це було дуже "
+     "незручно.\n", "Russian"),
+])
+def test_latin_and_cyrillic_languages_other_than_ours_are_stated(cli, text, rules):
+    result = cli("extract", "-", input=text)
+    assert result.returncode == 0
+    assert f"neither Russian nor English; analyzed with {rules} rules" in result.stderr
 
 
 def test_five_megabyte_single_line(cli, tmp_path):

@@ -2,8 +2,9 @@
 
 Language: "auto" detects per document; a document that is mixed (both scripts carry whole
 sentences) is split into runs of consecutive sentences, each analyzed by its own language's
-pipeline, offsets shifted back. A document in neither language (other scripts, no letters) is
-analyzed with the English rules. Long texts are cut into pieces of at most CHUNK_CHARS at
+pipeline, offsets shifted back. A document in neither language (another language, other
+scripts, no letters) is analyzed with the rules of the script most of its letters are in:
+Russian for Cyrillic (Ukrainian, Bulgarian…), English otherwise. Long texts are cut into pieces of at most CHUNK_CHARS at
 sentence ends, so a 5 MB single line streams through in bounded memory with exact offsets.
 """
 
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from jtbd_studio.errors import UsageError
 from jtbd_studio.nlp.competitor_list import CompetitorList
 from jtbd_studio.nlp.found import Found
-from jtbd_studio.nlp.lang import detect_language, language_runs
+from jtbd_studio.nlp.lang import detect_language, language_runs, majority_language
 from jtbd_studio.nlp.spans import SPAN_GROUPS, span_values
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def analysis_language(text: str, lang: str | None = "auto") -> str:
     if lang not in (None, "auto"):
         raise UsageError(f"unsupported language {lang!r} (expected auto, ru or en)")
     detected = detect_language(text)
-    return detected if detected in ("ru", "en", "mixed") else FALLBACK_LANG
+    return detected if detected in ("ru", "en", "mixed") else majority_language(text, FALLBACK_LANG)
 
 
 def pieces(text: str, lang: str | None = "auto") -> list[Piece]:

@@ -18,6 +18,15 @@ _EN_STOP = frozenset(
 _RU_STOP = frozenset(
     ["и", "в", "во", "не", "на", "я", "что", "он", "она", "мы", "вы", "они", "с", "со", "как", "а", "то", "это", "но", "за", "по", "из", "у", "к", "от", "о", "же", "бы", "ли", "был", "была", "были", "есть", "нет", "да", "так", "все", "уже", "еще", "ещё", "для", "при"]
 )
+#: Function words of the common Latin-script languages that English does not use as words
+#: (German, French, Spanish, Italian, Portuguese, Dutch); "a", "die", "per", "van", "um", "met", "os", "y"… are left out.
+_OTHER_LATIN_STOP = frozenset(
+    ["der", "das", "und", "ist", "nicht", "ich", "sie", "wir", "mit", "auf", "für", "ein", "eine", "sich", "auch", "dem", "zu", "es", "le", "les", "et", "est", "pas", "je", "nous", "vous", "une", "des", "du", "que", "qui", "dans", "avec", "sur", "ce", "il", "el", "los", "las", "en", "una", "por", "para", "lo", "se", "pero", "muy", "gli", "che", "è", "di", "della", "sono", "é", "não", "uma", "da", "mas", "het", "een", "niet", "ik", "wij", "dat", "zijn", "voor", "de"]
+)
+#: Cyrillic letters of Ukrainian, Belarusian, Serbian, Macedonian and Kazakh that Russian lacks.
+_OTHER_CYRILLIC = re.compile(r"[іїєґўјљњћђџѓќѕәғқңөұүһІЇЄҐЎЈЉЊЋЂЏЃЌЅӘҒҚҢӨҰҮҺ]")
+OTHER_MIN = 3
+OTHER_LETTER_SHARE = 0.01
 #: Share of the minority script's letters above which a text counts as mixed.
 MIXED_SHARE = 0.25
 #: Share of letters in a script other than Cyrillic/Latin above which a text is "unknown".
@@ -31,7 +40,9 @@ def detect_language(text: str) -> str:
     Counts Cyrillic and Latin letters (on a prefix sample for long texts); a text where the
     minority script has at least a quarter of the letters is mixed, unless its stop words show
     that one language carries the sentences and the other only supplies names
-    («перешли на HubSpot и Salesforce»). Letters of other scripts, or no letters, give unknown.
+    («перешли на HubSpot и Salesforce»). Letters of other scripts, or no letters, give unknown;
+    so does Latin text whose function words are another language's (German, French, Spanish…)
+    and Cyrillic text with another language's letters (Ukrainian і/ї/є, Serbian ј/љ/њ, …).
     """
     sample = text[:SAMPLE]
     cyr = len(_CYRILLIC.findall(sample))
@@ -43,9 +54,11 @@ def detect_language(text: str) -> str:
         return "unknown"
     minority = min(cyr, lat) / (cyr + lat)
     major = "ru" if cyr >= lat else "en"
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if _another_language(sample, words, major, letters):
+        return "unknown"
     if minority < MIXED_SHARE:
         return major
-    words = [w.lower() for w in _WORD.findall(sample)]
     ru_stop = sum(w in _RU_STOP for w in words)
     en_stop = sum(w in _EN_STOP for w in words)
     if en_stop == 0 and ru_stop > 0:
@@ -53,6 +66,21 @@ def detect_language(text: str) -> str:
     if ru_stop == 0 and en_stop > 0:
         return "en"
     return "mixed"
+
+
+def _another_language(sample: str, words: list[str], major: str, letters: int) -> bool:
+    """Whether the majority script is written in a language other than ru/en.
+
+    Latin: at least OTHER_MIN function words of German, French, Spanish, Italian, Portuguese
+    or Dutch, and more than twice as many as English ones (names and loan words do not make a
+    sentence German). Cyrillic: letters Russian does not have, at least OTHER_MIN of them and
+    OTHER_LETTER_SHARE of the Cyrillic letters («і», «ї», «є», «ў», «ј», «љ», «ә»…).
+    """
+    if major == "en":
+        other = sum(w in _OTHER_LATIN_STOP for w in words)
+        return other >= OTHER_MIN and other > 2 * sum(w in _EN_STOP for w in words)
+    foreign = len(_OTHER_CYRILLIC.findall(sample))
+    return foreign >= OTHER_MIN and foreign >= OTHER_LETTER_SHARE * max(1, letters)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +110,12 @@ def language_runs(text: str, default: str = "en") -> list[LanguageRun]:
         else:
             runs.append(LanguageRun(m.start(), m.end(), lang))
     return runs or [LanguageRun(0, len(text), default)]
+
+
+def majority_language(text: str, default: str = "en") -> str:
+    """The language whose script most letters of `text` are in: what a text in neither
+    language is analyzed as (Ukrainian with the Russian rules, German with the English ones)."""
+    return _majority(text, default)
 
 
 def _majority(text: str, default: str) -> str:
