@@ -97,7 +97,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
     n = 200 if quick else 1000
     tmp = Path(tempfile.mkdtemp(prefix="jtbd-bench-"))
     rows = note_rows(str(tmp / "notes.sqlite3"), "SQLite (WAL)", n)
-    pg = os.environ.get("JTBD_STUDIO_TEST_PG")
+    pg = os.environ.get("JTBD_STUDIO_BENCH_PG") or os.environ.get("JTBD_STUDIO_TEST_PG")
     if pg:
         import psycopg
         from sqlalchemy.engine import make_url
