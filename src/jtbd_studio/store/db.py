@@ -70,14 +70,15 @@ class Database:
     def after_bulk_load(self) -> None:
         """Statistics and full-text indexes brought up to date after many rows came in.
 
-        Only an optimization: a user who may write rows but not ANALYZE them (a shared
-        PostgreSQL repository owned by someone else) loses nothing when it is refused.
+        Runs outside a transaction (PostgreSQL's VACUUM must). Only an optimization: a user who
+        may write rows but not VACUUM or ANALYZE them (a shared PostgreSQL repository owned by
+        someone else) loses nothing when it is refused.
         """
         from sqlalchemy.exc import SQLAlchemyError
 
         try:
-            with self.engine.begin() as connection:
-                self.fts.after_bulk_load(connection)
+            with self.engine.connect() as connection:
+                self.fts.after_bulk_load(connection.execution_options(isolation_level="AUTOCOMMIT"))
         except SQLAlchemyError:
             pass
 

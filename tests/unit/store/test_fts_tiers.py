@@ -246,9 +246,8 @@ def test_rows_tied_with_the_bound_complete_a_small_tier(ranked):
 def test_maintenance_after_a_bulk_load_keeps_results(ranked):
     db, sid = ranked
     before = {q: best(db, sid, q, 5, tiers=True) for q in QUERIES[:6]}
-    with db.engine.begin() as conn:
-        db.fts.after_bulk_load(conn)
-        db.fts.after_bulk_load(conn)  # idempotent
+    db.after_bulk_load()
+    db.after_bulk_load()  # idempotent
     assert {q: best(db, sid, q, 5, tiers=True) for q in QUERIES[:6]} == before
 
 
