@@ -215,18 +215,20 @@ def _all_seen(s: Session, db: Database, source: str, query: ParsedQuery, window:
               part: str = "all", params: dict[str, Any] | None = None) -> bool:
     """Whether the window already held every match (then a bigger one finds nothing more)."""
     inside = select(func.count()).select_from(_matches(db, source, query, window, part))
-    return int(s.execute(inside, params).scalar_one()) < window
+    return int(s.connection().execute(inside, params).scalar_one()) < window
 
 
 def _run(session: Session, stmt: Select, query: ParsedQuery,
          params: dict[str, Any] | None = None) -> list[Any]:
+    # Core execution on the session's connection: these are plain column selects, and the ORM
+    # layer's per-statement work cost more than some of the statements themselves
     if not query.raw:
-        return list(session.execute(stmt, params).all())
+        return list(session.connection().execute(stmt, params).all())
     try:
         if session.info.get("autocommit"):  # no transaction to keep usable: no savepoint
-            return list(session.execute(stmt).all())
+            return list(session.connection().execute(stmt).all())
         with session.begin_nested():
-            return list(session.execute(stmt).all())
+            return list(session.connection().execute(stmt).all())
     except DBAPIError as exc:
         problem = " ".join(str(getattr(exc, "orig", exc)).split())[:200]
         raise UsageError(f"raw query {query.text!r} is not valid backend syntax: {problem}") from None
