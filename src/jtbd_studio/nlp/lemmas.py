@@ -140,8 +140,13 @@ _SUBORDINATORS = frozenset(
 )
 
 
+#: where spaCy's lookup table strips an "s" that is not a plural or 3rd-person ending; without
+#: these, a search for "as" highlights every "a", and "does" is stored as "doe"
+_ENGLISH_FIXES = {"as": "as", "does": "do", "atlas": "atlas"}
+
+
 def _english(lower: str) -> WordAnalysis:
-    lemma = english_lemma_table().get(lower, lower)
+    lemma = _ENGLISH_FIXES.get(lower) or english_lemma_table().get(lower, lower)
     return WordAnalysis(lemma, "", KNOWN if lower in english_words() else 0)
 
 

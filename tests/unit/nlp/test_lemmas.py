@@ -28,3 +28,10 @@ def test_each_form_is_analyzed_once():
 
 def test_names_are_flagged():
     assert lemmatizer().analyze("Иван").flags & PERSON
+
+
+def test_english_lookup_slips_are_fixed():
+    from jtbd_studio.nlp import lemma_text
+
+    assert lemma_text("as does atlas", "en") == "as do atlas"
+    assert lemma_text("explanations companies went", "en") == "explanation company go"
