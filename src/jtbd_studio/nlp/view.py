@@ -107,7 +107,7 @@ class DocView:
 
 
 @functools.cache
-def view_columns() -> list[int]:
+def view_columns() -> list[int | str]:
     """The token attributes a DocView reads, in its order (spaCy imported on first use)."""
     from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH, SENT_START, SPACY
 
