@@ -36,6 +36,28 @@ def pg_base_url() -> str | None:
 
 
 @contextmanager
+def module_database(backend: str, tmp_path_factory: pytest.TempPathFactory, prefix: str) -> Iterator:
+    """An open Database on `backend` ("sqlite" or "postgresql") for one module's fixture:
+    a file in a fresh temporary folder, or a fresh database on the test server; closed (and
+    the server's database dropped) on the way out."""
+    from jtbd_studio.store.db import open_database
+
+    if backend == "sqlite":
+        db = open_database(tmp_path_factory.mktemp(prefix) / f"{prefix}.sqlite3")
+        try:
+            yield db
+        finally:
+            db.close()
+        return
+    with fresh_pg_database(prefix) as url:
+        db = open_database(url)
+        try:
+            yield db
+        finally:
+            db.close()
+
+
+@contextmanager
 def fresh_pg_database(prefix: str = "t") -> Iterator[str]:
     """The URL of a new, empty database on the test server, dropped on the way out.
 

@@ -54,11 +54,11 @@ def detect_language(text: str) -> str:
         return "unknown"
     minority = min(cyr, lat) / (cyr + lat)
     major = "ru" if cyr >= lat else "en"
-    words = [w.lower() for w in _WORD.findall(sample)]
-    if _another_language(sample, words, major, letters):
+    if _another_language(sample, major, letters):
         return "unknown"
     if minority < MIXED_SHARE:
         return major
+    words = [w.lower() for w in _WORD.findall(sample)]
     ru_stop = sum(w in _RU_STOP for w in words)
     en_stop = sum(w in _EN_STOP for w in words)
     if en_stop == 0 and ru_stop > 0:
@@ -68,7 +68,7 @@ def detect_language(text: str) -> str:
     return "mixed"
 
 
-def _another_language(sample: str, words: list[str], major: str, letters: int) -> bool:
+def _another_language(sample: str, major: str, letters: int) -> bool:
     """Whether the majority script is written in a language other than ru/en.
 
     Latin: at least OTHER_MIN function words of German, French, Spanish, Italian, Portuguese
@@ -77,6 +77,7 @@ def _another_language(sample: str, words: list[str], major: str, letters: int) -
     OTHER_LETTER_SHARE of the Cyrillic letters («і», «ї», «є», «ў», «ј», «љ», «ә»…).
     """
     if major == "en":
+        words = [w.lower() for w in _WORD.findall(sample)]
         other = sum(w in _OTHER_LATIN_STOP for w in words)
         return other >= OTHER_MIN and other > 2 * sum(w in _EN_STOP for w in words)
     foreign = len(_OTHER_CYRILLIC.findall(sample))
@@ -104,7 +105,7 @@ def language_runs(text: str, default: str = "en") -> list[LanguageRun]:
             continue
         lang = detect_language(m.group())
         if lang not in ("ru", "en"):
-            lang = runs[-1].lang if runs else _majority(text, default)
+            lang = runs[-1].lang if runs else majority_language(text, default)
         if runs and runs[-1].lang == lang:
             runs[-1] = LanguageRun(runs[-1].start, m.end(), lang)
         else:
@@ -113,12 +114,9 @@ def language_runs(text: str, default: str = "en") -> list[LanguageRun]:
 
 
 def majority_language(text: str, default: str = "en") -> str:
-    """The language whose script most letters of `text` are in: what a text in neither
-    language is analyzed as (Ukrainian with the Russian rules, German with the English ones)."""
-    return _majority(text, default)
-
-
-def _majority(text: str, default: str) -> str:
+    """The language whose script most letters of `text` are in (`default` without letters):
+    what a text in neither language is analyzed as (Ukrainian with the Russian rules, German
+    with the English ones)."""
     cyr = len(_CYRILLIC.findall(text[:SAMPLE]))
     lat = len(_LATIN.findall(text[:SAMPLE]))
     if cyr == lat == 0:

@@ -16,18 +16,7 @@ def study(db) -> LoadedStudy:
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
 def shared(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     """(db, study) built once per module and backend, for tests that only read."""
-    from jtbd_studio.store.db import open_database
+    from tests.conftest import module_database
 
-    if request.param == "sqlite":
-        db = open_database(tmp_path_factory.mktemp("library") / "shared.sqlite3")
+    with module_database(request.param, tmp_path_factory, "t_lib") as db:
         yield db, load_study(db)
-        db.close()
-        return
-    from tests.conftest import fresh_pg_database
-
-    with fresh_pg_database("t_lib") as url:
-        db = open_database(url)
-        try:
-            yield db, load_study(db)
-        finally:
-            db.close()

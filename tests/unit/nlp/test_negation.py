@@ -36,10 +36,7 @@ def token_index(doc: Doc, word: str) -> int:
     ],
 )
 def test_negation_window(lang: str, text: str, cue: str, negated: bool) -> None:
-    nlp = build_pipeline(lang)
-    doc = analyze(lang, text)
-    i = token_index(doc, cue)
-    assert Negation(nlp).is_negated(doc_view(doc), i, i + 1, 0, len(doc)) is negated
+    assert cue_negated(lang, text, cue) is negated
 
 
 def test_intensity_factors() -> None:
@@ -97,17 +94,11 @@ def test_a_language_without_cue_files_extracts_nothing() -> None:
 def test_a_negative_polarity_word_carries_an_earlier_negator(
     lang: str, text: str, cue: str, negated: bool
 ) -> None:
-    nlp = build_pipeline(lang)
-    doc = analyze(lang, text)
-    i = token_index(doc, cue)
-    assert Negation(nlp).is_negated(doc_view(doc), i, i + 1, 0, len(doc)) is negated
+    assert cue_negated(lang, text, cue) is negated
 
 
 def test_a_non_breaking_space_does_not_widen_the_window() -> None:
-    nlp = build_pipeline("ru")
-    doc = analyze("ru", "Было\u00a0не\u00a0\u00a0сложно.")
-    i = token_index(doc, "сложно")
-    assert Negation(nlp).is_negated(doc_view(doc), i, i + 1, 0, len(doc))
+    assert cue_negated("ru", "Было\u00a0не\u00a0\u00a0сложно.", "сложно")
 
 
 @pytest.mark.parametrize(
@@ -124,10 +115,7 @@ def test_a_non_breaking_space_does_not_widen_the_window() -> None:
 def test_transparent_words_do_not_use_up_the_window(
     lang: str, text: str, cue: str, negated: bool
 ) -> None:
-    nlp = build_pipeline(lang)
-    doc = analyze(lang, text)
-    i = token_index(doc, cue)
-    assert Negation(nlp).is_negated(doc_view(doc), i, i + 1, 0, len(doc)) is negated
+    assert cue_negated(lang, text, cue) is negated
 
 
 @pytest.mark.parametrize(
@@ -167,3 +155,10 @@ def test_a_clause_negator_that_ends_the_clause_before_reaches_the_next_one() -> 
     j = token_index(later, "плохой")
     k = token_index(later, "а")
     assert not negation.is_negated(doc_view(later), j, j + 1, k, len(later), True, outer=0)
+
+
+def cue_negated(lang: str, text: str, cue: str) -> bool:
+    """Whether the word `cue` of `text` is negated, with the whole doc as its clause."""
+    doc = analyze(lang, text)
+    i = token_index(doc, cue)
+    return Negation(build_pipeline(lang)).is_negated(doc_view(doc), i, i + 1, 0, len(doc))

@@ -67,19 +67,10 @@ def load(db) -> int:  # type: ignore[no-untyped-def]
 def ranked(request: pytest.FixtureRequest,  # type: ignore[no-untyped-def]
            tmp_path_factory: pytest.TempPathFactory):
     """(db, study id) on each backend, built once per module."""
-    if request.param == "sqlite":
-        db = open_database(tmp_path_factory.mktemp("tiers") / "tiers.sqlite3")
-        yield db, load(db)
-        db.close()
-        return
-    from tests.conftest import fresh_pg_database
+    from tests.conftest import module_database
 
-    with fresh_pg_database("t_tiers") as url:
-        db = open_database(url)
-        try:
-            yield db, load(db)
-        finally:
-            db.close()
+    with module_database(request.param, tmp_path_factory, "t_tiers") as db:
+        yield db, load(db)
 
 
 def best(db, study_id: int, query: str, wanted: int,  # type: ignore[no-untyped-def]
