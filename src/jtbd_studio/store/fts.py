@@ -308,7 +308,7 @@ class PostgresTsvector:
 TOP_TIER, STEM, SPREAD = 4, 4, 3
 #: below this many expected matches, ranking every match beats trying tiers: with the vectors
 #: in the row (0005) ranking costs ~2 µs a match, while each tier tried costs a round trip and
-#: a statement (at 1 M words, 1500 -> 5000 took p95 from ~16 to ~11 ms)
+#: a statement (the search rows of benchmarks/RESULTS.md were measured with this value)
 TIERS_FROM_ROWS = 5000
 
 
