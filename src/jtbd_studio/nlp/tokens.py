@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import chain
 from typing import Any
 
 import numpy
-from spacy.attrs import LEMMA, ORTH, POS, SENT_START
+from spacy.attrs import LEMMA, ORTH, POS, SENT_START, SPACY
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from jtbd_studio.nlp.lemmas import Lemmatizer, lemmatizer
-from jtbd_studio.nlp.view import (
-    ORTH_COLUMN,
-    PUNCT_COLUMN,
-    SENT_START_COLUMN,
-    remember_view,
-    view_columns,
-)
+from jtbd_studio.nlp.view import doc_view, remember_view
 
 #: Bound on the per-pipeline orth cache; past it the cache starts over (memory stays flat on
 #: endless streams of new word forms; the string-level cache in lemmas.py is kept).
@@ -54,28 +47,41 @@ class FormLemmatizer:
 
     def __call__(self, doc: Doc) -> Doc:
         # One array in, one array out: a Python loop over ints and a dict look-up per token,
-        # never a Token object (building them was most of this component's time).
+        # never a Token object (building them was most of this component's time). The cached
+        # facts per form also make the doc's view (view.py) without a second to_array.
         if not len(doc):
             return doc
         cache = self._by_orth
         if len(cache) > ORTH_CACHE_LIMIT:
             cache.clear()
-        orths: list[int] = doc.to_array(ORTH).tolist()
-        hits = [cache.get(orth) or self._learn(orth, doc.vocab.strings[orth]) for orth in orths]
-        # fromiter over the flattened pairs: half the time of numpy.array on a list of tuples
-        flat = numpy.fromiter(chain.from_iterable(hits), dtype=numpy.uint64, count=2 * len(hits))
-        values: Any = flat.reshape(len(hits), 2)  # spaCy types it as thinc's Ints2d
+        read = doc.to_array(_READ).T.tolist()
+        orths = read[0]
+        hits = [cache.get(orth) or self._learn(orth) for orth in orths]
+        lemmas, pos, lowers, puncts, spaces, stops = map(list, zip(*hits, strict=True))
+        values: Any = numpy.array([lemmas, pos], dtype=numpy.uint64).T
         if self.keep_pos:
             trained = doc.to_array(POS)
             values[:, 1] = numpy.where(trained != 0, trained, values[:, 1])
         doc.from_array([LEMMA, POS], values)
+        # in view_columns() order: orth, lemma, lower, punct, space, trailing space, stop, start
+        remember_view(doc, [orths, lemmas, lowers, puncts, spaces, read[1], stops, read[2]])
         return doc
 
-    def _learn(self, orth: int, text: str) -> tuple[int, int]:
-        analysis = self.words.analyze(text)
-        hit = (self.vocab.strings.add(analysis.lemma), POS_IDS.get(analysis.pos, 0))
+    def _learn(self, orth: int) -> tuple[int, int, int, int, int, int]:
+        """The lemma, part of speech and the view's lexical columns of one form (cached)."""
+        lexeme = self.vocab[orth]
+        analysis = self.words.analyze(lexeme.orth_)
+        hit = (
+            self.vocab.strings.add(analysis.lemma), POS_IDS.get(analysis.pos, 0),
+            lexeme.lower, int(lexeme.is_punct), int(lexeme.is_space), int(lexeme.is_stop),
+        )
         self._by_orth[orth] = hit
         return hit
+
+
+#: What the lemmatizer reads per token: the form, trailing whitespace, sentence starts (set by
+#: a trained parser, if any; our sentencizer sets them after).
+_READ = [ORTH, SPACY, SENT_START]
 
 
 @Language.factory("jtbd_sentencizer", assigns=["token.is_sent_start", "doc.sents"])
@@ -89,8 +95,8 @@ class Sentences:
     A sentence ends after a token that is one of the sentence-final characters (and any
     punctuation right after it, such as a closing quote); the next token that is not
     punctuation starts the next one. Same boundaries as spaCy's component, without building a
-    Token per word. The token columns it reads are the doc's DocView (view.py), which it leaves
-    for the kind components: one `to_array` per doc for both.
+    Token per word. The token columns it reads are the doc's DocView (view.py), made by the
+    lemmatizer; it fills in the view's sentence starts for the kind components.
     """
 
     def __init__(self, vocab: Vocab) -> None:
@@ -101,9 +107,8 @@ class Sentences:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        # the columns of the doc's view: read once here, the view is made from them below
-        columns = doc.to_array(view_columns()).T.tolist()
-        orths, puncts = columns[ORTH_COLUMN], columns[PUNCT_COLUMN]
+        view = doc_view(doc)  # made by the lemmatizer from its cache, as a rule
+        orths, puncts = view.orth, view.punct
         final = self.final
         starts = [-1] * len(orths)
         starts[0] = 1
@@ -118,8 +123,7 @@ class Sentences:
         # -1 wraps to 2**64 - 1, as in spaCy's own; a view, not a copy
         values: Any = numpy.array(starts, dtype=numpy.int64).view(numpy.uint64)
         doc.from_array([SENT_START], values)
-        columns[SENT_START_COLUMN] = starts
-        remember_view(doc, columns)
+        view.set_sentence_starts(starts)
         return doc
 
 

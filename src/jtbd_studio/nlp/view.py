@@ -46,14 +46,18 @@ class DocView:
             self.orth, self.lemma, self.lower, self.punct, self.space = columns[:5]
             self.trailing_space, self.stop, sent_start = columns[5:]
             self.words = frozenset(self.lemma).union(self.lower)
-            starts = [i for i, value in enumerate(sent_start) if value == 1]
-            if starts:
-                self.sent_starts = starts if starts[0] == 0 else [0, *starts]
+            self.set_sentence_starts(sent_start)
             if 1 in self.space:
                 strings, lower = self.strings, self.lower
                 self._newlines = frozenset(
                     i for i, blank in enumerate(self.space) if blank and "\n" in strings[lower[i]]
                 )
+
+    def set_sentence_starts(self, sent_start: list[int]) -> None:
+        """Take the sentence starts from a SENT_START column (1 where a sentence starts)."""
+        starts = [i for i, value in enumerate(sent_start) if value == 1]
+        self.sent_starts = [0] if not starts else starts if starts[0] == 0 else [0, *starts]
+        self.__dict__.pop("sent_start_set", None)  # the cached set of the old starts
 
     @property
     def doc(self) -> Doc:
@@ -114,13 +118,9 @@ def view_columns() -> list[int | str]:
     return [ORTH, LEMMA, LOWER, IS_PUNCT, IS_SPACE, SPACY, IS_STOP, SENT_START]
 
 
-#: Where view_columns() puts the verbatim form, the punctuation flag and the sentence starts.
-ORTH_COLUMN, PUNCT_COLUMN, SENT_START_COLUMN = 0, 3, 7
-
-
 def remember_view(doc: Doc, columns: list[list[int]] | None = None) -> DocView:
-    """Make a view of `doc` the one doc_view returns; `columns` when they are read already
-    (by the sentencizer, which reads them anyway and sets the last one)."""
+    """Make a view of `doc` the one doc_view returns; `columns` (in view_columns() order) when
+    they are known already (the lemmatizer makes them from its per-form cache)."""
     view = _VIEWS[doc] = DocView(doc, columns)
     _last[0] = view
     return view
