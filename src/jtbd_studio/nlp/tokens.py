@@ -43,7 +43,7 @@ class FormLemmatizer:
         self.vocab = vocab
         self.keep_pos = keep_pos
         self.words: Lemmatizer = lemmatizer()
-        self._by_orth: dict[int, tuple[int, int]] = {}
+        self._by_orth: dict[int, tuple[int, int, int, int, int, int]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         # One array in, one array out: a Python loop over ints and a dict look-up per token,
