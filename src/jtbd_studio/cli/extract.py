@@ -143,7 +143,7 @@ def _analyze(source: Source, lang: str, competitors: Any) -> None:
     whole = " ".join(source.texts)[:20_000]
     if lang == "auto" and any(ch.isalpha() for ch in whole) and detect_language(whole) == "unknown":
         rules = {"ru": "Russian", "en": "English"}[majority_language(whole)]
-        click.echo(f"warning: {source.doc}: text is neither Russian nor English; analyzed with {rules} rules", err=True)
+        click.echo(f"warning: {source.doc}: text is neither Russian nor English; analyzed with {rules} rules; names come from the competitor list only", err=True)
     results: dict[int, list[Any]] = {}
     for role in dict.fromkeys(source.roles):
         todo = [i for i, r in enumerate(source.roles) if r == role]

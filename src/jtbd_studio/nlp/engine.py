@@ -4,7 +4,8 @@ Language: "auto" detects per document; a document that is mixed (both scripts ca
 sentences) is split into runs of consecutive sentences, each analyzed by its own language's
 pipeline, offsets shifted back. A document in neither language (another language, other
 scripts, no letters) is analyzed with the rules of the script most of its letters are in:
-Russian for Cyrillic (Ukrainian, Bulgarian…), English otherwise. Long texts are cut into pieces of at most CHUNK_CHARS at
+Russian for Cyrillic (Ukrainian, Bulgarian…), English otherwise, and without name discovery
+unless asked for (capitalization does not mark names in German). Long texts are cut into pieces of at most CHUNK_CHARS at
 sentence ends, so a 5 MB single line streams through in bounded memory with exact offsets.
 """
 
@@ -35,19 +36,29 @@ Piece = tuple[int, int, str]  # start, end in the item's text, analysis language
 
 def analysis_language(text: str, lang: str | None = "auto") -> str:
     """The language extract() analyzes `text` in: "ru", "en" or "mixed" (split per sentence)."""
+    return _route(text, lang)[0]
+
+
+def _route(text: str, lang: str | None) -> tuple[str, bool]:
+    """The analysis language of `text` and whether it was detected as neither ru nor en."""
     if lang in ("ru", "en"):
-        return lang
+        return lang, False
     if lang not in (None, "auto"):
         raise UsageError(f"unsupported language {lang!r} (expected auto, ru or en)")
     detected = detect_language(text)
-    return detected if detected in ("ru", "en", "mixed") else majority_language(text, FALLBACK_LANG)
+    if detected in ("ru", "en", "mixed"):
+        return detected, False
+    return majority_language(text, FALLBACK_LANG), True
 
 
 def pieces(text: str, lang: str | None = "auto") -> list[Piece]:
     """How a text is cut for analysis: [start, end) ranges with their language."""
+    return _cut(text, analysis_language(text, lang))
+
+
+def _cut(text: str, chosen: str) -> list[Piece]:
     from jtbd_studio.nlp.tokens import chunk_bounds
 
-    chosen = analysis_language(text, lang)
     if chosen == "mixed":
         runs = [(r.start, r.end, r.lang) for r in language_runs(text)]
     else:
@@ -107,12 +118,17 @@ def _extract_window(
     from jtbd_studio.nlp.pipeline import build_pipeline
 
     results: list[list[Found]] = [[] for _ in batch]
-    by_lang: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    # per (language, foreign): text in neither language gets no name discovery by default
+    by_lang: dict[tuple[str, bool], list[tuple[int, int, int]]] = defaultdict(list)
     for n, (text, item_lang) in enumerate(batch):
-        for start, end, piece_lang in pieces(text, item_lang or lang):
-            by_lang[piece_lang].append((n, start, end))
-    for piece_lang, todo in by_lang.items():
-        nlp = build_pipeline(piece_lang, competitors=competitors, discover=discover)
+        chosen, foreign = _route(text, item_lang or lang)
+        for start, end, piece_lang in _cut(text, chosen):
+            by_lang[piece_lang, foreign].append((n, start, end))
+    for (piece_lang, foreign), todo in by_lang.items():
+        # Discovery reads capitalization and Russian/English context words: on German (every
+        # noun capitalized) or other languages it proposes common nouns. The list still matches.
+        discovering = False if foreign and discover is None else discover
+        nlp = build_pipeline(piece_lang, competitors=competitors, discover=discovering)
         docs = (
             (_make_doc(nlp, batch[n][0][start:end], role), (n, start))
             for n, start, end in todo

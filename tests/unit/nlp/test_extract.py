@@ -22,6 +22,20 @@ def test_extract_many_keeps_order_and_item_languages():
     ]
 
 
+GERMAN = "Die Kunden haben sich über den Support beschwert, und wir sind zu Salesforce gewechselt."
+
+
+def test_text_in_another_language_gets_no_name_discovery_but_the_list_matches():
+    # German capitalizes every noun: discovery would propose «Kunden», «Support»
+    assert [f.text for f in extract(GERMAN) if f.kind == "competitor"] == []
+    rivals = competitors_from([("Salesforce", [])])
+    found = [f.text for f in extract(GERMAN, competitors=rivals) if f.kind == "competitor"]
+    assert found == ["Salesforce"]
+    # asked for explicitly, discovery runs; an explicit language is no detection at all
+    assert [f for f in extract(GERMAN, discover=True) if f.kind == "competitor"]
+    assert [f for f in extract(GERMAN, lang="en") if f.kind == "competitor"]
+
+
 def test_found_serializes_to_the_cli_contract():
     f = Found("emotion", 0, 5, "ужас!", "ужас", "frustration", 0.8, -2)
     assert list(f.as_json()) == ["kind", "text", "start", "end", "key", "label", "score", "valence"]
