@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from jtbd_studio.nlp.clauses import ClauseExtractor, Hit, SentenceIndex
-from jtbd_studio.nlp.cues import Cue, lang_of, word_lists
+from jtbd_studio.nlp.cues import Cue, lang_of, range_key, word_lists
 from jtbd_studio.nlp.friction_context import AdviceMood, ConsequenceFilter, hearsay_before
 from jtbd_studio.nlp.friction_scope import EVALUATIVE, InsultFilter, fear_reaches
-from jtbd_studio.nlp.friction_spans import merge_pieces
+from jtbd_studio.nlp.friction_spans import join_across_dashes, merge_pieces
 from jtbd_studio.nlp.negation import hashes
-from jtbd_studio.nlp.spans import register_extensions
+from jtbd_studio.nlp.spans import register_extensions, set_span_values, span_values
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from jtbd_studio.nlp.view import DocView
 
@@ -73,6 +73,29 @@ class Friction(ClauseExtractor):
         if hits and not self.opening.isdisjoint(index.view.lower):  # a set test in C first
             hits = [hit for hit in hits if not self.in_brackets(index, hit)]
         return self.consequences.keep(doc, index, hits)
+
+    def spans(self, doc: Doc, index: SentenceIndex, hits: list[Hit]) -> list[Span]:
+        """The shared spans, with clauses joined by an elaborating dash made one span."""
+        spans = super().spans(doc, index, hits)
+        view = index.view
+        return join_across_dashes(
+            view, spans, index.sentence, lambda first, second: self._joined(view, first, second)
+        )
+
+    def _joined(self, view: DocView, first: Span, second: Span) -> Span:
+        """One span from the start of `first` to the end of `second`, with the higher score."""
+        from spacy.tokens import Span as SpacySpan
+
+        doc = first.doc
+        scores = [span_values(doc, s.start_char, s.end_char)[0] or 0.0 for s in (first, second)]
+        label = first.label_ if scores[0] >= scores[1] else second.label_
+        span = SpacySpan(doc, first.start, second.end, label=label)
+        set_span_values(
+            span,
+            score=max(scores),
+            key=range_key(view, first.start, second.end, self.key_words),
+        )
+        return span
 
     def _split_at_commas(
         self, view: DocView, start: int, end: int, group: list[Hit]

@@ -4,6 +4,11 @@ The shared extractor cuts a clause at a comma between two cues: list items are s
 («Грубость оператора, долгие ответы службы поддержки» = two spans). Two comma-joined pieces
 still state one problem when the cue is repeated for emphasis ("темно, темно") or when the comma
 joins two attributes of one noun («отсутствие чёткой, продуманной стратегии»).
+
+A dash between two friction clauses of one sentence introduces an elaboration: the examples
+after it illustrate the problem named before it («Чрезмерная навязчивость — постоянные звонки,
+десятки писем»), so the two clauses are one span (GUIDELINES: examples that illustrate one
+problem stay one span).
 """
 
 from __future__ import annotations
@@ -12,7 +17,9 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from collections.abc import Callable
+
+    from spacy.tokens import Doc, Span
 
     from jtbd_studio.nlp.clauses import Hit
     from jtbd_studio.nlp.view import DocView
@@ -23,6 +30,8 @@ Piece = tuple[int, int, list["Hit"]]
 #: «агрессивна, обещает больше» are two predicates, two problems).
 _FULL_FORM = re.compile(r"(?:[ыио]й|[ая]я|[ое]е|[ыи]е|[ое]го|[ое]му|[ую]ю|[ыи]ми?|[ыи]х|[ое]м)$")
 _ATTRIBUTE_POS = frozenset({"ADJ", "VERB"})
+#: Dashes that introduce an elaboration (a spaced hyphen is tokenized as "-").
+_DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def merge_pieces(doc: Doc, view: DocView, pieces: list[Piece]) -> list[Piece]:
@@ -54,3 +63,35 @@ def _attribute(doc: Doc, i: int) -> bool:
     """Whether token `i` is a full-form adjective or participle (an attribute of a noun)."""
     token = doc[i]
     return token.pos_ in _ATTRIBUTE_POS and _FULL_FORM.search(token.lower_) is not None
+
+
+def join_across_dashes(
+    view: DocView, spans: list[Span], sentence_of: Callable[[int], tuple[int, int]],
+    rebuild: Callable[[Span, Span], Span],
+) -> list[Span]:
+    """Join each span to the next when only a dash (and spaces) stands between them in one
+    sentence; `rebuild(first, second)` makes the joined span."""
+    if len(spans) < 2:
+        return spans
+    joined = [spans[0]]
+    for span in spans[1:]:
+        last = joined[-1]
+        if sentence_of(last.start) == sentence_of(span.start) and _only_dash(
+            view, last.end, span.start
+        ):
+            joined[-1] = rebuild(last, span)
+        else:
+            joined.append(span)
+    return joined
+
+
+def _only_dash(view: DocView, start: int, end: int) -> bool:
+    """Whether the tokens [start, end) are one dash with spaces or punctuation only."""
+    dashes = 0
+    for k in range(start, end):
+        if view.space[k]:
+            continue
+        if not view.punct[k]:
+            return False
+        dashes += view.text(k) in _DASHES
+    return dashes == 1

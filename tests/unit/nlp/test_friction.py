@@ -596,3 +596,167 @@ def test_fear_scope_and_insults(lang: str, text: str, expected: list[tuple[int, 
     assert [(span.start_char, span.end_char) for span in spans] == expected
     for span in spans:
         assert text[span.start_char : span.end_char] == span.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # slow: a wait with words between ("took me a while"), a day spent, objects delayed;
+        # an effortless wait and a detained person are no delay.
+        ("en", "It took me a while to figure out the settings.", True),
+        ("en", "I spent a whole afternoon cleaning the data.", True),
+        ("en", "It only takes a minute to set up.", False),
+        ("ru", "Доставку задержали на неделю.", True),
+        ("ru", "Мы потратили несколько часов на настройку прав доступа.", True),
+        ("ru", "Полиция задержала подозреваемого.", False),
+        ("ru", "Жду не дождусь новой версии.", False),
+        # broken: output that never appears, a session thrown out, software that falls;
+        # prices, people and interest fall without a crash.
+        ("en", "Nothing showed up when I clicked the button.", True),
+        ("en", "The app keeps logging me out.", True),
+        ("en", "I haven't run into any name collisions.", False),
+        ("ru", "Приложение постоянно выкидывает из аккаунта.", True),
+        ("ru", "Синхронизация так и не заработала.", True),
+        ("ru", "Сайт опять упал.", True),
+        ("ru", "Интерес к сериалу упал.", False),
+        ("ru", "Самолет упал в море.", False),
+        # «ошибка» as a failure the customer meets, not a mistake discussed or a statistic.
+        ("ru", "При оплате постоянно выскакивает ошибка.", True),
+        ("ru", "Накладные приходят с ошибками.", True),
+        ("ru", "Разберём типичные ошибки руководителей.", False),
+        ("ru", "Мы учимся методом проб и ошибок.", False),
+        ("en", "We compare the mean squared error on the test set.", False),
+        ("en", "The plot has error bars.", False),
+        # confusing: discoverability and meaning unknown; knowing is no problem.
+        ("en", "I didn't realize you could click on the legend.", True),
+        ("en", "I don't know what this vertical line means.", True),
+        ("en", "I know what this vertical line means.", False),
+        ("en", "I wasn't sure where to click next.", True),
+        ("en", "The sorting didn't make much sense to me.", True),
+        ("ru", "Сотрудники никак не разберутся в статусах заказов.", True),
+        ("ru", "Он быстро разобрался в настройках.", False),
+        # missing and hard: no integration, hedged visual complaints, excess.
+        ("en", "It doesn't integrate with our calendar.", True),
+        ("en", "The text on the axis is a bit small.", True),
+        ("en", "They spray way more than they need to.", True),
+        ("en", "I was able to drill down a little bit more.", False),
+        ("ru", "Он не интегрируется с нашим календарём.", True),
+        ("ru", "Качество обслуживания сильно упало.", True),
+        # negated good qualities, both languages.
+        ("ru", "Менеджеры отвечали не оперативно.", True),
+        ("ru", "Менеджеры отвечали оперативно.", False),
+        ("en", "The layout is not ideal.", True),
+        ("en", "The layout is ideal.", False),
+        # injustice and unbearable hardship in complaints; a problem solved is none.
+        ("ru", "Посадили ни за что ни про что.", True),
+        ("ru", "Житья нет от этих проверок.", True),
+        ("ru", "Многие проблемы решились сами собой.", False),
+        # speculation and the conditional mood imagine a problem; a judgement denied.
+        ("en", "That might be a weakness in the library.", False),
+        ("en", "That would be hard to do by hand.", False),
+        ("en", "That was hard to do by hand.", True),
+        ("en", "I didn't find it confusing.", False),
+        ("en", "There was no learning curve at all.", False),
+        # polysemy: «тесно» as "closely", «побить рекорд», «некий» is not «некого».
+        ("ru", "Отделы тесно сотрудничают.", False),
+        ("ru", "В комнате тесно и душно.", True),
+        ("ru", "Фильм смог побить рекорд.", False),
+        ("ru", "А также видим некий файл.", False),
+        ("ru", "Пожаловаться некому.", True),
+        # overload and accessibility; safety and scarcity of people.
+        ("en", "There's a lot going on in this plot.", True),
+        ("en", "Red and green look the same to a colorblind reader.", True),
+        ("ru", "Мелкий шрифт, читать невозможно.", True),
+        ("ru", "Шрифт крупный, всё видно.", False),
+        ("en", "Spraying by hand is dangerous for the workers.", True),
+        ("en", "It is hard to find workers to drive the tractors.", True),
+        ("en", "There were Tesla accidents in the news.", False),
+        ("ru", "У подрядчика постоянная текучка кадров.", True),
+        # a churn consequence (a customer lost) is not a barrier; lost data is.
+        ("ru", "Компания потеряла клиента.", False),
+        ("ru", "Мы потеряли все данные после обновления.", True),
+        ("en", "We lost a customer last year.", False),
+        ("en", "We lost all the data after the update.", True),
+        # speculation under «мочь»: an imagined reaction, not a problem met.
+        ("ru", "Клиент может почувствовать раздражение.", False),
+        ("ru", "Клиент почувствовал раздражение.", True),
+        # neglect of the customer (ru); the grower's losses and unfamiliar tools (en).
+        ("ru", "Про клиента просто забыли.", True),
+        ("ru", "Каждый раз приходится объяснять всё заново.", True),
+        ("ru", "Мы полчаса висели на линии.", True),
+        ("ru", "Менеджер уделил нам много внимания.", False),
+        ("ru", "Менеджер не уделил нам внимания.", True),
+        ("en", "Growers lose a lot of fruit every season.", True),
+        ("en", "Nobody wants to drive a tractor at night.", True),
+        ("en", "I'm not familiar with ICE plots.", True),
+        ("en", "I'm familiar with ICE plots.", False),
+        ("en", "The highlighting is distracting.", True),
+        # the other aspect of verbs the lexicon had in one; «подвести итоги» sums up.
+        ("ru", "Менеджер проигнорировал моё письмо.", True),
+        ("ru", "Поставщик подвёл со сроками.", True),
+        ("ru", "Подведём итоги встречи.", False),
+        ("ru", "Нас выгнали из гостиницы.", True),
+        ("ru", "Курьер опять срывает сроки доставки.", True),
+        # inaction, resets, repeated attempts, double charges, pushy sellers.
+        ("ru", "Половина кнопок вообще ничего не делает.", True),
+        ("ru", "Фильтры сбрасываются при переключении вкладок.", True),
+        ("ru", "Понятия не имею, как считаются баллы.", True),
+        ("ru", "С нас два раза списали деньги за один месяц.", True),
+        ("ru", "С нас списали оговорённую сумму.", False),
+        ("en", "Half of the buttons don't do anything.", True),
+        ("en", "The filters reset whenever I switch tabs.", True),
+        ("en", "It took three emails to get someone to look at my ticket.", True),
+        ("en", "Their sales rep kept pushing features we didn't need.", True),
+        ("en", "The sales rep was helpful and not pushy.", False),
+    ],
+)
+def test_completed_categories_and_their_guards(lang: str, text: str, expected: bool) -> None:
+    assert bool(friction(lang, text)) is expected, friction(lang, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # Examples after a dash illustrate the problem before it: one span.
+        (
+            "ru",
+            "Чрезмерная навязчивость — постоянные звонки, десятки писем в день.",
+            ["Чрезмерная навязчивость — постоянные звонки, десятки писем в день"],
+        ),
+        (
+            "en",
+            "The export is broken — it crashes on every large file.",
+            ["The export is broken — it crashes on every large file"],
+        ),
+        # A semicolon or a sentence end still separates two problems.
+        (
+            "ru",
+            "Поддержка отвечает долго; интерфейс неудобный.",
+            ["Поддержка отвечает долго", "интерфейс неудобный"],
+        ),
+        (
+            "en",
+            "The export is broken. It crashes on every large file.",
+            ["The export is broken", "It crashes on every large file"],
+        ),
+    ],
+)
+def test_a_dash_joins_a_problem_and_its_examples(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a purpose clause that opens the sentence ends at its comma (clauses.jsonl,
+        # subordinator): the main clause after it states the problem
+        ("Чтобы кто-то посмотрел заявку, пришлось писать три письма.", ["пришлось писать три письма"]),
+        # the purpose is a goal, not a barrier met; the main clause states none
+        ("Чтобы клиенты не уходили, мы звоним им каждый месяц.", []),
+        ("Пишем им каждую неделю, чтобы не было проблем с оплатой.", []),
+    ],
+)
+def test_a_purpose_clause_neither_hides_nor_makes_a_problem(text: str, expected: list[str]) -> None:
+    assert friction("ru", text) == expected
