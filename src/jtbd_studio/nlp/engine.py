@@ -5,8 +5,9 @@ sentences) is split into runs of consecutive sentences, each analyzed by its own
 pipeline, offsets shifted back. A document in neither language (another language, other
 scripts, no letters) is analyzed with the rules of the script most of its letters are in:
 Russian for Cyrillic (Ukrainian, Bulgarian…), English otherwise, and without name discovery
-unless asked for (capitalization does not mark names in German). Long texts are cut into pieces of at most CHUNK_CHARS at
-sentence ends, so a 5 MB single line streams through in bounded memory with exact offsets.
+unless asked for (capitalization does not mark names in German). Long texts are cut into pieces
+of at most CHUNK_CHARS at sentence ends, so a 5 MB single line streams through in bounded
+memory with exact offsets.
 """
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ if TYPE_CHECKING:
 
 
 class DocView:
-    """Token attributes of a doc as Python lists (one `to_array` call): cheap to scan.
+    """Token attributes of a doc as Python lists: cheap to scan. The lemmatizer makes them
+    from its per-form cache; a doc it did not see is read with one `to_array` call.
 
     Hashes of lemmas and lower-case forms (punctuation is its own lower-case form, so `lower`
     also serves for commas, dashes and brackets), 0/1 flags and the sentence starts.
