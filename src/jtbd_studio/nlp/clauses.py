@@ -14,9 +14,11 @@ question tag, "…, right?", that leave a statement a statement; `filler`: hesit
 from __future__ import annotations
 
 import itertools
+import weakref
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from jtbd_studio.nlp.cues import (
     Cue,
@@ -161,6 +163,33 @@ class ClauseSplitter:
         return start, end
 
 
+_T = TypeVar("_T")
+#: Per pipeline, the language-only helpers its components share (weakly: they go with it).
+_PER_PIPELINE: weakref.WeakKeyDictionary[Any, dict[Callable[..., Any], Any]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def per_pipeline(nlp: Language, make: Callable[[Language], _T]) -> _T:
+    """The one `make(nlp)` of this pipeline: the clause splitter and the negators depend on the
+    language only, so every component of a pipeline shares one (and one SentenceIndex per doc,
+    see `sentence_index`, whose clause and negator caches then serve them all)."""
+    made = _PER_PIPELINE.setdefault(nlp, {})
+    if make not in made:
+        made[make] = make(nlp)
+    return made[make]  # type: ignore[no-any-return]
+
+
+def sentence_index(doc: Doc, splitter: ClauseSplitter) -> SentenceIndex:
+    """The doc's SentenceIndex for `splitter`, shared by the components that run on the doc
+    one after another (nlp.pipe passes a doc through all of them before the next doc)."""
+    view = doc_view(doc)
+    last = _LAST_INDEX[0]
+    if last is None or last.view is not view or last.splitter is not splitter:
+        last = _LAST_INDEX[0] = SentenceIndex(doc, splitter)
+    return last
+
+
 class SentenceIndex:
     """Sentence and clause lookup for one doc, computed lazily per sentence that has a cue."""
 
@@ -247,6 +276,10 @@ class SentenceIndex:
         return mark >= 0 and not splitter.breaks_between(view, i + 1, mark)
 
 
+#: The index made last (a doc at a time flows through the components).
+_LAST_INDEX: list[SentenceIndex | None] = [None]
+
+
 @dataclass
 class Hit:
     """A cue match that survived negation and guards, placed in its clause."""
@@ -283,8 +316,8 @@ class ClauseExtractor:
     def __init__(self, nlp: Language, cue_file: str) -> None:
         self.cues = CueMatcher(nlp, cue_file, roles=("cue",))
         self.guards = CueMatcher(nlp, cue_file, roles=self.guard_roles)
-        self.negation = Negation(nlp)
-        self.splitter = ClauseSplitter(nlp)
+        self.negation = per_pipeline(nlp, Negation)
+        self.splitter = per_pipeline(nlp, ClauseSplitter)
         self.group = SPAN_GROUPS[self.kind]
         self.key_words = self.cues.words
         self.topics = frozenset(id(cue) for cue, _ in self.cues.patterns if cue.get("topic"))
@@ -292,7 +325,7 @@ class ClauseExtractor:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         if len(doc):
-            index = SentenceIndex(doc, self.splitter)
+            index = sentence_index(doc, self.splitter)
             spans = self.spans(doc, index, self.hits(doc, index))
         doc.spans[self.group] = spans
         return doc

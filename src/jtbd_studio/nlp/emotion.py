@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Span
 
-from jtbd_studio.nlp.clauses import ClauseSplitter, SentenceIndex
+from jtbd_studio.nlp.clauses import ClauseSplitter, SentenceIndex, per_pipeline, sentence_index
 from jtbd_studio.nlp.cues import (
     Cue,
     CueMatcher,
@@ -68,9 +68,9 @@ class Emotion:
     def __init__(self, nlp: Language) -> None:
         self.lexicon = CueMatcher(nlp, "emotion", roles=("cue",))
         self.emoticons = Emoticons(lang_of(nlp))
-        self.negation = Negation(nlp)
+        self.negation = per_pipeline(nlp, Negation)
         self.intensity = Intensity(nlp)
-        self.splitter = ClauseSplitter(nlp)
+        self.splitter = per_pipeline(nlp, ClauseSplitter)
         self.exclamation = nlp.vocab.strings.add("!")
         roles = word_lists(lang_of(nlp), "emotion")
         self.irrealis = hashes(nlp, roles.get("irrealis", frozenset()))
@@ -92,7 +92,7 @@ class Emotion:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         if len(doc):
-            index = SentenceIndex(doc, self.splitter)
+            index = sentence_index(doc, self.splitter)
             units: dict[tuple[int, int], list[Feeling]] = {}
             for feeling in self.feelings(doc, index) + self.emoticons.find(index.view):
                 units.setdefault(self.unit(doc, index, feeling.token), []).append(feeling)

@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
-from jtbd_studio.nlp.clauses import QUESTION_FACTOR, ClauseSplitter, SentenceIndex
+from jtbd_studio.nlp.clauses import (
+    QUESTION_FACTOR,
+    ClauseSplitter,
+    SentenceIndex,
+    per_pipeline,
+    sentence_index,
+)
 from jtbd_studio.nlp.cues import CueMatcher, content_key, speaker_role
 from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_span_values
 
@@ -33,7 +39,7 @@ class Jobs:
         # asked first: without a motivation there is no job, and the other roles («я», "when")
         # are among the most frequent words
         self.motivations = CueMatcher(nlp, "jobs", roles=("motivation",))
-        self.splitter = ClauseSplitter(nlp)
+        self.splitter = per_pipeline(nlp, ClauseSplitter)
         self.group = SPAN_GROUPS["job"]
         self.key_words = self.cues.words
 
@@ -41,7 +47,7 @@ class Jobs:
         spans: list[Span] = []
         found = self.cues.find(doc) if len(doc) and self.motivations.find(doc) else []
         if any(cue.role == "motivation" for cue, _, _ in found):
-            index = SentenceIndex(doc, self.splitter)
+            index = sentence_index(doc, self.splitter)
             by_sentence: dict[tuple[int, int], list[tuple[str, int]]] = {}
             for cue, start, _ in found:
                 by_sentence.setdefault(index.sentence(start), []).append((cue.role, start))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
-from jtbd_studio.nlp.clauses import ClauseSplitter, SentenceIndex
+from jtbd_studio.nlp.clauses import ClauseSplitter, per_pipeline, sentence_index
 from jtbd_studio.nlp.cues import CueMatcher, DocView, doc_view, range_key, speaker_role
 from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_span_values, span_values
 
@@ -35,7 +35,7 @@ class Phrases:
 
     def __init__(self, nlp: Language) -> None:
         self.cues = CueMatcher(nlp, "phrases", roles=("cue",))
-        self.splitter = ClauseSplitter(nlp)
+        self.splitter = per_pipeline(nlp, ClauseSplitter)
         self.group = SPAN_GROUPS["phrase"]
         self.key_words = self.cues.words | CueMatcher(nlp, "friction", roles=("cue",)).words
 
@@ -77,7 +77,7 @@ class Phrases:
         found = self.cues.find(doc)
         if not found:
             return result
-        index = SentenceIndex(doc, self.splitter)
+        index = sentence_index(doc, self.splitter)
         for cue, start, end in found:
             floor, ceiling = index.clause(start)
             piece = self.quotable(doc, floor, ceiling, focus=start) or self.quotable(
