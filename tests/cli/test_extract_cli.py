@@ -76,6 +76,9 @@ def test_latin_and_cyrillic_languages_other_than_ours_are_stated(cli, text, rule
     result = cli("extract", "-", input=text)
     assert result.returncode == 0
     assert f"neither Russian nor English; analyzed with {rules} rules" in result.stderr
+    if rules == "English":  # German capitalizes nouns: no names proposed from capitals
+        assert "names come from the competitor list only" in result.stderr
+        assert not [r for r in rows(result) if r["kind"] == "competitor"]
 
 
 def test_five_megabyte_single_line(cli, tmp_path):

@@ -4,8 +4,8 @@ Language: "auto" detects per document; a document that is mixed (both scripts ca
 sentences) is split into runs of consecutive sentences, each analyzed by its own language's
 pipeline, offsets shifted back. A document in neither language (another language, other
 scripts, no letters) is analyzed with the rules of the script most of its letters are in:
-Russian for Cyrillic (Ukrainian, Bulgarian…), English otherwise, and without name discovery
-unless asked for (capitalization does not mark names in German). Long texts are cut into pieces
+Russian for Cyrillic (Ukrainian, Bulgarian…), English otherwise; name discovery runs there only
+when capitals mark names (not in German, which capitalizes nouns). Long texts are cut into pieces
 of at most CHUNK_CHARS at sentence ends, so a 5 MB single line streams through in bounded
 memory with exact offsets.
 """
@@ -20,7 +20,12 @@ from typing import TYPE_CHECKING, Any
 from jtbd_studio.errors import UsageError
 from jtbd_studio.nlp.competitor_list import CompetitorList
 from jtbd_studio.nlp.found import Found
-from jtbd_studio.nlp.lang import detect_language, language_runs, majority_language
+from jtbd_studio.nlp.lang import (
+    capitals_mark_names,
+    detect_language,
+    language_runs,
+    majority_language,
+)
 from jtbd_studio.nlp.spans import SPAN_GROUPS, span_values
 
 if TYPE_CHECKING:
@@ -41,15 +46,17 @@ def analysis_language(text: str, lang: str | None = "auto") -> str:
 
 
 def _route(text: str, lang: str | None) -> tuple[str, bool]:
-    """The analysis language of `text` and whether it was detected as neither ru nor en."""
+    """The analysis language of `text` and whether discovery may read its capitals as names:
+    always in Russian and English; in another language only when few words inside sentences
+    are capitalized (German capitalizes every noun)."""
     if lang in ("ru", "en"):
-        return lang, False
+        return lang, True
     if lang not in (None, "auto"):
         raise UsageError(f"unsupported language {lang!r} (expected auto, ru or en)")
     detected = detect_language(text)
     if detected in ("ru", "en", "mixed"):
-        return detected, False
-    return majority_language(text, FALLBACK_LANG), True
+        return detected, True
+    return majority_language(text, FALLBACK_LANG), capitals_mark_names(text)
 
 
 def pieces(text: str, lang: str | None = "auto") -> list[Piece]:
@@ -119,16 +126,15 @@ def _extract_window(
     from jtbd_studio.nlp.pipeline import build_pipeline
 
     results: list[list[Found]] = [[] for _ in batch]
-    # per (language, foreign): text in neither language gets no name discovery by default
+    # per (language, whether capitals mark names): discovery proposes capitalized words, so on
+    # German (every noun capitalized) it would propose common nouns; the list still matches
     by_lang: dict[tuple[str, bool], list[tuple[int, int, int]]] = defaultdict(list)
     for n, (text, item_lang) in enumerate(batch):
-        chosen, foreign = _route(text, item_lang or lang)
+        chosen, names_by_case = _route(text, item_lang or lang)
         for start, end, piece_lang in _cut(text, chosen):
-            by_lang[piece_lang, foreign].append((n, start, end))
-    for (piece_lang, foreign), todo in by_lang.items():
-        # Discovery reads capitalization and Russian/English context words: on German (every
-        # noun capitalized) or other languages it proposes common nouns. The list still matches.
-        discovering = False if foreign and discover is None else discover
+            by_lang[piece_lang, names_by_case].append((n, start, end))
+    for (piece_lang, names_by_case), todo in by_lang.items():
+        discovering = False if not names_by_case and discover is None else discover
         nlp = build_pipeline(piece_lang, competitors=competitors, discover=discovering)
         docs = (
             (_make_doc(nlp, batch[n][0][start:end], role), (n, start))

@@ -6,6 +6,7 @@ import pytest
 
 from jtbd_studio.errors import InputFileError, UsageError
 from jtbd_studio.nlp import Found, competitors_from, extract, extract_many, load_competitors
+from jtbd_studio.nlp.lang import capitals_mark_names
 
 
 def test_mixed_document_is_analyzed_per_sentence():
@@ -34,6 +35,20 @@ def test_text_in_another_language_gets_no_name_discovery_but_the_list_matches():
     # asked for explicitly, discovery runs; an explicit language is no detection at all
     assert [f for f in extract(GERMAN, discover=True) if f.kind == "competitor"]
     assert [f for f in extract(GERMAN, lang="en") if f.kind == "competitor"]
+
+
+@pytest.mark.parametrize("text", [
+    "Les clients se sont plaints du support lent, et nous sommes passés à Salesforce.",
+    "Los clientes se quejaron del soporte lento y por eso nos cambiamos a Salesforce el año pasado.",
+])
+def test_languages_that_capitalize_only_names_keep_discovery(text):
+    assert [f.text for f in extract(text) if f.kind == "competitor"] == ["Salesforce"]
+
+
+def test_capitals_mark_names_needs_enough_words_to_tell():
+    assert not capitals_mark_names(GERMAN)
+    assert capitals_mark_names("We moved to Salesforce because the old tool kept crashing on us.")
+    assert not capitals_mark_names("Wir sind zu Salesforce.")  # too short to tell
 
 
 def test_found_serializes_to_the_cli_contract():
