@@ -13,7 +13,6 @@ from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -22,6 +21,7 @@ from jtbd_studio.nlp.discovery import Discoverer, is_sentence_initial, pick_non_
 from jtbd_studio.nlp.lemmas import CYRILLIC_WORD, KNOWN, LATIN_WORD, ORG, lemmatizer
 from jtbd_studio.nlp.spans import SPAN_GROUPS
 from jtbd_studio.nlp.translit import skeleton
+from jtbd_studio.nlp.view import doc_view
 
 GROUP = SPAN_GROUPS["competitor"]
 _UNSEEN: list[FormHit] = []  # sentinel: a form not compared with the list yet
@@ -78,6 +78,7 @@ class CompetitorMatcher:
         self._index(nlp)
         self.fuzzy_keys = sorted(k for k in self.exact if len(k) >= 5 and " " not in k)
         self.memo: dict[int, list[FormHit] | None] = {}
+        self.unlisted: set[int] = set()  # the forms of memo that name no competitor
         self.discoverer = Discoverer(nlp, ner=ner) if discover else None
 
     # -- building the index ------------------------------------------------------------------
@@ -109,8 +110,11 @@ class CompetitorMatcher:
     def _learn(self, lower_hash: int) -> list[FormHit] | None:
         if len(self.memo) > MEMO_LIMIT:
             self.memo.clear()
+            self.unlisted.clear()
         hits = self._match_form(self.vocab.strings[lower_hash])
         self.memo[lower_hash] = hits
+        if not hits:
+            self.unlisted.add(lower_hash)
         return hits
 
     def _match_form(self, lower: str) -> list[FormHit] | None:
@@ -156,9 +160,12 @@ class CompetitorMatcher:
         return doc
 
     def _listed(self, doc: Doc) -> list[Span]:
+        lower = doc_view(doc).lower
+        if self.unlisted.issuperset(lower):
+            return []  # in C: most docs hold only forms known to name no competitor
         memo, learn = self.memo, self._learn
         found: list[tuple[int, int, float, int]] = []
-        for i, h in enumerate(doc.to_array(LOWER).tolist()):
+        for i, h in enumerate(lower):
             hits = memo.get(h, _UNSEEN)
             if hits is _UNSEEN:
                 hits = learn(h)

@@ -20,7 +20,6 @@ from spacy.tokens import Doc, Span
 from jtbd_studio.errors import InputFileError
 from jtbd_studio.nlp import discovery_en as en
 from jtbd_studio.nlp import resources
-from jtbd_studio.nlp.cues import doc_view
 from jtbd_studio.nlp.discovery_words import (
     Candidate,
     TriggerList,
@@ -40,6 +39,7 @@ from jtbd_studio.nlp.lemmas import (
     english_words,
     lemmatizer,
 )
+from jtbd_studio.nlp.view import DocView, doc_view
 
 SCORE_PATTERN = 0.6
 SCORE_NER = 0.55
@@ -98,10 +98,17 @@ class Discoverer:
         self.english = en.EnglishEvidence(nlp, self) if self.lang == "en" else None
         persons = self.english.cues if self.english else {}
         self.hot = frozenset(self.triggers) | frozenset(self.institutions) | frozenset(persons)
-        #: NER verdict per lemma of a capitalized word (True: inside an ORG), so Natasha runs
-        #: once per unknown name, not once per sentence that repeats it (context is lost: a
-        #: name NER once judged a person stays one).
-        self.ner_memo: dict[str, bool] = {}
+        #: trigger words that end only phrases of two words or more ("на" of «перейти на»)
+        #: -> the words before them: in a doc without one of those, they trigger nothing
+        self.paired = {
+            last: frozenset(by_previous)
+            for last, (by_previous, short) in self.trigger_index.items()
+            if not short and last not in self.institutions and last not in persons
+        }
+        #: NER verdict per lemma (hash) of a capitalized word (True: inside an ORG), so Natasha
+        #: runs once per unknown name, not once per sentence that repeats it (context is lost:
+        #: a name NER once judged a person stays one).
+        self.ner_memo: dict[int, bool] = {}
         self.spellings: dict[str, int] = {}
         self.orth_kinds: dict[int, int] = {}
         #: the forms whose kind is not _NONE: they may start a candidate
@@ -112,19 +119,34 @@ class Discoverer:
         if not len(doc):
             return []
         found: list[Candidate] = [(s, e, 2.0, -1) for s, e in taken]  # list matches win
-        lemmas = doc_view(doc).lemma  # read only
-        hot = self.hot
-        # a set test in C first: most docs hold no trigger word
-        positions = [] if hot.isdisjoint(lemmas) else [i for i, h in enumerate(lemmas) if h in hot]
+        view = doc_view(doc)
+        lemmas = view.lemma  # read only
+        positions = self._hot_positions(view)
         if positions:
             found += self._after_triggers(doc, lemmas, positions)
             found += self._institutions(doc, lemmas, positions)
         seen = en.Seen()
-        found += self._by_spelling(doc, seen)
+        found += self._by_spelling(doc, view, seen)
         if self.english is not None:
             found = self.english.in_context(doc, found, seen, lemmas, positions)
+        if not found:
+            return []  # most docs name nothing
         chosen = [c for c in pick_non_overlapping(found) if c[3] >= 0]
         return [self._span(doc, s, e, score) for s, e, score, _ in chosen]
+
+    def _hot_positions(self, view: DocView) -> list[int]:
+        """The positions of trigger words, institutions and person cues, less the trigger words
+        whose phrases cannot be complete in the doc (no «перейти» for the «на» of «перейти на»).
+        """
+        hot = self.hot
+        if hot.isdisjoint(view.lemma):  # a set test in C first: most docs hold no hot word
+            return []
+        paired, words = self.paired, view.words
+        wanted = {
+            lemma for lemma in hot.intersection(view.lemma)
+            if lemma not in paired or not paired[lemma].isdisjoint(words)
+        }
+        return form_positions(view.lemma, wanted)
 
     def phrase_lemmas(self, phrase: str) -> list[int]:
         """Lemma hashes of a lexicon phrase, tokenized as documents are ("we're" -> we, 're)."""
@@ -216,8 +238,7 @@ class Discoverer:
         return allow_lower and not flags & KNOWN
 
     # -- spelling and NER --------------------------------------------------------------------
-    def _by_spelling(self, doc: Doc, seen: en.Seen) -> list[Candidate]:
-        view = doc_view(doc)
+    def _by_spelling(self, doc: Doc, view: DocView, seen: en.Seen) -> list[Candidate]:
         orths = view.orth
         kinds = self._orth_kinds(orths)
         # Russian: a capitalized word that starts a sentence is no candidate (_classify's
@@ -231,7 +252,7 @@ class Discoverer:
             kind = kinds[orths[i]]
             if i in starts and kind in (_KNOWN, _UNKNOWN):
                 continue
-            candidate = self._classify(doc, i, kind, seen)
+            candidate = self._classify(doc, view, i, kind, seen)
             if candidate is not None:
                 found.append(candidate)
                 skip_to = candidate[1]
@@ -271,7 +292,9 @@ class Discoverer:
         spelling = self.spellings.get(text)
         return self._spelling(text) if spelling is None else spelling
 
-    def _classify(self, doc: Doc, i: int, spelling: int, seen: en.Seen) -> Candidate | None:
+    def _classify(
+        self, doc: Doc, view: DocView, i: int, spelling: int, seen: en.Seen
+    ) -> Candidate | None:
         if spelling == _QUOTE:
             return self._quoted(doc, i)
         if spelling == _PRODUCT:
@@ -283,13 +306,12 @@ class Discoverer:
         if spelling == _ABBREVIATION:
             end = i + 1 if self.lang == "ru" else self.name_end(doc, i, allow_lower=False)
             return i, max(end, i + 1), SCORE_ABBREVIATION, 4
-        initial = is_sentence_initial(doc, i)
+        initial = sentence_initial(view, i)
         if self.english is not None:
             return self.english.capitalized(doc, i, initial, spelling == _KNOWN, seen)
         if initial:
             return None
-        view = doc_view(doc)
-        verdict = self.ner_memo.get(view.strings[view.lemma[i]])  # the token's lemma_
+        verdict = self.ner_memo.get(view.lemma[i])
         if verdict is None:
             seen.gated.add(i)
         elif verdict:
@@ -377,7 +399,7 @@ class Discoverer:
             self.ner_memo.clear()
         inside = {i for start, end, _, _ in found for i in range(start, end)}
         for i in gated:
-            self.ner_memo[doc[i].lemma_] = i in inside
+            self.ner_memo[doc[i].lemma] = i in inside
 
     def _span(self, doc: Doc, start: int, end: int, score: float) -> Span:
         span = Span(doc, start, end, label=discovered_label(doc[start:end]))
@@ -406,7 +428,11 @@ def natasha_ner() -> Any:
 
 def is_sentence_initial(doc: Doc, i: int) -> bool:
     """Is token i the first word of its sentence, a line, or a quote or a dialogue line?"""
-    view = doc_view(doc)
+    return sentence_initial(doc_view(doc), i)
+
+
+def sentence_initial(view: DocView, i: int) -> bool:
+    """`is_sentence_initial` on the doc's view (which the caller has at hand)."""
     starts = view.sent_start_set
     if i in starts:
         return True

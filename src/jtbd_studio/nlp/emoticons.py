@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -47,9 +48,15 @@ class Emoticons:
         self._colons = frozenset(char for char in self._firsts if char not in self.runs)
         self._regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
         self._lower = {text.lower(): meaning for text, meaning in self.literal.items()}
+        # what can start at a character and the one after it: the first two characters of
+        # every literal and every run, compared as the regex compares (ignoring case)
+        starts = [re.escape(text[:2]) for text in self.literal] + [re.escape(c) for c in self.runs]
+        self._start = re.compile("|".join(starts), re.IGNORECASE) if starts else None
+        self._may_start: dict[str, bool] = {}  # memo of _start per pair of characters
+        self._plain = plain_brackets(self.literal, self.runs)
         self._yes: set[int] = set()  # forms that may hold an emoticon
+        self._no: set[int] = set()  # forms that cannot
         self._colon_forms: set[int] = set()  # forms that are one character of _colons
-        self._judged: set[int] = set()
         self._words: dict[int, str] = {}
         # the last sentence rebuilt for _is_smiley_at: brackets come in pairs in one sentence
         self._sentence: tuple[DocView, int, str, list[int]] | None = None
@@ -57,21 +64,22 @@ class Emoticons:
     def _present(self, view: DocView) -> list[int]:
         """Positions of the tokens that may hold an emoticon (each form is judged once), less
         the lone ":" before a space that opens a list or a speech."""
-        lower = view.lower
         # in C, over the doc's word set (its lemmas are judged as forms too: the same verdict
-        # for the same string): after the first docs every form is known
-        if not self._judged.issuperset(view.words):
-            for form in view.words.difference(self._judged):
-                text = view.strings[form]
-                if not text.isalnum() and not self._firsts.isdisjoint(text):
-                    self._yes.add(form)
-                    if text in self._colons:
-                        self._colon_forms.add(form)
-                self._judged.add(form)
-        present = self._yes.intersection(lower)
-        if not present:
+        # for the same string): most docs hold only forms judged before, none of them "yes"
+        words = view.words
+        if self._no.issuperset(words):
             return []
-        trailing_space, colons = view.trailing_space, self._colon_forms
+        maybe = words.difference(self._no)  # forms that may hold one, and forms not judged yet
+        for form in maybe.difference(self._yes):
+            text = view.strings[form]
+            if not text.isalnum() and not self._firsts.isdisjoint(text):
+                self._yes.add(form)
+                if text in self._colons:
+                    self._colon_forms.add(form)
+            else:
+                self._no.add(form)
+        present = maybe.intersection(self._yes)
+        lower, trailing_space, colons = view.lower, view.trailing_space, self._colon_forms
         positions = []
         for form in present:  # list.index in C: no Python loop over every token
             at, colon = -1, form in colons
@@ -86,10 +94,20 @@ class Emoticons:
         """Every emoticon in the doc, placed on the token where it starts."""
         tokens = self._present(view) if self._regex is not None else []
         feelings: list[Feeling] = []
-        reach = -1
+        reach = opened = previous = -1  # opened: the last "(" settled as opening words
         for i in tokens:
+            previous, before = i, previous  # before: the token before i that may hold one
             if i < reach:
                 continue  # inside an emoticon already taken (":" "_" "(")
+            word = self._word(view, i)
+            if len(word) == 1:
+                smiley = self._one_character(view, i, word, before, opened >= 0 and before == opened)
+                if smiley is not None:
+                    if smiley:
+                        feelings.append(Feeling(i, *self.runs[word]))
+                    elif word == "(":
+                        opened = i
+                    continue
             found = self._at(view, i)
             if found is None:
                 continue
@@ -105,6 +123,51 @@ class Emoticons:
                 feelings.append(Feeling(i, valence * (1.5 if len(text) > 2 else 1.0), label))
         self._sentence = None  # no reference to the doc kept past the call
         return feelings
+
+    def _one_character(
+        self, view: DocView, i: int, word: str, before: int, opened: bool
+    ) -> bool | None:
+        """Whether token `i`, one character long, is a smiley of one bracket (True) or starts no
+        emoticon (False), told without the regex and the sentence text in the common cases
+        (None in the others): what `_at`, `_meaning` and `_is_smiley` would say.
+
+        `before` is the token before `i` that may hold an emoticon (-1: none), `opened` whether
+        it is a "(" settled as opening words. A character that starts no literal or run
+        together with the next one starts nothing («== Явление I ==»).
+        """
+        trailing, following = view.trailing_space[i], i + 1
+        glued = not trailing and following < len(view.lower)
+        after = self._word(view, following)[0] if glued else " " if trailing else ""
+        if word in self._plain:
+            return None if after == word else self._bracket(view, i, word, after, before, opened)
+        pair = word + after
+        may = self._may_start.get(pair)
+        if may is None:
+            assert self._start is not None
+            may = self._may_start[pair] = self._start.match(pair) is not None
+        return None if may else False
+
+    def _bracket(
+        self, view: DocView, i: int, word: str, after: str, before: int, opened: bool
+    ) -> bool | None:
+        """`_one_character` for a single bracket that is a run and starts no literal (`_plain`).
+
+        A "(" followed by a word of its sentence opens words («(в сторону)»); one that ends
+        its sentence is a smiley. A ")" is a smiley when no bracket comes before it in its
+        sentence, none when the bracket before it is a "(" opening words in its sentence.
+        Either is no smiley after a digit ("1)" numbers a list item).
+        """
+        first = view.sentence_start(i)
+        if i > first and not view.trailing_space[i - 1] and self._word(view, i - 1)[-1].isdigit():
+            return None  # left to _is_smiley, and `opened` only ever marks a "(" opening words
+        if word == "(":
+            following = i + 1
+            if following < len(view.lower) and following not in view.sent_start_set:
+                return False if after.isalnum() else None  # a space: only the line can tell
+            return True
+        if before < first:
+            return True  # no "(" in the sentence before it
+        return False if opened and before >= first else None
 
     def _at(self, view: DocView, i: int) -> tuple[str, int] | None:
         """The emoticon starting inside token `i` (read on into the next tokens when glued):
@@ -172,6 +235,16 @@ class Emoticons:
         stop = text.find("\n", end)
         rest = text[end : stop if stop >= 0 else len(text)]
         return ")" not in rest[:200] and (before.isalnum() or not rest.strip(" .!?…"))
+
+
+def plain_brackets(literal: Mapping[str, object], runs: Mapping[str, object]) -> frozenset[str]:
+    """The brackets that `Emoticons._bracket` may settle without the regex: runs that start no
+    literal (compared as the regex compares, ignoring case)."""
+    firsts = "|".join(re.escape(text[0]) for text in literal)
+    literal_first = re.compile(firsts, re.IGNORECASE) if firsts else None
+    return frozenset(
+        c for c in "()" if c in runs and not (literal_first and literal_first.match(c))
+    )
 
 
 def _open_brackets(text: str) -> int:

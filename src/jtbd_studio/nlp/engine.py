@@ -165,17 +165,19 @@ def found_in(doc: Doc, source: str, offset: int = 0) -> list[Found]:
             continue
         for span in spans:
             start_char, end_char = span.start_char, span.end_char
-            start, end = offset + start_char, offset + end_char
-            if end <= start:
+            if end_char <= start_char:
                 continue
+            start, end = offset + start_char, offset + end_char
             score, valence, key = span_values(doc, start_char, end_char)
+            # positional: a frozen dataclass takes keywords a good deal slower (thousands of
+            # spans); the fields in order: kind, start, end, text, key, label, score, valence
             found.append(
                 Found(
-                    kind=kind, start=start, end=end, text=source[start:end],
-                    key=key or " ".join(t.lemma_ for t in span),
-                    label=span.label_ or None,
-                    score=_unit(score),
-                    valence=None if valence is None else int(valence),
+                    kind, start, end, source[start:end],
+                    key or " ".join(t.lemma_ for t in span),
+                    span.label_ or None,
+                    _unit(score),
+                    None if valence is None else int(valence),
                 )
             )
     return found

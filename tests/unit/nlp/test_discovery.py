@@ -63,6 +63,19 @@ def test_no_candidates_in_ordinary_text(text):
     assert names(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «в», «к» end only two-word triggers: they count when the verb before them is there
+        ("Раньше работали в мегаплане, потом ушли к пайпдрайву.", ["мегаплане", "пайпдрайву"]),
+        ("Мы живём в мегаплане уже год.", []),
+        ("Вместо мегаплана теперь таблицы.", ["мегаплана"]),  # a one-word trigger
+    ],
+)
+def test_lower_case_names_after_triggers(text, expected):
+    assert names(text, "ru") == expected
+
+
 def test_discovered_scores_stay_below_list_scores():
     found = [f for f in extract("Перешли на amoCRM, а в «Медузе» писали про Сбер.") if f.kind == "competitor"]
     assert found and all(0 < f.score <= 0.6 for f in found)
