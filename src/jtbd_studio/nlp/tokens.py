@@ -82,6 +82,8 @@ class FormLemmatizer:
 #: What the lemmatizer reads per token: the form, trailing whitespace, sentence starts (set by
 #: a trained parser, if any; our sentencizer sets them after).
 _READ = [ORTH, SPACY, SENT_START]
+#: Opening brackets and quotes (a straight quote may close as well as open: not listed).
+OPENING_PUNCT = ("(", "[", "{", "«", "“", "„")
 
 
 @Language.factory("jtbd_sentencizer", assigns=["token.is_sent_start", "doc.sents"])
@@ -94,8 +96,10 @@ class Sentences:
 
     A sentence ends after a token that is one of the sentence-final characters (and any
     punctuation right after it, such as a closing quote); the next token that is not
-    punctuation starts the next one. Same boundaries as spaCy's component, without building a
-    Token per word. The token columns it reads are the doc's DocView (view.py), made by the
+    punctuation, or an opening bracket or quote before a word, starts the next one. spaCy's
+    rule, except that it would end «Я доволен. (С декламацией.)» with the "(" (and emotion
+    would read it as a sad smiley); done on arrays, without building a Token per word. The
+    token columns it reads are the doc's DocView (view.py), made by the
     lemmatizer; it fills in the view's sentence starts for the kind components.
     """
 
@@ -103,13 +107,16 @@ class Sentences:
         from spacy.pipeline import Sentencizer
 
         self.final = frozenset(vocab.strings.add(c) for c in Sentencizer.default_punct_chars)
+        #: Punctuation that opens the next sentence rather than closing the last one: the "(" of
+        #: a stage direction («Я доволен. (С декламацией.)») or an opening quote.
+        self.opening = frozenset(vocab.strings.add(c) for c in OPENING_PUNCT)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         view = doc_view(doc)  # made by the lemmatizer from its cache, as a rule
         orths, puncts = view.orth, view.punct
-        final = self.final
+        final, opening, last = self.final, self.opening, len(orths)
         starts = [-1] * len(orths)
         starts[0] = 1
         if not final.isdisjoint(orths):  # a set test in C: a doc without a final mark is one
@@ -117,7 +124,9 @@ class Sentences:
             for i, orth in enumerate(orths):
                 if orth in final:
                     seen_final = True
-                elif seen_final and not puncts[i]:
+                elif seen_final and (
+                    not puncts[i] or (orth in opening and i + 1 < last and not puncts[i + 1])
+                ):  # a bracket that opens words; "((" after a sentence is a sad smiley
                     starts[i] = 1
                     seen_final = False
         # -1 wraps to 2**64 - 1, as in spaCy's own; a view, not a copy

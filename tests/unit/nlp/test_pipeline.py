@@ -40,14 +40,49 @@ SENTENCE_CASES = [
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_sentence_starts_are_spacys_sentencizer_rule(lang, ru_paragraphs):
+    """spaCy's rule, but an opening bracket or quote before a word after a sentence end opens
+    the next sentence (spaCy leaves it at the end of the last one)."""
     import spacy
+
+    from jtbd_studio.nlp.tokens import OPENING_PUNCT
 
     stock = spacy.blank(lang)
     stock.add_pipe("sentencizer")
     ours = build_pipeline(lang)
     texts = SENTENCE_CASES + (ru_paragraphs if lang == "ru" else [])
+    moved = 0
     for text in texts:
-        assert [s.start for s in ours(text).sents] == [s.start for s in stock(text).sents], text
+        doc = stock(text)
+        expected = []
+        for s in doc.sents:
+            opener = s.start > 1 and doc[s.start - 1].text in OPENING_PUNCT
+            expected.append(s.start - 1 if opener else s.start)
+            moved += opener
+        assert [s.start for s in ours(text).sents] == expected, text
+    assert moved > 0  # the cases hold brackets and quotes after sentence ends
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Я доволен. (С декламацией.) Лабардан!", ["Я доволен.", "(С декламацией.)", "Лабардан!"]),
+    ("It works. (laughs) Really.", ["It works.", "(laughs) Really."]),
+    ("Он ушёл. «Вернётся?» Нет.", ["Он ушёл.", "«Вернётся?»", "Нет."]),
+    # a run of brackets after a sentence is a smiley that belongs to it
+    ("Опять сломалось. ((", ["Опять сломалось. (("]),
+    ("Всё работает. ))", ["Всё работает. ))"]),
+])
+def test_an_opening_bracket_before_a_word_opens_the_next_sentence(text, sentences):
+    lang = "en" if text.isascii() else "ru"
+    assert [s.text for s in build_pipeline(lang)(text).sents] == sentences
+
+
+def test_a_stage_direction_is_no_smiley():
+    # with the "(" left at the end of «Я доволен.», emotion read it as a sad smiley and the
+    # ")" closing the direction as a happy one
+    from jtbd_studio.nlp import extract
+
+    found = [(f.text, f.valence) for f in extract("Я доволен. (С декламацией.) Лабардан!")
+             if f.kind == "emotion"]
+    assert found == [("Я доволен.", 1)]
 
 
 def test_lemmas_set_from_arrays_match_per_token_analysis():
