@@ -137,13 +137,14 @@ def _jsonl_row(name: str, number: int, line: str) -> tuple[str | None, str, str 
 
 def _analyze(source: Source, lang: str, competitors: Any) -> None:
     from jtbd_studio.nlp import extract_many
-    from jtbd_studio.nlp.lang import capitals_mark_names, detect_language, majority_language
+    from jtbd_studio.nlp.engine import foreign_rules
 
     langs = source.langs or [None] * len(source.texts)
     whole = " ".join(source.texts)[:20_000]
-    if lang == "auto" and any(ch.isalpha() for ch in whole) and detect_language(whole) == "unknown":
-        rules = {"ru": "Russian", "en": "English"}[majority_language(whole)]
-        names = "" if capitals_mark_names(whole) else "; names come from the competitor list only"
+    foreign = foreign_rules(whole) if lang == "auto" and any(ch.isalpha() for ch in whole) else None
+    if foreign is not None:  # the engine's own fallback, said once per document
+        rules = {"ru": "Russian", "en": "English"}[foreign[0]]
+        names = "" if foreign[1] else "; names come from the competitor list only"
         click.echo(f"warning: {source.doc}: text is neither Russian nor English; analyzed with {rules} rules{names}", err=True)
     results: dict[int, list[Any]] = {}
     for role in dict.fromkeys(source.roles):

@@ -54,8 +54,19 @@ def _route(text: str, lang: str | None) -> tuple[str, bool]:
     if lang not in (None, "auto"):
         raise UsageError(f"unsupported language {lang!r} (expected auto, ru or en)")
     detected = detect_language(text)
-    if detected in ("ru", "en", "mixed"):
-        return detected, True
+    return (detected, True) if detected in _OURS else _foreign(text)
+
+
+def foreign_rules(text: str) -> tuple[str, bool] | None:
+    """For a text detected as neither Russian nor English (nor mixed): the language whose rules
+    analyze it and whether name discovery runs on it; None for a Russian or English text."""
+    return None if detect_language(text) in _OURS else _foreign(text)
+
+
+_OURS = ("ru", "en", "mixed")
+
+
+def _foreign(text: str) -> tuple[str, bool]:
     return majority_language(text, FALLBACK_LANG), capitals_mark_names(text)
 
 
