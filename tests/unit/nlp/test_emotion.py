@@ -63,6 +63,14 @@ def test_neutral_and_wish_sentences_carry_no_feeling() -> None:
     assert feelings("en", "It would be nice to have dark mode.") == []
 
 
+def test_agreement_is_no_feeling() -> None:
+    # "yeah" answers a question in almost every English turn (its lemma is "yes"): the gold set
+    # marks "Yeah, we use PDP and ICE plots." neutral, as GUIDELINES judges the feeling
+    assert feelings("en", "Yeah, we use PDP and ICE plots.") == []
+    assert feelings("en", "Yes.") == []
+    assert [v for _, v, _ in feelings("en", "Yes, I love it.")] == [2]  # the feeling is "love"
+
+
 def test_brackets_are_not_smileys() -> None:
     assert feelings("ru", "Мы (отдел продаж) ведём сделки в таблице.") == []
     assert feelings("ru", "1) выгрузка 2) отчёты") == []
