@@ -25,6 +25,8 @@ KIND_COMPONENTS = [
 ENV_MODEL = "JTBD_STUDIO_SPACY_MODEL"
 _MODEL_PREFIX = {"ru": "ru_core_news_", "en": "en_core_web_"}
 _SIZE_ORDER = ("sm", "md", "lg", "trf")
+#: Chunks (space-separated strings) whose tokens the tokenizer remembers; about 60 bytes each.
+TOKENIZER_CACHE_SIZE = 200_000
 #: spaCy refuses texts longer than max_length; extract() chunks texts well below it.
 MAX_LENGTH = 2_000_000
 
@@ -69,6 +71,9 @@ def build_pipeline(
             "ner": ner,
         },
     )
+    # the components tokenized their lexicons while they were built: a cache full of lexicon
+    # entries would leave less room for the texts'
+    nlp.tokenizer = _tokenizer(nlp, nlp.tokenizer)
     return nlp
 
 
@@ -113,7 +118,8 @@ def _base_pipeline(lang: str) -> Language:
 
 
 def _split_on_every_whitespace(nlp: Language) -> None:
-    """spaCy splits on spaces only: "Битриксе.\\r\\n" would stay one token with its period."""
+    """Every whitespace run its own token: spaCy leaves a zero-width space inside a token and
+    glues "\\n " into one."""
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     blank = [r"[\r\n\t\v\f\u2028\u2029\u200b]+"]
@@ -122,6 +128,30 @@ def _split_on_every_whitespace(nlp: Language) -> None:
     tokenizer.prefix_search = compile_prefix_regex([*blank, *(defaults.prefixes or [])]).search
     tokenizer.suffix_search = compile_suffix_regex([*blank, *(defaults.suffixes or [])]).search
     tokenizer.infix_finditer = compile_infix_regex([*blank, *(defaults.infixes or [])]).finditer
+    nlp.tokenizer = _tokenizer(nlp, tokenizer)
+
+
+def _tokenizer(nlp: Language, like: Any) -> Any:
+    """A new tokenizer with the rules of `like`, an empty cache and room for more in it.
+
+    spaCy's tokenizer remembers the tokens of each space-separated chunk it has split, but
+    only of the first `max_cache_size` chunks (10,000 by default); every other chunk goes
+    through the affix expressions again. Russian inflection gives a study far more distinct
+    word forms than that.
+    """
+    from spacy.tokenizer import Tokenizer
+
+    return Tokenizer(
+        nlp.vocab,
+        rules=like.rules,
+        prefix_search=like.prefix_search,
+        suffix_search=like.suffix_search,
+        infix_finditer=like.infix_finditer,
+        token_match=like.token_match,
+        url_match=like.url_match,
+        faster_heuristics=like.faster_heuristics,
+        max_cache_size=TOKENIZER_CACHE_SIZE,
+    )
 
 
 def pipeline_summary(nlp: Any) -> dict[str, Any]:
