@@ -48,6 +48,9 @@ SCORE_PRODUCT_LIKE = 0.5
 SCORE_QUOTED = 0.45
 SCORE_ABBREVIATION = 0.4
 SCORE_INSTITUTION = 0.3
+#: A run of ordinary English words inside Russian text: «Business Booster», but also a term
+#: such as «Churn Rate»; spelling alone cannot tell them apart.
+SCORE_ENGLISH_WORDS = 0.35
 MAX_NAME_TOKENS = 5
 MAX_NER_CHARS = 1500
 MEMO_LIMIT = 200_000
@@ -343,14 +346,21 @@ class Discoverer:
         return kind
 
     def _latin_run(self, doc: Doc, i: int) -> Candidate | None:
-        """Latin words inside Russian text: a brand, unless they are ordinary English words
-        («Churn Rate», «Jobs to Be Done») or a lower-case word."""
+        """Latin words inside Russian text: a brand. A run of ordinary English words is one
+        too («Business Booster», «Google Earth») or a term («Churn Rate»): it stays whole, at
+        a lower score, and its last word is never judged again on its own («Rate», «Earth»)."""
+        view = doc_view(doc)
         end = i + 1
-        while end < len(doc) and end - i < MAX_NAME_TOKENS and latin_word(doc[end].text):
-            end += 1
-        words = [t.lower_ for t in doc[i:end] if t.is_alpha]
-        if doc[i].is_lower or (len(words) > 1 and all(w in english_words() for w in words)):
+        while end - i < MAX_NAME_TOKENS:
+            after = view.skip_inline_space(end)  # «Jobs to\xa0Be\xa0Done»: one run
+            if after >= len(doc) or not latin_word(doc[after].text):
+                break
+            end = after + 1
+        if doc[i].is_lower:
             return None
+        words = [t.lower_ for t in doc[i:end] if t.is_alpha]
+        if len(words) > 1 and all(w in english_words() for w in words):
+            return i, end, SCORE_ENGLISH_WORDS, 2
         return i, end, SCORE_PRODUCT_LIKE, 2
 
     def _quoted(self, doc: Doc, i: int) -> Candidate | None:

@@ -76,6 +76,29 @@ def test_lower_case_names_after_triggers(text, expected):
     assert names(text, "ru") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ordinary English words in Russian text: a brand or a term, kept whole, never a
+        # fragment such as «Earth» or «Rate»
+        ("Сервис Google Earth был создан на основе этих технологий.", ["Google Earth"]),
+        ("Churn Rate, или коэффициент оттока, — это процент ушедших клиентов.", ["Churn Rate"]),
+        # the run, not «командой Business Booster» (a «команда X» institution candidate)
+        ("Клиенты общаются с командой Business Booster напрямую.", ["Business Booster"]),
+        # non-breaking spaces inside the run (JTBD itself is a listed term, no name)
+        ("Методология JTBD (Jobs to\u00a0Be\u00a0Done) работает.", ["Jobs to\u00a0Be\u00a0Done"]),
+    ],
+)
+def test_latin_runs_in_russian_text_stay_whole(text, expected):
+    assert names(text, "ru") == expected
+
+
+def test_a_run_of_english_words_scores_below_a_brand_spelling():
+    found = {f.text: f.score for f in extract("Мы перешли с Business Booster на amoCRM.", lang="ru")
+             if f.kind == "competitor"}
+    assert found["Business Booster"] < found["amoCRM"]
+
+
 def test_discovered_scores_stay_below_list_scores():
     found = [f for f in extract("Перешли на amoCRM, а в «Медузе» писали про Сбер.") if f.kind == "competitor"]
     assert found and all(0 < f.score <= 0.6 for f in found)
