@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from jtbd_studio.nlp.cues import (
     word_lists,
 )
 from jtbd_studio.nlp.emoticons import Emoticons, Feeling
-from jtbd_studio.nlp.negation import Intensity, Negation, hashes
+from jtbd_studio.nlp.negation import INTENSIFIER_WINDOW, Intensity, Negation, hashes
 from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_span_values
 from jtbd_studio.paths import corpora_dir
 
@@ -42,6 +43,14 @@ STRONG = 2.0
 DEFAULT_LABELS = {1: "delight", -1: "disappointment"}
 NEGATED_LABELS = {1: "relief", -1: "disappointment"}
 SURPRISE = "surprise"
+#: A token of laughter («ахахах», «хихи», "hahaha", "lol"): its length varies, so it is a
+#: pattern, not a lexicon word; it counts as a cue of this valence.
+LAUGHTER = re.compile(
+    r"(?=.*(?:ха|ах).*(?:ха|ах))[ах]{4,}|(?:хе|хи){2,}х?|(?:ha|ah){2,}h?|(?:he){2,}h?"
+    r"|лол|lol|lmao|rofl"
+)
+LAUGHTER_VALENCE = 1.0
+LAUGHTER_MEMO_LIMIT = 400_000
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +79,7 @@ class Emotion:
         self.emoticons = Emoticons(lang_of(nlp))
         self.negation = per_pipeline(nlp, Negation)
         self.intensity = Intensity(nlp)
+        self.degree = frozenset(self.intensity.factors)
         self.splitter = per_pipeline(nlp, ClauseSplitter)
         self.exclamation = nlp.vocab.strings.add("!")
         roles = word_lists(lang_of(nlp), "emotion")
@@ -77,6 +87,8 @@ class Emotion:
         self.contrast = hashes(nlp, roles.get("contrast", frozenset()))
         self.group = SPAN_GROUPS["emotion"]
         self.key_words = self.lexicon.words
+        self._laughs: set[int] = set()  # forms judged laughter, and judged not
+        self._not_laughs: set[int] = set()
         self._check_labels(load_cues(lang_of(nlp), "emotion"))
 
     @staticmethod
@@ -94,7 +106,8 @@ class Emotion:
         if len(doc):
             index = sentence_index(doc, self.splitter)
             units: dict[tuple[int, int], list[Feeling]] = {}
-            for feeling in self.feelings(doc, index) + self.emoticons.find(index.view):
+            found = self.feelings(doc, index) + self.laughter(index.view)
+            for feeling in found + self.emoticons.find(index.view):
                 units.setdefault(self.unit(doc, index, feeling.token), []).append(feeling)
             for (start, end), feelings in sorted(units.items()):
                 span = self.judge(index, start, end, feelings)
@@ -120,8 +133,45 @@ class Emotion:
                 valence *= NEGATION_FACTOR
                 sign = 1 if valence > 0 else -1
                 label = cue.get("negated_label") or NEGATED_LABELS[sign]
+            if result and self._degree_word(view, result[-1].token, start, floor):
+                result.pop()  # «ужасно рад», "super slow": the first word is a degree, not a feeling
             result.append(Feeling(start, valence, label))
         return result
+
+    def _degree_word(self, view: DocView, i: int, start: int, floor: int) -> bool:
+        """Whether the cue token `i` is an intensifier in the window before the cue at `start`
+        (the window `Intensity.factor` reads: the nearest words, not across punctuation)."""
+        if i >= start or (view.lower[i] not in self.degree and view.lemma[i] not in self.degree):
+            return False
+        seen = 0
+        for j in range(start - 1, max(floor, i) - 1, -1):
+            if view.is_inline_space(j):
+                continue
+            if view.punct[j] or seen == INTENSIFIER_WINDOW:
+                return False
+            seen += 1
+            if j == i:
+                return True
+        return False
+
+    def laughter(self, view: DocView) -> list[Feeling]:
+        """Tokens of laughter; each form of the doc is judged once per process (set tests)."""
+        words = view.words
+        if len(self._not_laughs) > LAUGHTER_MEMO_LIMIT:
+            self._not_laughs.clear()  # memory stays flat on endless streams of new forms
+        new = words.difference(self._not_laughs).difference(self._laughs)
+        for form in new:
+            text = view.strings[form]
+            is_laugh = len(text) < 40 and LAUGHTER.fullmatch(text) is not None
+            (self._laughs if is_laugh else self._not_laughs).add(form)
+        if self._laughs.isdisjoint(words):
+            return []
+        laughs = self._laughs
+        return [
+            Feeling(i, LAUGHTER_VALENCE, DEFAULT_LABELS[1])
+            for i, form in enumerate(view.lower)
+            if form in laughs
+        ]
 
     @staticmethod
     def _last(view: DocView, words: frozenset[int], start: int, end: int) -> int:

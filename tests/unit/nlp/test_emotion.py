@@ -135,3 +135,84 @@ def test_a_hypothetical_clause_weakens_only_itself() -> None:
     ((_, strong, _),) = feelings("ru", "Здорово, что добавили экспорт.")
     ((_, hoped, _),) = feelings("ru", "Было бы здорово добавить экспорт.")
     assert 0 < hoped < strong
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # each feeling family in its inflected forms and parts of speech
+        ("ru", "Я так огорчена.", -1),
+        ("ru", "Меня это выбешивает!", -1),
+        ("ru", "Грустненько сегодня.", -1),
+        ("ru", "Он выглядел подавленным.", -1),
+        ("ru", "Мы очень признательны вам.", 1),
+        ("ru", "Терпеть не могу эти созвоны.", -1),
+        ("ru", "Ну и фигня.", -1),
+        ("ru", "Вымоталась за неделю, нет сил.", -1),
+        ("ru", "Я удовлетворён результатом.", 1),
+        ("en", "Honestly, it was a really enjoyable session.", 1),
+        ("en", "The export is so cumbersome.", -1),
+        ("en", "I can't stand the new layout.", -1),
+        ("en", "I was horrified by the bill.", -1),
+        ("en", "The search works really well.", 1),
+        ("en", "It was quite fast.", 1),
+    ],
+)
+def test_category_words_carry_their_sign(lang: str, text: str, sign: int) -> None:
+    (found,) = feelings(lang, text)
+    assert found[0] == text
+    assert found[1] * sign > 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        ("ru", "Ничуть не огорчена.", 1),  # a negated sadness reads as relief
+        ("ru", "Совсем не скучно было.", 1),
+        ("en", "I don't like the export.", -1),  # the negator sits inside the cue
+        ("en", "The setup was not cumbersome at all.", 1),
+    ],
+)
+def test_negated_category_words_turn(lang: str, text: str, sign: int) -> None:
+    ((_, valence, _),) = feelings(lang, text)
+    assert valence * sign > 0
+
+
+def test_words_whose_lemma_collides_with_a_neutral_word_are_matched_by_form() -> None:
+    # the lookup lemmatizer reads "well" as "good" and "best" as "well"; pymorphy reads «горе»
+    # as «гора», «черты» as «черт», «норма» as the slang «норм», «лучше» as «хороший»
+    assert feelings("en", "Well, most of the time we just use scatter plots.") == []
+    assert feelings("en", "Please share your screen.") == []  # "pleased" is not "please"
+    assert feelings("en", "We stick to the defaults and take a break.") == []
+    assert feelings("ru", "В пятом классе мы ходили в горы.") == []
+    assert feelings("ru", "Черты лица и нормы закона.") == []
+    assert feelings("ru", "Суд удовлетворил иск.") == []
+    assert feelings("ru", "Лучше пошли отсюда.") == []
+
+
+def test_spoken_fillers_are_not_feelings() -> None:
+    # "like" and "kind of" fill spoken turns; "I like" is the feeling
+    assert feelings("en", "So it's like, you know, kind of a scatter plot.") == []
+    assert feelings("en", "Yeah, something like this.") == []
+    assert [v for _, v, _ in feelings("en", "I really like the two-way plots.")] == [1]
+
+
+def test_a_degree_word_before_a_feeling_is_not_a_feeling_itself() -> None:
+    # «ужасно», "super", «довольно» are cues alone and intensifiers before another cue
+    assert feelings("ru", "Ужасно рад тебя видеть.") == [("Ужасно рад тебя видеть.", 1, "delight")]
+    assert feelings("ru", "Ужасно.") == [("Ужасно.", -2, "frustration")]
+    assert [v for _, v, _ in feelings("ru", "Супер медленно грузится.")] == [-1]
+    assert [v for _, v, _ in feelings("ru", "Это довольно сложно.")] == [-1]
+    assert [v for _, v, _ in feelings("en", "It is super slow.")] == [-1]
+    # across punctuation the first word is a feeling of its own
+    assert [v for _, v, _ in feelings("ru", "Супер, грузится медленно.")] == [1]
+
+
+def test_laughter_of_any_length_is_joy_with_exact_offsets() -> None:
+    text = "Вчера смотрели кино. Ахахахах, вот это поворот\nХаха"
+    doc = analyze("ru", text)  # the spans live only as long as their doc
+    spans = [(s.start_char, s.end_char, s._.valence, s.label_) for s in doc.spans["jtbd_emotion"]]
+    assert spans == [(21, 46, 1, "delight"), (47, 51, 1, "delight")]
+    assert [v for _, v, _ in feelings("en", "hahaha that was great")] == [2]
+    assert feelings("ru", "Ага, понял. Аха.") == []  # agreement, not laughter
+    assert feelings("ru", "Хх хохлома ахх.") == []
