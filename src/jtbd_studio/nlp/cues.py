@@ -9,7 +9,7 @@ Fields of a line (only `pattern` is required; each component documents what else
 - `pattern`: a string in this small language, one item per token, separated by spaces:
   `word` matches the lemma of `word` (the pattern word is lemmatized by the pipeline's own
   lemmatizer, so «долгих» and «долгий» both work); `a|b|c` any of them; `=word` the exact
-  lower-case form (no lemmatizing); `_` any non-punctuation token; a trailing `?` makes an item
+  lower-case form (no lemmatizing; `=a|b` is the exact form a or b); `_` any non-punctuation token; a trailing `?` makes an item
   optional; `_{0,3}` is zero to three non-punctuation tokens. The first item must be a word.
 - `label` (str), `score` (0..1, default 0.7), `role` (str, default "cue") and any other
   component-specific field (`polarity`, `valence`, `weak`, …).
@@ -168,7 +168,13 @@ def compile_items(cue: Cue, lemmatize: Callable[[str], str], strings: Any) -> tu
             items.append(Item(None, False, low, 1))
             continue
         on_lower = item.startswith("=") and len(item) > 1
-        words = [w.lower() for w in item.lstrip("=").split("|") if w]
+        alternatives = item.lstrip("=").split("|")
+        if not on_lower and any(w.startswith("=") for w in alternatives):
+            raise LexiconError(
+                cue.source, f"'=' marks a whole item: write ={item.replace('=', '')}", line=cue.line
+            )
+        # "=me|=us" reads as "=me|us": the mark is the item's, a repeat of it is allowed
+        words = [w.lstrip("=").lower() for w in alternatives if w.lstrip("=")]
         forms = set(words) | ({_yo(w) for w in words})
         if not on_lower:
             forms |= {lemmatize(w) for w in words}

@@ -66,6 +66,28 @@ def test_a_malformed_cue_file_names_the_file_and_line(
         cues.load_cues.cache_clear()
         with pytest.raises(cues.LexiconError, match="must start with a word"):
             cues.CueMatcher(spacy.blank("xx"), "friction")
+        # a form mark inside an item of lemmas would silently never match: refused
+        (folder / "friction.jsonl").write_text('{"pattern": "no|=nope"}\n', encoding="utf-8")
+        cues.load_cues.cache_clear()
+        with pytest.raises(cues.LexiconError, match=r"friction\.jsonl:1: '=' marks a whole item"):
+            cues.CueMatcher(spacy.blank("xx"), "friction")
+    finally:
+        cues.load_cues.cache_clear()
+
+
+def test_a_repeated_form_mark_applies_to_every_alternative(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "lexicons" / "xx"
+    folder.mkdir(parents=True)
+    (folder / "friction.jsonl").write_text('{"pattern": "=cost =me|=us"}\n', encoding="utf-8")
+    monkeypatch.setattr(cues, "corpora_dir", lambda: tmp_path)
+    cues.load_cues.cache_clear()
+    try:
+        nlp = spacy.blank("xx")
+        matcher = cues.CueMatcher(nlp, "friction")
+        found = [(start, end) for _, start, end in matcher.find(nlp("it cost us a week"))]
+        assert found == [(1, 3)]
     finally:
         cues.load_cues.cache_clear()
 
