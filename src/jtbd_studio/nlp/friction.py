@@ -133,6 +133,8 @@ class Friction(ClauseExtractor):
         if not super().accept(index, cue, start, end, clause, guards):
             return False
         view = index.view
+        if cue.get("degree") and modifies_next(view, end, clause[1]):
+            return False  # «ужасно рад»: a degree of the next word, which speaks for itself
         sentence = index.sentence(start)
         if (id(cue) in self.topics or cue.get("weak")) and self.advice.opens_advice(
             view.doc, view, sentence
@@ -221,3 +223,15 @@ def make_friction(nlp: Language, name: str) -> Friction:
     """Build the friction component for the pipeline's language."""
     register_extensions()
     return Friction(nlp)
+
+
+#: Parts of speech a degree adverb modifies («ужасно рад», «ужасно медленно», «ужасно хочется»).
+_MODIFIED = frozenset({"ADJ", "ADV", "VERB"})
+
+
+def modifies_next(view: DocView, end: int, clause_end: int) -> bool:
+    """Whether the word right after a cue ending at `end`, in its clause, is one a degree
+    adverb modifies (an adjective, adverb or verb): the cue is then that word's degree."""
+    after = view.skip_inline_space(end)
+    return after < clause_end and not view.punct[after] and view.doc[after].pos_ in _MODIFIED
+

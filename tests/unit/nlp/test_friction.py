@@ -87,6 +87,20 @@ def test_denials_wishes_advice_and_fears_are_not_friction(lang: str, text: str) 
     assert friction(lang, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ужасно рад, что мы перешли на amoCRM.", []),  # a degree of gladness
+        ("Ужасно интересно было посмотреть отчёты.", []),
+        ("Поддержка работает ужасно.", ["Поддержка работает ужасно"]),
+        ("Отвечают ужасно медленно.", ["Отвечают ужасно медленно"]),  # the slowness is
+        ("Ужасно неудобный интерфейс.", ["Ужасно неудобный интерфейс"]),
+    ],
+)
+def test_a_degree_adverb_is_friction_only_on_its_own(text: str, expected: list[str]) -> None:
+    assert friction("ru", text) == expected
+
+
 def test_spans_carry_label_score_and_lemma_key() -> None:
     doc = analyze("ru", "Поддержка долго отвечала на заявки.")
     (span,) = doc.spans["jtbd_friction"]
