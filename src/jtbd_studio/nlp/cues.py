@@ -9,8 +9,9 @@ Fields of a line (only `pattern` is required; each component documents what else
 - `pattern`: a string in this small language, one item per token, separated by spaces:
   `word` matches the lemma of `word` (the pattern word is lemmatized by the pipeline's own
   lemmatizer, so «долгих» and «долгий» both work); `a|b|c` any of them; `=word` the exact
-  lower-case form (no lemmatizing; `=a|b` is the exact form a or b); `_` any non-punctuation token; a trailing `?` makes an item
-  optional; `_{0,3}` is zero to three non-punctuation tokens. The first item must be a word.
+  lower-case form (no lemmatizing; `=a|b` is the exact form a or b); `_` any non-punctuation
+  token; a trailing `?` makes an item optional; `_{0,3}` is zero to three non-punctuation
+  tokens. The first item must be a word.
 - `label` (str), `score` (0..1, default 0.7), `role` (str, default "cue") and any other
   component-specific field (`polarity`, `valence`, `weak`, …).
 

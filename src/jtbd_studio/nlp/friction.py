@@ -234,4 +234,3 @@ def modifies_next(view: DocView, end: int, clause_end: int) -> bool:
     adverb modifies (an adjective, adverb or verb): the cue is then that word's degree."""
     after = view.skip_inline_space(end)
     return after < clause_end and not view.punct[after] and view.doc[after].pos_ in _MODIFIED
-
