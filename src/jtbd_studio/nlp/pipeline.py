@@ -129,7 +129,6 @@ def _split_on_every_whitespace(nlp: Language) -> None:
     tokenizer.prefix_search = compile_prefix_regex([*blank, *(defaults.prefixes or [])]).search
     tokenizer.suffix_search = compile_suffix_regex([*blank, *(defaults.suffixes or [])]).search
     tokenizer.infix_finditer = compile_infix_regex([*blank, *(defaults.infixes or [])]).finditer
-    nlp.tokenizer = _tokenizer(nlp, tokenizer)
 
 
 def _tokenizer(nlp: Language, like: Any) -> Any:
