@@ -1,4 +1,9 @@
-"""The `jtbd_emotion` component: valence −2..+2 and a taxonomy label per sentence with feeling."""
+"""The `jtbd_emotion` component: valence −2..+2 and a taxonomy label per sentence with feeling.
+
+Only the customer's feelings are research data: interviewer turns (`doc.user_data["jtbd_role"]
+== "interviewer"`) give none. Their greetings, thanks and questions ("Where did you get
+stuck?") would otherwise read as delight and frustration.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from jtbd_studio.nlp.cues import (
     lang_of,
     load_cues,
     range_key,
+    speaker_role,
     word_lists,
 )
 from jtbd_studio.nlp.emoticons import Emoticons, Feeling
@@ -103,7 +109,7 @@ class Emotion:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        if len(doc):
+        if len(doc) and speaker_role(doc) == "customer":
             index = sentence_index(doc, self.splitter)
             units: dict[tuple[int, int], list[Feeling]] = {}
             found = self.feelings(doc, index) + self.laughter(index.view)

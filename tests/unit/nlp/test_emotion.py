@@ -11,8 +11,8 @@ from jtbd_studio.paths import corpora_dir
 from tests.unit.nlp.kinds_pipeline import analyze
 
 
-def feelings(lang: str, text: str) -> list[tuple[str, int, str]]:
-    doc = analyze(lang, text)  # the spans live only as long as their doc
+def feelings(lang: str, text: str, role: str | None = None) -> list[tuple[str, int, str]]:
+    doc = analyze(lang, text, role)  # the spans live only as long as their doc
     return [(s.text, s._.valence, s.label_) for s in doc.spans["jtbd_emotion"]]
 
 
@@ -61,6 +61,19 @@ def test_neutral_and_wish_sentences_carry_no_feeling() -> None:
     assert feelings("ru", "Мы работаем с системой третий год.") == []
     assert feelings("en", "We have twelve managers in sales.") == []
     assert feelings("en", "It would be nice to have dark mode.") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Ольга, добрый день! Спасибо, что нашли время."),
+        ("ru", "А что там хуже?"),
+        ("en", "Thanks for joining, Sarah. Where did you get stuck?"),
+    ],
+)
+def test_interviewer_turns_carry_no_feeling(lang: str, text: str) -> None:
+    assert feelings(lang, text, role="interviewer") == []
+    assert feelings(lang, text, role="customer") != []  # the same words from a customer count
 
 
 def test_agreement_is_no_feeling() -> None:
@@ -216,3 +229,14 @@ def test_laughter_of_any_length_is_joy_with_exact_offsets() -> None:
     assert [v for _, v, _ in feelings("en", "hahaha that was great")] == [2]
     assert feelings("ru", "Ага, понял. Аха.") == []  # agreement, not laughter
     assert feelings("ru", "Хх хохлома ахх.") == []
+
+
+def test_getting_lost_is_confusion_and_losing_money_disappointment() -> None:
+    assert [label for _, _, label in feelings("en", "I got lost in the settings.")] == ["confusion"]
+    assert [label for _, _, label in feelings("en", "We lost forty grand last year.")] == [
+        "disappointment"
+    ]
+
+
+def test_a_topic_word_is_no_feeling() -> None:
+    assert feelings("ru", "Менеджер ушёл в отпуск, а переписка осталась у него.") == []
