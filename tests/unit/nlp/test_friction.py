@@ -97,6 +97,19 @@ def test_denials_wishes_advice_and_fears_are_not_friction(lang: str, text: str) 
         ("Ужасно неудобный интерфейс.", ["Ужасно неудобный интерфейс"]),
     ],
 )
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ru", "Заявки с сайта сами падали в систему, это было удобно.", []),  # they arrived
+        ("ru", "Сервер упал в понедельник.", ["Сервер упал в понедельник"]),
+        ("en", "It stuck with me for years.", []),  # memorable, not stuck
+        ("en", "We got stuck on the import.", ["We got stuck on the import"]),
+    ],
+)
+def test_idioms_that_look_like_failures(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
+
+
 def test_a_degree_adverb_is_friction_only_on_its_own(text: str, expected: list[str]) -> None:
     assert friction("ru", text) == expected
 
