@@ -240,3 +240,49 @@ def test_getting_lost_is_confusion_and_losing_money_disappointment() -> None:
 
 def test_a_topic_word_is_no_feeling() -> None:
     assert feelings("ru", "Менеджер ушёл в отпуск, а переписка осталась у него.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # adequacy and approval said in passing
+        ("The computations were fast enough for me.", 1),
+        ("Honestly it does the job.", 1),
+        ("That setup works for us.", 1),
+        ("It was totally worth it.", 1),
+        ("The new filters saved us a ton of time.", 1),
+        ("The tooltips were a huge help.", 1),
+        ("I'm a big fan of the two-way plots.", 1),
+        ("Installing it was a breeze, pretty painless.", 1),
+        ("It's simple to use once you see the legend.", 1),
+        # dissatisfaction idioms and qualities said as feeling
+        ("I'm not a fan of the color scale.", -1),
+        ("The export fell short of what we needed.", -1),
+        ("Rendering takes forever on big files.", -1),
+        ("It really bugs me that the axis resets.", -1),
+        ("Honestly the whole dashboard is overkill for us.", -1),
+        ("The legend is kind of cryptic.", -1),
+        ("It wasn't obvious what the colors meant.", -1),
+        ("I couldn't figure out how to reset the zoom.", -1),
+        ("The first year was tough.", -1),
+    ],
+)
+def test_spoken_evaluations_carry_their_sign(text: str, sign: int) -> None:
+    (found,) = feelings("en", text)
+    assert found[1] * sign > 0
+
+
+def test_readings_that_are_no_evaluation_stay_neutral() -> None:
+    # a fast Fourier transform, a speed comparison, a curve of a chart, tyres and breaks
+    assert feelings("en", "We run a fast Fourier transform first.") == []
+    assert feelings("en", "It runs as fast as the old one.") == []
+    assert feelings("en", "The robot needs new tires.") == []
+    assert feelings("en", "We took a break and then we tried to improve the model.") == []
+    # conversational formulas: an apology or a repair, praise of the interviewer's question
+    assert feelings("en", "Sorry, the color interaction one.") == []
+    assert feelings("en", "Good question. No worries.") == []
+    assert [v for _, v, _ in feelings("en", "I felt sorry for the new analysts.")] == [-1]
+    # "I better" is an obligation, not a comparison; "if" and "imagine" are hypotheses
+    assert feelings("en", "If it's not intuitive, I better be able to explain why.") == []
+    assert feelings("en", "I can imagine it being useful for others.") == []
+    assert [v for _, v, _ in feelings("en", "We had better results with the new model.")] == [1]

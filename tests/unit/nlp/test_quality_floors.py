@@ -107,9 +107,9 @@ NOT_MET_YET = pytest.mark.xfail(strict=True, reason="issue 5 floor not met yet (
 
 
 #: (figure, language) pairs below their floor today; see benchmarks/RESULTS.md and the issue note.
-#: English emotion fell below it when "well" (lemmatized to "good") and spoken "like" stopped
-#: counting as delight: they had put a feeling on half the neutral English turns.
-BELOW = {("friction F1", "en"), ("friction F1", "ru"), ("emotion sign acc", "en")}
+#: (English emotion is above it on the whole dev set again, 0.805, after the spoken-evaluation
+#: lexicon; its check half alone is 0.714: the issue note says so.)
+BELOW = {("friction F1", "en"), ("friction F1", "ru")}
 FIGURES = ["competitor (list) P", "competitor (list) R", "discovery R", "friction F1",
            "emotion sign acc"]
 

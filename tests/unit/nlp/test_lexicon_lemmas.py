@@ -1,0 +1,121 @@
+"""Lexicon words that the pipeline's lemmatizer turns into a different common word.
+
+A lemma item (a pattern word without `=`) matches every token whose lemma is the word or the
+word's own lemma (cues.compile_items), and the lemmatizer works word by word, out of context.
+So when it turns the written word into another word, the item silently matches every form of
+that other word: "pleased" -> "please" made every "please" a delight, "broken" -> "break" made
+"take a break" a breakage, «горе» -> «гора» made every mountain grief.
+
+A collision is a lemma item's word `w` whose lemma `l` differs and is a common word in its own
+right that the lexicon did not ask for:
+
+- English (a lookup table, no senses): `l` is among the 5000 most frequent English forms
+  (corpora/lexicons/en/common_words.txt). Rare lemmas ("annoy" from "annoyed", "frustrate")
+  bring in only the same feeling's other forms.
+- Russian (pymorphy3): `w` is itself a noun or full adjective of the dictionary (a known
+  analysis has `w` as its normal form) that the most likely analysis takes to another word.
+  Adverbs and short forms are the same word as their adjective (тоскливо -> тоскливый);
+  participles that pymorphy3 files under their verb («раздражённый» -> «раздражить») and
+  guessed forms of words it does not know are not headwords.
+- Asked for: `l` is written among the item's alternatives ("фиг|фига"), or is a single-word
+  lemma cue of the same file (for emotion, of the same sign: "annoyed" -> "annoy" is a cue).
+
+The fix is to write the intended forms exactly (`=tired`) or to name the lemma as meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pytest
+
+from jtbd_studio.nlp.cues import Cue, load_cues, pipeline_lemmatizer
+from jtbd_studio.nlp.lemmas import english_ranks, morph
+from jtbd_studio.nlp.pipeline import build_pipeline
+
+FILES = ("emotion", "friction")
+#: an English lemma at least this frequent is a word of its own, not a rare verb behind a feeling
+COMMON_RANK = 5000
+#: Russian words that are lexemes of their own; an adverb or a short form of an adjective
+#: (тоскливо -> тоскливый) is the same word
+HEADWORD_POS = frozenset({"NOUN", "ADJF"})
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def _sign(cue: Cue, name: str) -> int:
+    if name != "emotion":
+        return 0
+    value = cue.get("valence", 0) or 0
+    return (value > 0) - (value < 0)
+
+
+def _lemma_words(cue: Cue) -> list[str]:
+    """The alternatives of a single-word lemma cue (none for `=` items and longer patterns)."""
+    items = cue.pattern.split()
+    if cue.role != "cue" or len(items) != 1 or items[0].startswith("="):
+        return []
+    return [_norm(w) for w in items[0].rstrip("?").split("|") if w]
+
+
+def _is_common(lang: str, word: str, lemma: str) -> bool:
+    if lang == "en":
+        return english_ranks().get(lemma, COMMON_RANK) < COMMON_RANK
+    headwords = {
+        _norm(parse.normal_form)
+        for parse in morph().parse(word)
+        if parse.is_known and str(parse.tag.POS) in HEADWORD_POS
+    }
+    return word in headwords
+
+
+def collisions(
+    lang: str, name: str, cues: Iterable[Cue], lemmatize: Callable[[str], str]
+) -> list[str]:
+    """One line per offending word: file line, the word, the lemma it is turned into."""
+    cues = list(cues)
+    asked: dict[str, set[int]] = {}
+    for cue in cues:
+        for word in _lemma_words(cue):
+            asked.setdefault(word, set()).add(_sign(cue, name))
+    found = []
+    for cue in cues:
+        words = _lemma_words(cue)
+        for word in words:
+            lemma = _norm(lemmatize(word))
+            if lemma == word or lemma in words or _sign(cue, name) in asked.get(lemma, ()):
+                continue
+            if _is_common(lang, word, lemma):
+                found.append(f"{lang}/{name}.jsonl:{cue.line} {word!r} -> {lemma!r}")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("name", FILES)
+def test_no_lemma_collisions(lang: str, name: str) -> None:
+    lemmatize = pipeline_lemmatizer(build_pipeline(lang))
+    found = collisions(lang, name, load_cues(lang, name), lemmatize)
+    assert not found, "lemma items that match another word (write =form):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "pattern", "collides"),
+    [
+        ("en", "pleased", True),  # -> please
+        ("en", "broken", True),  # -> break
+        ("en", "well", True),  # -> good
+        ("en", "=broken", False),
+        ("en", "annoyed", False),  # -> annoy: rare, the same feeling
+        ("en", "happy", False),
+        ("ru", "горе", True),  # -> гора
+        ("ru", "=горе|горем", False),
+        ("ru", "кривой|кривая", False),  # the lemma named as meant
+        ("ru", "раздраженный", False),  # a participle, filed under its verb
+    ],
+)
+def test_the_check_itself(lang: str, pattern: str, collides: bool) -> None:
+    lemmatize = pipeline_lemmatizer(build_pipeline(lang))
+    cue = Cue("test", 1, pattern, "delight", extra={"valence": 1})
+    assert bool(collisions(lang, "emotion", [cue], lemmatize)) is collides
