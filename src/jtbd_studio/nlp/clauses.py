@@ -31,7 +31,7 @@ from jtbd_studio.nlp.cues import (
     word_lists,
 )
 from jtbd_studio.nlp.negation import Negation, hashes
-from jtbd_studio.nlp.spans import SPAN_GROUPS, set_span_values
+from jtbd_studio.nlp.spans import SPAN_GROUPS, set_group, set_span_values
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -327,7 +327,7 @@ class ClauseExtractor:
         if len(doc):
             index = sentence_index(doc, self.splitter)
             spans = self.spans(doc, index, self.hits(doc, index))
-        doc.spans[self.group] = spans
+        set_group(doc, self.group, spans)
         return doc
 
     def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from jtbd_studio.nlp import resources
 from jtbd_studio.nlp.discovery import Discoverer, is_sentence_initial, pick_non_overlapping
 from jtbd_studio.nlp.lemmas import CYRILLIC_WORD, KNOWN, LATIN_WORD, ORG, lemmatizer
-from jtbd_studio.nlp.spans import SPAN_GROUPS
+from jtbd_studio.nlp.spans import SPAN_GROUPS, set_group
 from jtbd_studio.nlp.translit import skeleton
 from jtbd_studio.nlp.view import doc_view
 
@@ -156,7 +156,7 @@ class CompetitorMatcher:
             taken = [(s.start, s.end) for s in spans]
             spans += self.discoverer(doc, taken)
         spans.sort(key=lambda s: s.start)
-        doc.spans[GROUP] = spans
+        set_group(doc, GROUP, spans)
         return doc
 
     def _listed(self, doc: Doc) -> list[Span]:

@@ -29,7 +29,7 @@ from jtbd_studio.nlp.cues import (
 )
 from jtbd_studio.nlp.emoticons import Emoticons, Feeling
 from jtbd_studio.nlp.negation import INTENSIFIER_WINDOW, Intensity, Negation, hashes
-from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_span_values
+from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_group, set_span_values
 from jtbd_studio.paths import corpora_dir
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ class Emotion:
                 span = self.judge(index, start, end, feelings)
                 if span is not None:
                     spans.append(span)
-        doc.spans[self.group] = spans
+        set_group(doc, self.group, spans)
         return doc
 
     def feelings(self, doc: Doc, index: SentenceIndex) -> list[Feeling]:

@@ -14,7 +14,7 @@ from jtbd_studio.nlp.clauses import (
     sentence_index,
 )
 from jtbd_studio.nlp.cues import CueMatcher, content_key, speaker_role
-from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_span_values
+from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_group, set_span_values
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -56,7 +56,7 @@ class Jobs:
                 span = self.statement(doc, index, sentence, parts, interviewer)
                 if span is not None:
                     spans.append(span)
-        doc.spans[self.group] = spans
+        set_group(doc, self.group, spans)
         return doc
 
     def statement(

@@ -8,7 +8,13 @@ from spacy.language import Language
 
 from jtbd_studio.nlp.clauses import ClauseSplitter, per_pipeline, sentence_index
 from jtbd_studio.nlp.cues import CueMatcher, DocView, doc_view, range_key, speaker_role
-from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_span_values, span_values
+from jtbd_studio.nlp.spans import (
+    SPAN_GROUPS,
+    register_extensions,
+    set_group,
+    set_span_values,
+    span_values,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -55,7 +61,7 @@ class Phrases:
                 set_span_values(span, score=round(score, 3), key=key)
                 chosen.append(span)
         chosen.sort(key=lambda s: (s.start, s.end))
-        doc.spans[self.group] = chosen
+        set_group(doc, self.group, chosen)
         return doc
 
     def from_other_kinds(self, doc: Doc) -> list[Candidate]:

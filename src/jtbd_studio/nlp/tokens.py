@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import numpy
-from spacy.attrs import LEMMA, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
@@ -43,45 +43,45 @@ class FormLemmatizer:
         self.vocab = vocab
         self.keep_pos = keep_pos
         self.words: Lemmatizer = lemmatizer()
-        self._by_orth: dict[int, tuple[int, int, int, int, int, int]] = {}
+        #: per form (orth hash): its lemma's hash, and its part of speech id
+        self._lemma: dict[int, int] = {}
+        self._pos: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        # One array in, one array out: a Python loop over ints and a dict look-up per token,
-        # never a Token object (building them was most of this component's time). The cached
-        # facts per form also make the doc's view (view.py) without a second to_array.
+        # One array in, one array out: dict look-ups mapped over the forms in C, never a Token
+        # object (building them was most of this component's time). The lexical columns of the
+        # doc's view (view.py) come from the same to_array call.
         if not len(doc):
             return doc
-        cache = self._by_orth
-        if len(cache) > ORTH_CACHE_LIMIT:
-            cache.clear()
-        read = doc.to_array(_READ).T.tolist()
-        orths = read[0]
-        hits = [cache.get(orth) or self._learn(orth) for orth in orths]
-        lemmas, pos, lowers, puncts, spaces, stops = map(list, zip(*hits, strict=True))
-        values: Any = numpy.array([lemmas, pos], dtype=numpy.uint64).T
+        if len(self._lemma) > ORTH_CACHE_LIMIT:
+            self._lemma.clear()
+            self._pos.clear()
+        orths, spaces, starts, lowers, puncts, blanks, stops = doc.to_array(_READ).T.tolist()
+        lemma_of = self._lemma.get
+        lemmas = list(map(lemma_of, orths))
+        if None in lemmas:
+            for orth in set(orths).difference(self._lemma):
+                self._learn(orth)
+            lemmas = list(map(lemma_of, orths))
+        values: Any = numpy.array([lemmas, list(map(self._pos.get, orths))], dtype=numpy.uint64).T
         if self.keep_pos:
             trained = doc.to_array(POS)
             values[:, 1] = numpy.where(trained != 0, trained, values[:, 1])
         doc.from_array([LEMMA, POS], values)
         # in view_columns() order: orth, lemma, lower, punct, space, trailing space, stop, start
-        remember_view(doc, [orths, lemmas, lowers, puncts, spaces, read[1], stops, read[2]])
+        remember_view(doc, [orths, lemmas, lowers, puncts, blanks, spaces, stops, starts])
         return doc
 
-    def _learn(self, orth: int) -> tuple[int, int, int, int, int, int]:
-        """The lemma, part of speech and the view's lexical columns of one form (cached)."""
-        lexeme = self.vocab[orth]
-        analysis = self.words.analyze(lexeme.orth_)
-        hit = (
-            self.vocab.strings.add(analysis.lemma), POS_IDS.get(analysis.pos, 0),
-            lexeme.lower, int(lexeme.is_punct), int(lexeme.is_space), int(lexeme.is_stop),
-        )
-        self._by_orth[orth] = hit
-        return hit
+    def _learn(self, orth: int) -> None:
+        """Analyze one form and remember its lemma and part of speech."""
+        analysis = self.words.analyze(self.vocab.strings[orth])
+        self._lemma[orth] = self.vocab.strings.add(analysis.lemma)
+        self._pos[orth] = POS_IDS.get(analysis.pos, 0)
 
 
 #: What the lemmatizer reads per token: the form, trailing whitespace, sentence starts (set by
-#: a trained parser, if any; our sentencizer sets them after).
-_READ = [ORTH, SPACY, SENT_START]
+#: a trained parser, if any; our sentencizer sets them after) and the lexical flags of the view.
+_READ = [ORTH, SPACY, SENT_START, LOWER, IS_PUNCT, IS_SPACE, IS_STOP]
 #: Opening brackets and quotes (a straight quote may close as well as open: not listed).
 OPENING_PUNCT = ("(", "[", "{", "«", "“", "„")
 

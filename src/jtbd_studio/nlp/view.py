@@ -56,7 +56,8 @@ class DocView:
 
     def set_sentence_starts(self, sent_start: list[int]) -> None:
         """Take the sentence starts from a SENT_START column (1 where a sentence starts)."""
-        starts = [i for i, value in enumerate(sent_start) if value == 1]
+        # (`1 in`, a scan in C, answers for a doc no one has split yet)
+        starts = [i for i, value in enumerate(sent_start) if value == 1] if 1 in sent_start else []
         self.sent_starts = [0] if not starts else starts if starts[0] == 0 else [0, *starts]
         self.__dict__.pop("sent_start_set", None)  # the cached set of the old starts
 

@@ -128,3 +128,27 @@ def test_nlp_package_imports_no_spacy():
     code = "import sys, jtbd_studio.nlp; print('spacy' in sys.modules, 'natasha' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_lemmas_survive_the_form_cache_starting_over(monkeypatch, ru_paragraphs):
+    """Past ORTH_CACHE_LIMIT forms the lemmatizer forgets its forms and learns them again:
+    the lemmas, parts of speech and the view's columns stay what they were."""
+    from jtbd_studio.nlp import tokens
+    from jtbd_studio.nlp.view import doc_view
+
+    nlp = build_pipeline("ru")
+    texts = ru_paragraphs[:60]
+
+    def analysis():
+        return [
+            ([(t.lemma_, t.pos_) for t in doc], doc_view(doc).lower, doc_view(doc).stop)
+            for doc in nlp.pipe(texts)
+        ]
+
+    before = analysis()
+    monkeypatch.setattr(tokens, "ORTH_CACHE_LIMIT", 5)
+    lemmatizer = nlp.get_pipe("jtbd_lemmatizer")
+    after = analysis()
+    assert len(lemmatizer._lemma) < 400  # it did start over
+    assert after == before
+    assert any(lemma == "быть" for doc in after for lemma, _ in doc[0])
