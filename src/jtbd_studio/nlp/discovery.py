@@ -51,6 +51,9 @@ SCORE_INSTITUTION = 0.3
 #: A run of ordinary English words inside Russian text: «Business Booster», but also a term
 #: such as «Churn Rate»; spelling alone cannot tell them apart.
 SCORE_ENGLISH_WORDS = 0.35
+#: The weight of a term run («Churn Rate») held out of discovery: above every candidate, below a
+#: listed name (2.0); it is dropped after the overlaps are settled.
+TERM_HOLD = 1.5
 MAX_NAME_TOKENS = 5
 MAX_NER_CHARS = 1500
 MEMO_LIMIT = 200_000
@@ -81,7 +84,14 @@ class Discoverer:
         self.stop = resources.words(self.lang, "competitors_stop") | resources.words(
             self.lang, "competitors_abbreviations"
         )
-        self.stop_multi = resources.words(self.lang, "competitors_stop", "place")
+        #: names of several words that name no competitor: places ("New York") and the terms
+        #: of the research and of business metrics ("Customer Journey Map", "Churn Rate")
+        self.terms = resources.words(self.lang, "competitors_stop", "term")
+        #: lower-case hashes of the first words of the terms of several words
+        self.term_starts = frozenset(
+            self.vocab.strings.add(term.split()[0]) for term in self.terms if " " in term
+        )
+        self.stop_multi = resources.words(self.lang, "competitors_stop", "place") | self.terms
         #: last lemma -> (lemma hashes of the phrase, strength), strongest first
         self.triggers: dict[int, TriggerList] = {}
         for r in resources.load_records(self.lang, "competitors_triggers", ("text",)):
@@ -247,10 +257,12 @@ class Discoverer:
         # Russian: a capitalized word that starts a sentence is no candidate (_classify's
         # first test, asked here without a call: most capitalized words start a sentence)
         starts = view.sent_start_set if self.english is None else frozenset()
-        found: list[Candidate] = []
+        # terms of several words («Churn Rate», "the Customer Journey Map") hold their words
+        found: list[Candidate] = self._terms(doc, view)
+        held = {k for start, end, _, _ in found for k in range(start, end)}
         skip_to = -1
         for i in form_positions(orths, self.starters.intersection(orths)):
-            if i < skip_to or i < seen.skip_to:
+            if i < skip_to or i < seen.skip_to or i in held:
                 continue
             kind = kinds[orths[i]]
             if i in starts and kind in (_KNOWN, _UNKNOWN):
@@ -362,6 +374,29 @@ class Discoverer:
         if len(words) > 1 and all(w in english_words() for w in words):
             return i, end, SCORE_ENGLISH_WORDS, 2
         return i, end, SCORE_PRODUCT_LIKE, 2
+
+    def _terms(self, doc: Doc, view: DocView) -> list[Candidate]:
+        """Holds (dropped once overlaps are settled) over the terms of several words."""
+        if self.term_starts.isdisjoint(view.lower):  # a set test in C: most docs hold none
+            return []
+        found: list[Candidate] = []
+        for i in form_positions(view.lower, self.term_starts.intersection(view.lower)):
+            end = self._term_end(doc, i)
+            if end > i and (not found or i >= found[-1][1]):
+                found.append((i, end, TERM_HOLD, -1))
+        return found
+
+    def _term_end(self, doc: Doc, i: int) -> int:
+        """The end of the longest term of several words starting at token `i`, or `i`."""
+        words: list[str] = []
+        found = i
+        for k in range(i, min(len(doc), i + 2 * MAX_NAME_TOKENS)):
+            if doc[k].is_space:
+                continue  # «Jobs to\xa0Be\xa0Done»
+            words.append(doc[k].lower_)
+            if len(words) > 1 and " ".join(words) in self.terms:
+                found = k + 1
+        return found
 
     def _quoted(self, doc: Doc, i: int) -> Candidate | None:
         j = i + 1

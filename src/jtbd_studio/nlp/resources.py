@@ -28,7 +28,7 @@ def load_records(lang: str, name: str, required: tuple[str, ...] = ()) -> tuple[
         return ()
     records = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("//"):
+        if not line.strip() or line.lstrip().startswith(("//", "#")):  # "#" as in the cue files
             continue
         try:
             record = json.loads(line)

@@ -79,18 +79,38 @@ def test_lower_case_names_after_triggers(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # ordinary English words in Russian text: a brand or a term, kept whole, never a
-        # fragment such as «Earth» or «Rate»
+        # ordinary English words in Russian text: a brand kept whole, never a fragment such
+        # as «Earth» or «Booster»
         ("Сервис Google Earth был создан на основе этих технологий.", ["Google Earth"]),
-        ("Churn Rate, или коэффициент оттока, — это процент ушедших клиентов.", ["Churn Rate"]),
         # the run, not «командой Business Booster» (a «команда X» institution candidate)
         ("Клиенты общаются с командой Business Booster напрямую.", ["Business Booster"]),
-        # non-breaking spaces inside the run (JTBD itself is a listed term, no name)
-        ("Методология JTBD (Jobs to\u00a0Be\u00a0Done) работает.", ["Jobs to\u00a0Be\u00a0Done"]),
+        ("Мы перешли на Business\u00a0Booster.", ["Business\u00a0Booster"]),  # NBSP inside
     ],
 )
 def test_latin_runs_in_russian_text_stay_whole(text, expected):
     assert names(text, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the vocabulary of the research and of business metrics (kind "term" in
+        # competitors_stop): no candidate, and no fragment («Rate», «Done», "Journey Map")
+        ("Churn Rate, или коэффициент оттока, — это процент ушедших клиентов.", "ru"),
+        ("Методология JTBD (Jobs to\u00a0Be\u00a0Done) работает.", "ru"),
+        ("Мы используем подход Customer Journey Map (CJM) и ABCD-сегментацию.", "ru"),
+        ("Клиент приезжает на плановое ТО.", "ru"),
+        ("We drew the Customer Journey Map together and tracked our Net Promoter Score.", "en"),
+        ("Then the Jobs to Be Done interviews started.", "en"),
+    ],
+)
+def test_research_terms_are_no_candidates(text, lang):
+    assert names(text, lang) == []
+
+
+def test_a_term_does_not_hide_the_name_beside_it():
+    assert names("Churn Rate в Битрикс24 мы считали вручную, потом перешли на Mixpanel.", "ru") == [
+        "Битрикс24", "Mixpanel"]
 
 
 def test_a_run_of_english_words_scores_below_a_brand_spelling():
