@@ -135,6 +135,7 @@ def test_numbered_items_and_asides_are_not_smileys() -> None:
         ("en", "The design looks nice, but I hate the export.", -1),
         ("ru", "Сначала было неудобно, но теперь всё просто отлично.", 1),
         ("ru", "Выглядит красиво, но пользоваться этим ужасно.", -1),
+        ("en", "The free tier was great until we priced the seats and it was annoying.", -1),
     ],
 )
 def test_the_clause_after_but_outweighs_the_one_before(lang: str, text: str, sign: int) -> None:
@@ -240,6 +241,14 @@ def test_getting_lost_is_confusion_and_losing_money_disappointment() -> None:
 
 def test_a_topic_word_is_no_feeling() -> None:
     assert feelings("ru", "Менеджер ушёл в отпуск, а переписка осталась у него.") == []
+    assert feelings("ru", "Знакомый посоветовал, я за выходные сравнил.") == []
+    # in a CSI answer "satisfaction" names the metric
+    assert feelings("en", "Business results: importance ten, satisfaction eight.") == []
+
+
+def test_what_stuck_with_someone_is_a_memory() -> None:
+    assert feelings("en", "That story stuck with me for years.") == []
+    assert feelings("en", "We got stuck on the import for a week.")[0][1] < 0
 
 
 @pytest.mark.parametrize(
