@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 Candidate = tuple[int, int, float, int]  # start token, end token, score, source id
 TriggerList = list[tuple[list[int], int]]  # trigger phrases (lemma hashes) with their strength
 
@@ -31,7 +33,7 @@ def product_like(text: str) -> bool:
     return inner_upper or (with_digits and len(letters) >= 2)
 
 
-def form_positions(orths: list[int], wanted: set[int]) -> list[int]:
+def form_positions(orths: list[int], wanted: AbstractSet[int]) -> list[int]:
     """The positions of the forms in `wanted`, ascending (list.index in C for a single one)."""
     if len(wanted) == 1:
         (orth,) = wanted
