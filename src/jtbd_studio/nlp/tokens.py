@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
@@ -58,11 +58,12 @@ class FormLemmatizer:
             self._pos.clear()
         orths, spaces, starts, lowers, puncts, blanks, stops = doc.to_array(_READ).T.tolist()
         lemma_of = self._lemma.get
-        lemmas = list(map(lemma_of, orths))
-        if None in lemmas:
+        known = list(map(lemma_of, orths))
+        if None in known:
             for orth in set(orths).difference(self._lemma):
                 self._learn(orth)
-            lemmas = list(map(lemma_of, orths))
+            known = list(map(lemma_of, orths))
+        lemmas = cast("list[int]", known)  # every form is known now
         values: Any = numpy.array([lemmas, list(map(self._pos.get, orths))], dtype=numpy.uint64).T
         if self.keep_pos:
             trained = doc.to_array(POS)
