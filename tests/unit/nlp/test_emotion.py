@@ -295,3 +295,17 @@ def test_readings_that_are_no_evaluation_stay_neutral() -> None:
     assert feelings("en", "If it's not intuitive, I better be able to explain why.") == []
     assert feelings("en", "I can imagine it being useful for others.") == []
     assert [v for _, v, _ in feelings("en", "We had better results with the new model.")] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # the words are about someone else or said in jest; the face is the writer's own
+        ("Так вот почему он такой злой - он в нашей школе учился)))", 1),
+        ("Начальник опять злой, а мы работаем))", 1),
+        ("Вроде всё отлично, а настроения нет :(", -1),
+    ],
+)
+def test_the_writers_face_outweighs_a_word(text: str, sign: int) -> None:
+    ((_, valence, _),) = feelings("ru", text)
+    assert (valence > 0) == (sign > 0)
