@@ -346,7 +346,9 @@ class Discoverer:
             kind = _LATIN
         elif analysis.flags & ORG:
             kind = _ORG
-        elif text.isupper() and self.lang == "ru" and not analysis.flags & (PLACE | PERSON):
+        elif text.isupper() and self.lang == "ru" and not (
+            analysis.flags & (PLACE | PERSON) and analysis.flags & KNOWN
+        ):  # a person or place only guessed from the ending («ИГИЛ» as a name) is no evidence
             kind = _ABBREVIATION if len(text) <= 6 else _NONE
         elif self.lang == "en" and en.name_acronym(text):
             kind = _ABBREVIATION  # SHAP, TELUS: not a common abbreviation or a shouted word

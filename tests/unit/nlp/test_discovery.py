@@ -108,6 +108,12 @@ def test_research_terms_are_no_candidates(text, lang):
     assert names(text, lang) == []
 
 
+def test_an_abbreviation_guessed_to_be_a_name_is_still_one():
+    # pymorphy3 guesses «игил» a first name from its ending; in capitals it is an abbreviation
+    assert names("Его обвиняют в помощи ИГИЛ.", "ru") == ["ИГИЛ"]
+    assert names("Встретились Иван и Пётр из ООО.", "ru") == []
+
+
 def test_a_term_does_not_hide_the_name_beside_it():
     assert names("Churn Rate в Битрикс24 мы считали вручную, потом перешли на Mixpanel.", "ru") == [
         "Битрикс24", "Mixpanel"]
