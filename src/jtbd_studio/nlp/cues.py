@@ -112,11 +112,13 @@ def _parse_line(path: Path, number: int, text: str) -> Cue:
 
 
 def word_lists(lang: str, name: str) -> dict[str, frozenset[str]]:
-    """Single-word cues of a file grouped by role, as sets of lower-case words (not lemmatized)."""
+    """Single-word cues of a file grouped by role, as sets of lower-case words (not lemmatized);
+    "a|b" lists both words, as in a pattern, and a leading "=" is dropped."""
     groups: dict[str, set[str]] = {}
     for cue in load_cues(lang, name):
-        word = cue.pattern.lower()
-        groups.setdefault(cue.role, set()).update({word, _yo(word)})
+        for word in cue.pattern.lower().split("|"):
+            word = word.removeprefix("=")
+            groups.setdefault(cue.role, set()).update({word, _yo(word)})
     return {role: frozenset(words) for role, words in groups.items()}
 
 

@@ -24,11 +24,14 @@ def latin_word(text: str) -> bool:
 
 
 def product_like(text: str) -> bool:
-    """CamelCase, inner capitals or letters with digits: HubSpot, iPhone, amoCRM, Bitrix24."""
+    """CamelCase, inner capitals or letters with digits: HubSpot, iPhone, amoCRM, Bitrix24 (a
+    capital after a hyphen starts a part of a word: «ей-Богу», «Ростов-на-Дону»)."""
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 2:
         return False
-    inner_upper = any(ch.isupper() for ch in text[1:]) and any(ch.islower() for ch in text)
+    inner_upper = any(
+        ch.isupper() and text[k - 1] != "-" for k, ch in enumerate(text[1:], 1)
+    ) and any(ch.islower() for ch in text)
     with_digits = any(ch.isdigit() for ch in text) and text[:1].isalpha()
     return inner_upper or (with_digits and len(letters) >= 2)
 

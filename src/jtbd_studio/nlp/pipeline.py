@@ -128,7 +128,29 @@ def _split_on_every_whitespace(nlp: Language) -> None:
     tokenizer: Any = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex([*blank, *(defaults.prefixes or [])]).search
     tokenizer.suffix_search = compile_suffix_regex([*blank, *(defaults.suffixes or [])]).search
-    tokenizer.infix_finditer = compile_infix_regex([*blank, *(defaults.infixes or [])]).finditer
+    infixes: list[Any] = list(defaults.infixes or [])
+    if nlp.lang == "ru":
+        infixes = [_keep_hyphenated_words(rule) for rule in infixes] + [_HYPHEN_BESIDE_LATIN]
+    tokenizer.infix_finditer = compile_infix_regex([*blank, *infixes]).finditer
+
+
+#: spaCy's infix alternatives of hyphens and dashes between letters, and the same without the
+#: plain hyphen
+_HYPHENS_BETWEEN_LETTERS = "(?:-|–|—|--|---|——|~)"
+_DASHES_BETWEEN_LETTERS = "(?:–|—|--|---|——|~)"
+#: a hyphen beside a Latin letter or a digit still splits: «Zoom-звонок», «B2B-сегмент», «IT-отдел»
+#: name the brand or the term before the hyphen
+_HYPHEN_BESIDE_LATIN = r"(?<=[A-Za-z0-9])-(?=[^\W_])|(?<=[^\W\d_])-(?=[A-Za-z0-9])"
+
+
+def _keep_hyphenated_words(rule: Any) -> Any:
+    """A Russian word with a hyphen is one word («что-то», «из-за», «кое-как», «интернет-магазин»,
+    «Уолл-стрит»): pymorphy3 knows them whole. spaCy splits it in three, and a cue or a span
+    then starts inside a word («то не так» of «что-то не так»). Dashes still split, and so does
+    a hyphen beside a Latin letter or a digit (_HYPHEN_BESIDE_LATIN)."""
+    if not isinstance(rule, str):
+        return rule  # a compiled pattern: spaCy's own are strings
+    return rule.replace(_HYPHENS_BETWEEN_LETTERS, _DASHES_BETWEEN_LETTERS)
 
 
 def _tokenizer(nlp: Language, like: Any) -> Any:

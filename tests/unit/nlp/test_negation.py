@@ -92,6 +92,25 @@ def test_a_repeated_form_mark_applies_to_every_alternative(
         cues.load_cues.cache_clear()
 
 
+def test_word_lists_read_alternatives_as_patterns_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "lexicons" / "xx"
+    folder.mkdir(parents=True)
+    (folder / "negation.jsonl").write_text(
+        '{"pattern": "any|ever", "role": "npi"}\n{"pattern": "=never", "role": "pre"}\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(cues, "corpora_dir", lambda: tmp_path)
+    cues.load_cues.cache_clear()
+    try:
+        lists = cues.word_lists("xx", "negation")
+        assert lists["npi"] == {"any", "ever"}
+        assert lists["pre"] == {"never"}
+    finally:
+        cues.load_cues.cache_clear()
+
+
 def test_a_language_without_cue_files_extracts_nothing() -> None:
     import jtbd_studio.nlp.kinds as kinds
 

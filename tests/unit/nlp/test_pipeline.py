@@ -41,18 +41,18 @@ SENTENCE_CASES = [
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_sentence_starts_are_spacys_sentencizer_rule(lang, ru_paragraphs):
     """spaCy's rule, but an opening bracket or quote before a word after a sentence end opens
-    the next sentence (spaCy leaves it at the end of the last one)."""
-    import spacy
+    the next sentence (spaCy leaves it at the end of the last one). Both read our tokens (ours
+    keep a Russian hyphenated word whole: «знаю-с.» ends a sentence, spaCy's «с.» does not)."""
+    from spacy.pipeline import Sentencizer
 
     from jtbd_studio.nlp.tokens import OPENING_PUNCT
 
-    stock = spacy.blank(lang)
-    stock.add_pipe("sentencizer")
+    sentencizer = Sentencizer()
     ours = build_pipeline(lang)
     texts = SENTENCE_CASES + (ru_paragraphs if lang == "ru" else [])
     moved = 0
     for text in texts:
-        doc = stock(text)
+        doc = sentencizer(ours.make_doc(text))
         expected = []
         for s in doc.sents:
             opener = s.start > 1 and doc[s.start - 1].text in OPENING_PUNCT
@@ -152,3 +152,25 @@ def test_lemmas_survive_the_form_cache_starting_over(monkeypatch, ru_paragraphs)
     assert len(lemmatizer._lemma) < 400  # it did start over
     assert after == before
     assert any(lemma == "быть" for doc in after for lemma, _ in doc[0])
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    # a Russian word with a hyphen is one word, as pymorphy3 knows it
+    ("Что-то не так из-за Уолл-стрит", ["Что-то", "не", "так", "из-за", "Уолл-стрит"]),
+    ("интернет-магазин по-моему кое-как", ["интернет-магазин", "по-моему", "кое-как"]),
+    # beside a Latin letter or a digit the hyphen still splits: the brand or term stands alone
+    ("во время Zoom-звонка в B2B-сегменте", ["во", "время", "Zoom", "-", "звонка", "в", "B2B", "-", "сегменте"]),
+    ("в 2020-2021 годах", ["в", "2020", "-", "2021", "годах"]),
+    # dashes split as before
+    ("слово—слово", ["слово", "—", "слово"]),
+])
+def test_russian_hyphenated_words_are_one_token(text, tokens):
+    doc = build_pipeline("ru")(text)
+    assert [t.text for t in doc] == tokens
+    assert all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
+
+
+def test_a_span_never_starts_inside_a_hyphenated_word():
+    doc = build_pipeline("ru")("Что-то не так с выгрузкой.")
+    assert [s.text for s in doc.spans["jtbd_friction"]] == ["Что-то не так с выгрузкой"]
+    assert doc[0].lemma_ == "что-то"
