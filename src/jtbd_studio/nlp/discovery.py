@@ -87,9 +87,9 @@ class Discoverer:
         #: names of several words that name no competitor: places ("New York") and the terms
         #: of the research and of business metrics ("Customer Journey Map", "Churn Rate")
         self.terms = resources.words(self.lang, "competitors_stop", "term")
-        #: lower-case hashes of the first words of the terms of several words
+        #: lower-case hashes of the first tokens of the terms of several words («in» of «in-depth»)
         self.term_starts = frozenset(
-            self.vocab.strings.add(term.split()[0]) for term in self.terms if " " in term
+            self.vocab.strings.add(self.tokenizer(term)[0].lower_) for term in self.terms if " " in term
         )
         self.stop_multi = resources.words(self.lang, "competitors_stop", "place") | self.terms
         #: last lemma -> (lemma hashes of the phrase, strength), strongest first
@@ -389,14 +389,16 @@ class Discoverer:
         return found
 
     def _term_end(self, doc: Doc, i: int) -> int:
-        """The end of the longest term of several words starting at token `i`, or `i`."""
-        words: list[str] = []
+        """The end of the longest term of several words starting at token `i`, or `i` (the
+        text as written, any whitespace as one space: «Jobs to\xa0Be\xa0Done», "in-depth")."""
+        text = ""
         found = i
-        for k in range(i, min(len(doc), i + 2 * MAX_NAME_TOKENS)):
-            if doc[k].is_space:
-                continue  # «Jobs to\xa0Be\xa0Done»
-            words.append(doc[k].lower_)
-            if len(words) > 1 and " ".join(words) in self.terms:
+        for k in range(i, min(len(doc), i + 3 * MAX_NAME_TOKENS)):
+            token = doc[k]
+            if token.is_space:
+                continue
+            text += token.lower_ + (" " if token.whitespace_ or doc[k + 1 : k + 2].text.isspace() else "")
+            if " " in text.strip() and text.strip() in self.terms:
                 found = k + 1
         return found
 

@@ -102,6 +102,8 @@ def test_latin_runs_in_russian_text_stay_whole(text, expected):
         ("Клиент приезжает на плановое ТО.", "ru"),
         ("We drew the Customer Journey Map together and tracked our Net Promoter Score.", "en"),
         ("Then the Jobs to Be Done interviews started.", "en"),
+        # written as the text has it, hyphens and slashes included
+        ("Мы провели In-Depth Interview и A/B Testing.", "ru"),
     ],
 )
 def test_research_terms_are_no_candidates(text, lang):
