@@ -22,6 +22,7 @@ from jtbd_studio.nlp import discovery_en as en
 from jtbd_studio.nlp import resources
 from jtbd_studio.nlp.discovery_words import (
     Candidate,
+    TermHolds,
     TriggerList,
     ends_with,
     form_positions,
@@ -51,9 +52,6 @@ SCORE_INSTITUTION = 0.3
 #: A run of ordinary English words inside Russian text: «Business Booster», but also a term
 #: such as «Churn Rate»; spelling alone cannot tell them apart.
 SCORE_ENGLISH_WORDS = 0.35
-#: The weight of a term run («Churn Rate») held out of discovery: above every candidate, below a
-#: listed name (2.0); it is dropped after the overlaps are settled.
-TERM_HOLD = 1.5
 MAX_NAME_TOKENS = 5
 MAX_NER_CHARS = 1500
 MEMO_LIMIT = 200_000
@@ -87,10 +85,7 @@ class Discoverer:
         #: names of several words that name no competitor: places ("New York") and the terms
         #: of the research and of business metrics ("Customer Journey Map", "Churn Rate")
         self.terms = resources.words(self.lang, "competitors_stop", "term")
-        #: lower-case hashes of the first tokens of the terms of several words («in» of «in-depth»)
-        self.term_starts = frozenset(
-            self.vocab.strings.add(self.tokenizer(term)[0].lower_) for term in self.terms if " " in term
-        )
+        self.term_holds = TermHolds(self.terms, self.tokenizer, self.vocab.strings)
         self.stop_multi = resources.words(self.lang, "competitors_stop", "place") | self.terms
         #: last lemma -> (lemma hashes of the phrase, strength), strongest first
         self.triggers: dict[int, TriggerList] = {}
@@ -258,7 +253,7 @@ class Discoverer:
         # first test, asked here without a call: most capitalized words start a sentence)
         starts = view.sent_start_set if self.english is None else frozenset()
         # terms of several words («Churn Rate», "the Customer Journey Map") hold their words
-        found: list[Candidate] = self._terms(doc, view)
+        found: list[Candidate] = self.term_holds(doc, view)
         held = {k for start, end, _, _ in found for k in range(start, end)}
         skip_to = -1
         for i in form_positions(orths, self.starters.intersection(orths)):
@@ -376,31 +371,6 @@ class Discoverer:
         if len(words) > 1 and all(w in english_words() for w in words):
             return i, end, SCORE_ENGLISH_WORDS, 2
         return i, end, SCORE_PRODUCT_LIKE, 2
-
-    def _terms(self, doc: Doc, view: DocView) -> list[Candidate]:
-        """Holds (dropped once overlaps are settled) over the terms of several words."""
-        if self.term_starts.isdisjoint(view.lower):  # a set test in C: most docs hold none
-            return []
-        found: list[Candidate] = []
-        for i in form_positions(view.lower, self.term_starts.intersection(view.lower)):
-            end = self._term_end(doc, i)
-            if end > i and (not found or i >= found[-1][1]):
-                found.append((i, end, TERM_HOLD, -1))
-        return found
-
-    def _term_end(self, doc: Doc, i: int) -> int:
-        """The end of the longest term of several words starting at token `i`, or `i` (the
-        text as written, any whitespace as one space: «Jobs to\xa0Be\xa0Done», "in-depth")."""
-        text = ""
-        found = i
-        for k in range(i, min(len(doc), i + 3 * MAX_NAME_TOKENS)):
-            token = doc[k]
-            if token.is_space:
-                continue
-            text += token.lower_ + (" " if token.whitespace_ or doc[k + 1 : k + 2].text.isspace() else "")
-            if " " in text.strip() and text.strip() in self.terms:
-                found = k + 1
-        return found
 
     def _quoted(self, doc: Doc, i: int) -> Candidate | None:
         j = i + 1

@@ -1,8 +1,10 @@
-"""Word-level helpers of competitor discovery: name-like spellings, trigger phrases, overlaps."""
+"""Word-level helpers of competitor discovery: name-like spellings, trigger phrases, overlaps, terms."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
+from typing import Any
 
 Candidate = tuple[int, int, float, int]  # start token, end token, score, source id
 TriggerList = list[tuple[list[int], int]]  # trigger phrases (lemma hashes) with their strength
@@ -75,3 +77,61 @@ def pick_non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
             kept.append(c)
             used.update(tokens)
     return sorted(kept)
+
+
+def readings(doc: Any, i: int) -> Iterator[tuple[int, str]]:
+    """(k, the lower-case text of tokens i..k) for k = i, i+1, …: whitespace as one space,
+    whitespace tokens (NBSP) skipped."""
+    text = ""
+    for k in range(i, len(doc)):
+        token = doc[k]
+        if token.is_space:
+            continue
+        if text and (doc[k - 1].whitespace_ or doc[k - 1].is_space):
+            text += " "
+        text += token.lower_
+        yield k, text
+
+
+def reading_prefixes(tokens: Any) -> list[str]:
+    """Every reading of a tokenized term from its first token on (see readings)."""
+    return [text for _, text in readings(tokens, 0)]
+
+
+#: The weight of a held term («Churn Rate»): above every candidate, below a listed name (2.0);
+#: a hold is dropped once the overlaps are settled.
+TERM_HOLD = 1.5
+
+
+class TermHolds:
+    """Holds over the terms of several words in a doc («Churn Rate», "the Customer Journey
+    Map", "In-Depth Interview"): they name no competitor, and no word of theirs is judged alone."""
+
+    def __init__(self, terms: frozenset[str], tokenizer: Any, strings: Any) -> None:
+        several = [tokenizer(term) for term in terms if " " in term]
+        self.terms = terms
+        #: lower-case hashes of the terms' first tokens («in» of «in-depth interview»)
+        self.starts = frozenset(strings.add(tokens[0].lower_) for tokens in several if len(tokens))
+        #: every beginning of a term, token by token: a reading stops at the first token that
+        #: leaves them ("in" of "in the", most of the time)
+        self.prefixes = frozenset(prefix for tokens in several for prefix in reading_prefixes(tokens))
+
+    def __call__(self, doc: Any, view: Any) -> list[Candidate]:
+        if self.starts.isdisjoint(view.lower):  # a set test in C: most docs hold none
+            return []
+        found: list[Candidate] = []
+        for i in form_positions(view.lower, self.starts.intersection(view.lower)):
+            end = self.end(doc, i)
+            if end > i and (not found or i >= found[-1][1]):
+                found.append((i, end, TERM_HOLD, -1))
+        return found
+
+    def end(self, doc: Any, i: int) -> int:
+        """The end of the longest term starting at token `i`, or `i`."""
+        found = i
+        for k, text in readings(doc, i):
+            if text not in self.prefixes:
+                break
+            if text in self.terms:
+                found = k + 1
+        return found

@@ -6,7 +6,9 @@ with it, so what is tested is what runs.
 
 from __future__ import annotations
 
+import os
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -42,6 +44,12 @@ Clock = Callable[[], datetime]
 
 SWITCH_LANGUAGE = "switch-language:"
 DRAIN_TIMEOUT_S = 10.0
+#: How often the app checks that its terminal is still there. A closed terminal window leaves
+#: a process it did not hang up (one started by `make demo`: make takes the SIGHUP) reading
+#: end-of-file forever at full CPU.
+TERMINAL_CHECK_S = 1.0
+#: The exit status when the terminal went away (128 + SIGHUP, as a shell reports a hang-up).
+HANGUP_STATUS = 129
 
 
 def utc_now() -> datetime:
@@ -90,6 +98,23 @@ class JtbdApp(App[str]):
             self._open_database()
         else:
             self._database_ready(self.db)
+        stdin = sys.__stdin__
+        if not self.is_headless and stdin is not None and os.isatty(stdin.fileno()):
+            self._terminal = stdin.fileno()
+            self.set_interval(TERMINAL_CHECK_S, self._check_terminal)
+
+    async def _check_terminal(self) -> None:
+        """Once the terminal is gone: save the drafts, finish the writes, close the database and
+        end the process. Textual's own exit would restore the terminal first and, with nothing
+        to write to, wait forever."""
+        if os.isatty(self._terminal):
+            return
+        await self._save_and_drain()
+        if self.guard is not None:
+            self.guard.close()
+        if self.db is not None:
+            self.db.close()
+        os._exit(HANGUP_STATUS)
 
     @work(thread=True, exclusive=True, group="open-db", exit_on_error=False)
     def _open_database(self) -> None:
@@ -162,11 +187,14 @@ class JtbdApp(App[str]):
 
     async def action_quit(self) -> None:
         """Save the draft of any open interview, let the writer finish, then exit."""
+        await self._save_and_drain()
+        self.exit()
+
+    async def _save_and_drain(self) -> None:
         for screen in self.screen_stack:
             if hasattr(screen, "save_draft"):
                 screen.save_draft()
         await self._drain()
-        self.exit()
 
     async def _drain(self) -> None:
         import asyncio
