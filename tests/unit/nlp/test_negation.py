@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,67 +49,50 @@ def test_intensity_factors() -> None:
     assert factors[2] == 1.0
 
 
-def test_a_malformed_cue_file_names_the_file_and_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def lexicon_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The lexicon folder of a made-up language "xx", read instead of the shipped ones."""
     folder = tmp_path / "lexicons" / "xx"
     folder.mkdir(parents=True)
-    (folder / "friction.jsonl").write_text(
-        '# a comment\n{"pattern": "slow", "score": 0.5}\n{"pattern": "bad", "score": 7}\n',
-        encoding="utf-8",
-    )
     monkeypatch.setattr(cues, "corpora_dir", lambda: tmp_path)
     cues.load_cues.cache_clear()
-    try:
-        with pytest.raises(cues.LexiconError, match=r"friction\.jsonl:3: 'score'"):
-            cues.load_cues("xx", "friction")
-        (folder / "friction.jsonl").write_text('{"pattern": "_{0,2} slow"}\n', encoding="utf-8")
-        cues.load_cues.cache_clear()
-        with pytest.raises(cues.LexiconError, match="must start with a word"):
-            cues.CueMatcher(spacy.blank("xx"), "friction")
-        # a form mark inside an item of lemmas would silently never match: refused
-        (folder / "friction.jsonl").write_text('{"pattern": "no|=nope"}\n', encoding="utf-8")
-        cues.load_cues.cache_clear()
-        with pytest.raises(cues.LexiconError, match=r"friction\.jsonl:1: '=' marks a whole item"):
-            cues.CueMatcher(spacy.blank("xx"), "friction")
-    finally:
-        cues.load_cues.cache_clear()
-
-
-def test_a_repeated_form_mark_applies_to_every_alternative(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = tmp_path / "lexicons" / "xx"
-    folder.mkdir(parents=True)
-    (folder / "friction.jsonl").write_text('{"pattern": "=cost =me|=us"}\n', encoding="utf-8")
-    monkeypatch.setattr(cues, "corpora_dir", lambda: tmp_path)
+    yield folder
     cues.load_cues.cache_clear()
-    try:
-        nlp = spacy.blank("xx")
-        matcher = cues.CueMatcher(nlp, "friction")
-        found = [(start, end) for _, start, end in matcher.find(nlp("it cost us a week"))]
-        assert found == [(1, 3)]
-    finally:
-        cues.load_cues.cache_clear()
 
 
-def test_word_lists_read_alternatives_as_patterns_do(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = tmp_path / "lexicons" / "xx"
-    folder.mkdir(parents=True)
-    (folder / "negation.jsonl").write_text(
-        '{"pattern": "any|ever", "role": "npi"}\n{"pattern": "=never", "role": "pre"}\n',
-        encoding="utf-8",
-    )
-    monkeypatch.setattr(cues, "corpora_dir", lambda: tmp_path)
+def _write(folder: Path, name: str, text: str) -> None:
+    (folder / f"{name}.jsonl").write_text(text, encoding="utf-8")
     cues.load_cues.cache_clear()
-    try:
-        lists = cues.word_lists("xx", "negation")
-        assert lists["npi"] == {"any", "ever"}
-        assert lists["pre"] == {"never"}
-    finally:
-        cues.load_cues.cache_clear()
+
+
+def test_a_malformed_cue_file_names_the_file_and_line(lexicon_folder: Path) -> None:
+    _write(lexicon_folder, "friction",
+           '# a comment\n{"pattern": "slow", "score": 0.5}\n{"pattern": "bad", "score": 7}\n')
+    with pytest.raises(cues.LexiconError, match=r"friction\.jsonl:3: 'score'"):
+        cues.load_cues("xx", "friction")
+    _write(lexicon_folder, "friction", '{"pattern": "_{0,2} slow"}\n')
+    with pytest.raises(cues.LexiconError, match="must start with a word"):
+        cues.CueMatcher(spacy.blank("xx"), "friction")
+    # a form mark inside an item of lemmas would silently never match: refused
+    _write(lexicon_folder, "friction", '{"pattern": "no|=nope"}\n')
+    with pytest.raises(cues.LexiconError, match=r"friction\.jsonl:1: '=' marks a whole item"):
+        cues.CueMatcher(spacy.blank("xx"), "friction")
+
+
+def test_a_repeated_form_mark_applies_to_every_alternative(lexicon_folder: Path) -> None:
+    _write(lexicon_folder, "friction", '{"pattern": "=cost =me|=us"}\n')
+    nlp = spacy.blank("xx")
+    matcher = cues.CueMatcher(nlp, "friction")
+    found = [(start, end) for _, start, end in matcher.find(nlp("it cost us a week"))]
+    assert found == [(1, 3)]
+
+
+def test_word_lists_read_alternatives_as_patterns_do(lexicon_folder: Path) -> None:
+    _write(lexicon_folder, "negation",
+           '{"pattern": "any|ever", "role": "npi"}\n{"pattern": "=never", "role": "pre"}\n')
+    lists = cues.word_lists("xx", "negation")
+    assert lists["npi"] == {"any", "ever"}
+    assert lists["pre"] == {"never"}
 
 
 def test_a_language_without_cue_files_extracts_nothing() -> None:
