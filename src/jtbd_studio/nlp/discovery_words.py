@@ -110,8 +110,13 @@ class TermHolds:
     def __init__(self, terms: frozenset[str], tokenizer: Any, strings: Any) -> None:
         several = [tokenizer(term) for term in terms if " " in term]
         self.terms = terms
-        #: lower-case hashes of the terms' first tokens («in» of «in-depth interview»)
+        #: lower-case hashes of the terms' first tokens («in» of «in-depth interview»), and of
+        #: the tokens that follow them: "in" and "a" start terms and most English sentences
         self.starts = frozenset(strings.add(tokens[0].lower_) for tokens in several if len(tokens))
+        self.seconds = frozenset(
+            strings.add(words[1].lower_)
+            for tokens in several if len(words := [t for t in tokens if not t.is_space]) > 1
+        )
         #: every beginning of a term, token by token: a reading stops at the first token that
         #: leaves them ("in" of "in the", most of the time)
         self.prefixes = frozenset(prefix for tokens in several for prefix in reading_prefixes(tokens))
@@ -120,7 +125,11 @@ class TermHolds:
         if self.starts.isdisjoint(view.lower):  # a set test in C: most docs hold none
             return []
         found: list[Candidate] = []
-        for i in form_positions(view.lower, self.starts.intersection(view.lower)):
+        lower, seconds = view.lower, self.seconds
+        for i in form_positions(lower, self.starts.intersection(lower)):
+            after = view.skip_inline_space(i + 1)
+            if after >= len(lower) or lower[after] not in seconds:
+                continue  # no term goes on this way: no string is built
             end = self.end(doc, i)
             if end > i and (not found or i >= found[-1][1]):
                 found.append((i, end, TERM_HOLD, -1))

@@ -28,7 +28,7 @@ from jtbd_studio.nlp.cues import (
     word_lists,
 )
 from jtbd_studio.nlp.emoticons import Emoticons, Feeling
-from jtbd_studio.nlp.negation import INTENSIFIER_WINDOW, Intensity, Negation, hashes
+from jtbd_studio.nlp.negation import Intensity, Negation, hashes
 from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_group, set_span_values
 from jtbd_studio.paths import corpora_dir
 
@@ -89,7 +89,6 @@ class Emotion:
         self.emoticons = Emoticons(lang_of(nlp))
         self.negation = per_pipeline(nlp, Negation)
         self.intensity = Intensity(nlp)
-        self.degree = frozenset(self.intensity.factors)
         self.splitter = per_pipeline(nlp, ClauseSplitter)
         self.exclamation = nlp.vocab.strings.add("!")
         roles = word_lists(lang_of(nlp), "emotion")
@@ -147,26 +146,10 @@ class Emotion:
                 valence *= NEGATION_FACTOR
                 sign = 1 if valence > 0 else -1
                 label = cue.get("negated_label") or NEGATED_LABELS[sign]
-            if result and self._degree_word(view, result[-1].token, start, floor):
+            if result and self.intensity.counts(view, result[-1].token, start, floor):
                 result.pop()  # «ужасно рад», "super slow": the first word is a degree, not a feeling
             result.append(Feeling(start, valence, label))
         return result
-
-    def _degree_word(self, view: DocView, i: int, start: int, floor: int) -> bool:
-        """Whether the cue token `i` is an intensifier in the window before the cue at `start`
-        (the window `Intensity.factor` reads: the nearest words, not across punctuation)."""
-        if i >= start or (view.lower[i] not in self.degree and view.lemma[i] not in self.degree):
-            return False
-        seen = 0
-        for j in range(start - 1, max(floor, i) - 1, -1):
-            if view.is_inline_space(j):
-                continue
-            if view.punct[j] or seen == INTENSIFIER_WINDOW:
-                return False
-            seen += 1
-            if j == i:
-                return True
-        return False
 
     def laughter(self, view: DocView) -> list[Feeling]:
         """Tokens of laughter; each form of the doc is judged once per process (set tests)."""

@@ -190,6 +190,17 @@ class Intensity:
             result *= self.factors.get(view.lower[i], self.factors.get(view.lemma[i], 1.0))
         return result
 
+    def counts(self, view: DocView, i: int, start: int, floor: int) -> bool:
+        """Whether token `i` is an intensifier that `factor(view, start, floor)` counts."""
+        if view.lower[i] not in self.factors and view.lemma[i] not in self.factors:
+            return False
+        for j in _window_before(view, start, floor, INTENSIFIER_WINDOW):
+            if view.punct[j]:
+                return False
+            if j == i:
+                return True
+        return False
+
 
 def _window_before(view: DocView, start: int, floor: int, size: int) -> list[int]:
     """Up to `size` token positions before `start` (nearest first), not below `floor`,
