@@ -50,6 +50,26 @@ def test_gold_file_is_valid(name):
                 assert rec["text"][sp["start"]:sp["end"]] == sp["name"], f"{name}:{lineno}"
 
 
+FRESH = ROOT / "tests" / "data" / "eval_fresh"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FRESH.glob("*.jsonl")))
+def test_fresh_set_is_valid_and_shares_no_text_with_the_dev_set(name):
+    """The fresh set is text the rules were not written on: no 30-character stretch of it may
+    come from a dev document (whose errors shaped the rules)."""
+    dev = "\n".join(rec["text"] for dev_name in ("en_dev.jsonl", "ru_dev.jsonl")
+                    for rec in _records(dev_name))
+    docs = [json.loads(line) for line in (FRESH / name).read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    assert len(docs) >= 100
+    for lineno, rec in enumerate(docs, 1):
+        assert EQ.record_problems(rec) == [], f"{name}:{lineno}"
+        assert set(rec) <= {"id", "lang", "source", "text", "friction", "valence"}
+        text = rec["text"]
+        shared = [text[i:i + 30] for i in range(0, max(1, len(text) - 29), 10) if text[i:i + 30] in dev]
+        assert not shared, f"{name}:{lineno} repeats dev text {shared[0]!r}"
+
+
 def test_gold_ids_unique_and_loadable():
     docs = EQ.load_gold(GOLD)
     assert len({d.id for d in docs}) == len(docs)
