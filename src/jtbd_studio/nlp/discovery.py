@@ -216,8 +216,15 @@ class Discoverer:
     def name_end(self, doc: Doc, start: int, *, allow_lower: bool) -> int:
         """End of a name starting at `start` (0 tokens if `start` is no name-like word)."""
         end = start
+        view = doc_view(doc)
         while end < len(doc) and end - start < MAX_NAME_TOKENS:
             token = doc[end]
+            if end > start and view.is_inline_space(end):
+                after = view.skip_inline_space(end)  # «Business\xa0Booster»: one name
+                if after < len(doc) and self._name_like(doc[after], allow_lower=False):
+                    end = after
+                    continue
+                break
             if (
                 end > start and token.text in _JOINERS and not token.whitespace_
                 and end + 1 < len(doc) and self._name_like(doc[end + 1], allow_lower=False)

@@ -116,6 +116,11 @@ class Lemmatizer:
 def _russian(lower: str) -> WordAnalysis:
     parses = morph().parse(lower)
     best = parses[0]
+    if "impr" in best.tag and len(parses) > 1:
+        # An imperative tied with another reading: «нашли», «пришли», «перешли», «зашли» are
+        # the past plural of найти, прийти, перейти, зайти far more often than the imperative
+        # of наслать, прислать, переслать, заслать (pymorphy3 scores the two alike).
+        best = next((p for p in parses[1:] if p.score >= best.score and "impr" not in p.tag), best)
     tag = best.tag
     flags = KNOWN if best.is_known else 0
     grammemes = tag.grammemes

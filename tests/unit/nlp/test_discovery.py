@@ -122,9 +122,13 @@ def test_a_term_does_not_hide_the_name_beside_it():
 
 
 def test_a_run_of_english_words_scores_below_a_brand_spelling():
-    found = {f.text: f.score for f in extract("Мы перешли с Business Booster на amoCRM.", lang="ru")
+    found = {f.text: f.score for f in extract("У нас были Business Booster и amoCRM.", lang="ru")
              if f.kind == "competitor"}
     assert found["Business Booster"] < found["amoCRM"]
+    # after a switch trigger («перешли с»: the past of перейти) the run is a pattern match
+    switched = {f.text: f.score for f in extract("Мы перешли с Business Booster на amoCRM.", lang="ru")
+                if f.kind == "competitor"}
+    assert switched["Business Booster"] > found["Business Booster"]
 
 
 def test_discovered_scores_stay_below_list_scores():

@@ -12,6 +12,15 @@ def test_lemma_text_russian_and_english_words():
     assert lemma_text("Мы switched на Битрикс24!", "ru") == "мы switch на битрикс24"
 
 
+def test_past_plural_wins_a_tie_with_an_imperative():
+    # pymorphy3 scores «нашли» as наслать (imperative) and найти (past) alike, наслать first
+    assert lemma_text("Мы нашли ошибку и перешли на Битрикс, клиенты пришли", "ru") == (
+        "мы найти ошибка и перейти на битрикс клиент прийти"
+    )
+    assert lemma_text("Пришлите счёт, смотри", "ru") == "прислать счет смотреть"  # no tie here
+    assert set(query_lemmas("нашли", "ru")) >= {"найти", "наслать"}  # search still offers both
+
+
 def test_query_lemmas_lists_every_candidate():
     assert set(query_lemmas("стали", "ru")) >= {"стать", "сталь"}
     assert query_lemmas("switched", "en")[0] == "switch"
