@@ -158,6 +158,7 @@ def compile_items(cue: Cue, lemmatize: Callable[[str], str], strings: Any) -> tu
     """Turn a cue's pattern string into items; the first must be a concrete word."""
     items: list[Item] = []
     for item in cue.pattern.split():
+        raw = item
         repeat = _REPEAT.match(item)
         if repeat:
             items.append(Item(None, False, int(repeat[1]), int(repeat[2])))
@@ -178,6 +179,8 @@ def compile_items(cue: Cue, lemmatize: Callable[[str], str], strings: Any) -> tu
             )
         # "=me|=us" reads as "=me|us": the mark is the item's, a repeat of it is allowed
         words = [w.lstrip("=").lower() for w in alternatives if w.lstrip("=")]
+        if not words:  # "=?" is "=" made optional: a literal "?" is written "=?|¿"
+            raise LexiconError(cue.source, f"item {raw!r} has no word", line=cue.line)
         forms = set(words) | ({_yo(w) for w in words})
         if not on_lower:
             forms |= {lemmatize(w) for w in words}

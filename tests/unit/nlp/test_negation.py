@@ -77,6 +77,10 @@ def test_a_malformed_cue_file_names_the_file_and_line(lexicon_folder: Path) -> N
     _write(lexicon_folder, "friction", '{"pattern": "no|=nope"}\n')
     with pytest.raises(cues.LexiconError, match=r"friction\.jsonl:1: '=' marks a whole item"):
         cues.CueMatcher(spacy.blank("xx"), "friction")
+    # "=?" is "=" made optional: an item that could never match a word is refused
+    _write(lexicon_folder, "friction", '{"pattern": "is n\'t it =?"}\n')
+    with pytest.raises(cues.LexiconError, match=r"friction\.jsonl:1: item '=\?' has no word"):
+        cues.CueMatcher(spacy.blank("xx"), "friction")
 
 
 def test_a_repeated_form_mark_applies_to_every_alternative(lexicon_folder: Path) -> None:
