@@ -9,6 +9,7 @@ from spacy.language import Language
 from jtbd_studio.nlp.clauses import ClauseExtractor, Hit, SentenceIndex
 from jtbd_studio.nlp.cues import Cue, lang_of, range_key, word_lists
 from jtbd_studio.nlp.friction_context import AdviceMood, ConsequenceFilter, hearsay_before
+from jtbd_studio.nlp.friction_reasons import LeavingReasons
 from jtbd_studio.nlp.friction_scope import EVALUATIVE, InsultFilter, fear_reaches
 from jtbd_studio.nlp.friction_spans import join_across_dashes, merge_pieces
 from jtbd_studio.nlp.negation import hashes
@@ -66,13 +67,20 @@ class Friction(ClauseExtractor):
             hashes(nlp, words.get("condition", frozenset())),
             hashes(nlp, words.get("then", frozenset())),
         )
+        self.reasons = LeavingReasons(nlp, self.negation)
 
     def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:
-        """The shared hits, less those inside brackets and consequences of a condition."""
+        """The shared hits, less those inside brackets and consequences of a condition, plus
+        the reasons given for leaving (`friction_reasons`)."""
         hits = super().hits(doc, index)
         if hits and not self.opening.isdisjoint(index.view.lower):  # a set test in C first
             hits = [hit for hit in hits if not self.in_brackets(index, hit)]
-        return self.consequences.keep(doc, index, hits)
+        hits = self.consequences.keep(doc, index, hits)
+        reasons = self.reasons.hits(doc, index, hits)
+        if reasons:
+            reasons = [hit for hit in reasons if not self.in_brackets(index, hit)]
+            hits = sorted(hits + reasons, key=lambda hit: (hit.start, hit.end))
+        return hits
 
     def spans(self, doc: Doc, index: SentenceIndex, hits: list[Hit]) -> list[Span]:
         """The shared spans, with clauses joined by an elaborating dash made one span."""

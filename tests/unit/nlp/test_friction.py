@@ -787,3 +787,29 @@ def test_a_dash_joins_a_problem_and_its_examples(
 )
 def test_a_purpose_clause_neither_hides_nor_makes_a_problem(text: str, expected: list[str]) -> None:
     assert friction("ru", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the reason given for leaving is friction even with no problem word in it
+        ("ru", "Клиенты уходят из-за того, что менеджер меняется каждый месяц.",
+         ["из-за того, что менеджер меняется каждый месяц"]),
+        ("ru", "Мы отказались от сервиса, потому что отчёты приходили раз в неделю.",
+         ["потому что отчёты приходили раз в неделю"]),
+        ("ru", "Из-за смены менеджера клиенты уходят к конкурентам.",
+         ["Из-за смены менеджера клиенты уходят к конкурентам"]),
+        ("en", "We stopped using it due to the new pricing model.", ["due to the new pricing model"]),
+        ("en", "Customers leave because their account manager changes every quarter.",
+         ["their account manager changes every quarter"]),
+        # a reason to stay, a reason denied, a question about reasons, a cause without leaving
+        ("ru", "Мы не ушли, потому что поддержка помогла.", []),
+        ("ru", "Клиенты ушли не из-за цены.", []),
+        ("ru", "Почему вы ушли — из-за цены?", []),
+        ("ru", "Мы перешли к следующему шагу, потому что время поджимало.", []),
+        ("en", "We didn't cancel because support answered fast.", []),
+        ("en", "We hired two reps because the season started.", []),
+    ],
+)
+def test_reasons_for_leaving_are_friction(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
