@@ -20,6 +20,9 @@ class Feeling:
     token: int
     valence: float
     label: str
+    modal: bool = False
+    """Said in the conditional itself ("I'd use it", «пользовался бы»): a wish or condition
+    word in its clause does not weaken it."""
 
 
 class Emoticons:

@@ -148,7 +148,7 @@ class Emotion:
                 label = cue.get("negated_label") or NEGATED_LABELS[sign]
             if result and self.intensity.counts(view, result[-1].token, start, floor):
                 result.pop()  # «ужасно рад», "super slow": the first word is a degree, not a feeling
-            result.append(Feeling(start, valence, label))
+            result.append(Feeling(start, valence, label, bool(cue.get("modal"))))
         return result
 
     def laughter(self, view: DocView) -> list[Feeling]:
@@ -216,7 +216,7 @@ class Emotion:
         for feeling in feelings:
             # "slow at first, but the support was great": the clause after "but" carries it.
             weight = BEFORE_CONTRAST if feeling.token < turn else 1.0
-            if irrealis and self._irrealis_clause(index, feeling.token):
+            if irrealis and not feeling.modal and self._irrealis_clause(index, feeling.token):
                 weight *= IRREALIS_FACTOR  # «было бы здорово», "would be nice": hope, not feeling
             total += feeling.valence * weight
         if self.exclamation in view.words and self.exclamation in view.lower[start:end]:

@@ -309,3 +309,27 @@ def test_readings_that_are_no_evaluation_stay_neutral() -> None:
 def test_the_writers_face_outweighs_a_word(text: str, sign: int) -> None:
     ((_, valence, _),) = feelings("ru", text)
     assert (valence > 0) == (sign > 0)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "valence"),
+    [
+        # said in the conditional itself: a wish word in the clause does not weaken it
+        ("en", "I would definitely use this.", 1),
+        ("en", "I think this is something I'd use every day.", 1),
+        ("en", "I wouldn't use it.", -1),
+        ("en", "I could see myself using this a lot.", 1),
+        ("ru", "Я бы пользовался этим каждый день.", 1),
+        ("ru", "Не пользовался бы.", -1),
+        # fit and absence of trouble
+        ("en", "Yeah, that's exactly what I need.", 1),
+        ("en", "I didn't have any trouble with it.", 1),
+        ("ru", "Это именно то, что нам нужно.", 1),
+        ("ru", "Никаких трудностей не было.", 1),
+        # a feeling that is only wished for stays weakened
+        ("en", "It would be nice.", 0),
+        ("ru", "Было бы неплохо.", 0),
+    ],
+)
+def test_a_cue_said_in_the_conditional_is_not_weakened(lang: str, text: str, valence: int) -> None:
+    assert [found[1] for found in feelings(lang, text)] == ([valence] if valence else [])
