@@ -81,6 +81,8 @@ def test_problem_clauses_are_friction(lang: str, text: str, expected: list[str])
         ("en", "Companies should answer faster."),
         ("en", "We were worried that the migration would be slow."),
         ("en", "I couldn't agree more, the dashboard is great."),
+        # "more" has the lemma "much": "a lot going on" is overload, "more going on" is not
+        ("en", "There was more going on behind the scenes."),
     ],
 )
 def test_denials_wishes_advice_and_fears_are_not_friction(lang: str, text: str) -> None:
