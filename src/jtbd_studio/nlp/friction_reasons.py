@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 
 from jtbd_studio.nlp.clauses import Hit, SentenceIndex
 from jtbd_studio.nlp.cues import CueMatcher
-from jtbd_studio.nlp.negation import Negation
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from jtbd_studio.nlp.negation import Negation
 
 #: A reason clause this short after its connector is a placeholder («из-за того, что …»,
 #: "because of the fact that …"): the reason is the clause after it.
@@ -21,7 +22,7 @@ PLACEHOLDER_TOKENS = 2
 
 class LeavingReasons:
     """Friction cue file roles `leave` (verbs and nouns of leaving: «уйти», «отказаться», «отток»,
-    "cancel", "churn", "stop using") and `reason` (causal connectors). A reason connector in a
+    "cancel", "stop using") and `reason` (causal connectors). A reason connector in a
     sentence with a leaving word that is not negated («мы не ушли, потому что …» gives a reason
     to stay) starts a friction hit that runs to the end of its clause, unless a cue of the
     lexicon already made friction there or the connector itself is negated («не из-за цены»)."""
@@ -52,7 +53,7 @@ class LeavingReasons:
             sentence_end = index.sentence(start)[1]
             if stop - end <= PLACEHOLDER_TOKENS and stop < sentence_end:
                 stop = index.clause(min(stop + 1, sentence_end - 1))[1]
-            if end >= stop or any(h.start < stop and start < h.end for h in kept + result):
+            if end >= stop or any(h.start < stop and start < h.end for h in result):
                 continue
             if any(clause[0] <= h.start < stop for h in kept):
                 continue  # the lexicon found the problem in this clause already
