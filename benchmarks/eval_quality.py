@@ -198,6 +198,10 @@ class EmotionTally:
     answered: int = 0
     correct: int = 0
     misses: list[tuple[str, GoldDoc, int]] = field(default_factory=list)
+    #: documents labelled neutral (valence 0), and those the engine gave a sign all the same:
+    #: the cost of coverage, which the sign accuracy alone does not show
+    neutral: int = 0
+    neutral_signed: int = 0
 
     def add(self, doc: GoldDoc, engine_sign: int) -> None:
         gold_sign = 1 if (doc.valence or 0) > 0 else -1
@@ -207,6 +211,12 @@ class EmotionTally:
             self.correct += 1
         else:
             self.misses.append(("SIGN", doc, engine_sign))
+
+    def add_neutral(self, doc: GoldDoc, engine_sign: int) -> None:
+        self.neutral += 1
+        if engine_sign:
+            self.neutral_signed += 1
+            self.misses.append(("NEUTRAL", doc, engine_sign))
 
 
 Extract = Callable[..., list[Any]]
@@ -268,9 +278,10 @@ def score(docs: Sequence[GoldDoc], found: dict[tuple[str, str], list[Any]]) -> d
             tally = tallies.setdefault((name, doc.lang), Tally(recall_only=name != metric
                                                                 or metric.endswith("competitors")))
             tally.add(doc, spans_of(found[doc.id, mode], kind), doc.spans[key], same_label)
-        if doc.valence:
-            tallies.setdefault(("emotion sign", doc.lang), EmotionTally()).add(
-                doc, document_sign(found[doc.id, "list"]))
+        if doc.valence is not None:
+            tally = tallies.setdefault(("emotion sign", doc.lang), EmotionTally())
+            sign = document_sign(found[doc.id, "list"])
+            tally.add(doc, sign) if doc.valence else tally.add_neutral(doc, sign)
     return tallies
 
 
@@ -300,7 +311,8 @@ def result_rows(tallies: dict[tuple[str, str], Any]) -> list[dict[str, Any]]:
         if isinstance(t, EmotionTally):
             row |= {"docs": t.n, "acc": _r(t.correct / t.n if t.n else None),
                     "acc_answered": _r(t.correct / t.answered if t.answered else None),
-                    "coverage": _r(t.answered / t.n if t.n else None)}
+                    "coverage": _r(t.answered / t.n if t.n else None), "neutral": t.neutral,
+                    "neutral_signed": _r(t.neutral_signed / t.neutral if t.neutral else None)}
         else:
             row |= {"docs": t.docs, "gold": t.n_gold, "pred": None if t.recall_only else t.n_pred,
                     "tp": t.tp, "P": _r(t.precision), "R": _r(t.recall), "F1": _r(t.f1)}
@@ -349,7 +361,8 @@ def _rows(rows: list[dict[str, Any]], scope: str, quick: bool) -> list[dict[str,
         if "gold" in r:
             note = f"n={r['gold']} gold spans in {r['docs']} docs"
         else:
-            note = f"n={r['docs']} docs with valence != 0, coverage {_fmt(r['coverage'])}"
+            note = (f"n={r['docs']} docs with valence != 0, coverage {_fmt(r['coverage'])}; "
+                    f"a sign on {_fmt(r['neutral_signed'])} of {r['neutral']} neutral docs")
         for f in r["floors"]:
             v = f["value"]
             out.append({"what": f"quality{scope}: {r['metric']} {f['figure'].split()[-1]} ({r['lang']})",
@@ -369,8 +382,9 @@ def print_table(rows: Sequence[dict[str, Any]]) -> None:
                            for f in r["floors"])
         if r["metric"] == "emotion sign":
             cells = [r["docs"], "", "", f"acc={_fmt(r['acc'])}",
-                     f"answered={_fmt(r['acc_answered'])}", f"cov={_fmt(r['coverage'])}"]
-            print("{:<36} {:<4} {:>5} {:>6} {:>6} {:>10} {:>16} {:>10}  {}".format(
+                     f"answered={_fmt(r['acc_answered'])}", f"cov={_fmt(r['coverage'])}",
+                     f"neutral signed={_fmt(r['neutral_signed'])}/{r['neutral']}"]
+            print("{:<36} {:<4} {:>5} {:>6} {:>6} {:>10} {:>16} {:>10} {:>22}  {}".format(
                 r["metric"], r["lang"], *cells, floors))
             continue
         print(fmt.format(r["metric"], r["lang"], r["docs"], r["gold"], _fmt(r["pred"]),

@@ -111,6 +111,19 @@ def test_overlap_matching_is_one_to_one():
     assert EQ.greedy_matches([span(5, 10)], gold) == []
 
 
+def test_emotion_tally_counts_signs_given_to_neutral_documents():
+    """Coverage has a cost the sign accuracy cannot show: a sign on a neutral document."""
+    doc = EQ.GoldDoc
+    tally = EQ.EmotionTally()
+    fields = {"lang": "en", "text": "t", "spans": {}, "file": "f.jsonl"}
+    tally.add(doc(id="a", valence=1, **fields), 1)
+    tally.add_neutral(doc(id="b", valence=0, **fields), 0)
+    tally.add_neutral(doc(id="c", valence=0, **fields), -1)
+    (row,) = EQ.result_rows({("emotion sign", "en"): tally})
+    assert (row["acc"], row["neutral"], row["neutral_signed"]) == (1.0, 2, 0.5)
+    assert [(what, d.id) for what, d, _ in tally.misses] == [("NEUTRAL", "c")]
+
+
 @pytest.fixture(scope="module")
 def quality_rows() -> list[dict[str, Any]]:
     rows, _ = EQ.evaluate(GOLD)
