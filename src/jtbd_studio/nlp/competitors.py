@@ -33,6 +33,10 @@ _EN_VERBISH = frozenset(
     ["is", "was", "has", "had", "does", "did", "can", "could", "would", "will", "won't", "can't", "doesn't", "didn't", "isn't", "wasn't", "just", "never", "always", "also", "still", "keeps", "kept", "crashed", "crashes", "froze", "freezes", "works", "worked", "sucks", "lags", "loads", "loaded"]
 )
 _REJECT_AFTER = {"en": frozenset({"of", "case", "cases"}), "ru": frozenset()}
+# The joints of a multi-word name written as one word: «гугл-таблицах», "Google-Sheets".
+_JOINT = re.compile(r"[-_‐‑]")
+_HYPHENS = frozenset("-‐‑")
+_CASE_ENDINGS = ("ами", "ями", "ах", "ях", "ам", "ом", "ой", "ов", "а", "у", "е", "ы", "и")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,9 @@ class CompetitorMatcher:
         ) | {"in", "with", "via", "в", "через", "с"}
         self.exact: dict[str, list[FormHit]] = {}
         self.skeletons: dict[str, int] = {}
+        #: a multi-word spelling written as one word, with its last word as is or lemmatized:
+        #: "googlesheets", «гуглтаблица» (from «гугл таблицы») -> the competitor
+        self.joined: dict[str, int] = {}
         self._index(nlp)
         self.fuzzy_keys = sorted(k for k in self.exact if len(k) >= 5 and " " not in k)
         self.memo: dict[int, list[FormHit] | None] = {}
@@ -96,6 +103,9 @@ class CompetitorMatcher:
                     self.exact.setdefault(key, []).append(hit)
                 if not rest and len(skeleton(first)) >= 4:
                     self.skeletons.setdefault(skeleton(first), i)
+                if rest:  # written joined, a name of ordinary words is no longer ambiguous
+                    for last in dict.fromkeys((rest[-1], lemmatizer().lemma(rest[-1]))):
+                        self.joined.setdefault(first + "".join(rest[:-1]) + last, i)
 
     def _is_ambiguous(self, spelling: str, words: list[str]) -> bool:
         lower = spelling.lower()
@@ -126,6 +136,9 @@ class CompetitorMatcher:
         m = _SUFFIXED.fullmatch(lower)
         if m and m.group(1) in self.exact:
             return [_with(h, 0.95, upper_only=False) for h in self.exact[m.group(1)] if not h.rest]
+        joined = self._joined(lower)
+        if joined is not None:
+            return [FormHit(joined, 0.95, False, False)]
         is_word = bool(CYRILLIC_WORD.fullmatch(lower) or LATIN_WORD.fullmatch(lower))
         if not is_word or len(lower) < 4:
             return None
@@ -138,6 +151,28 @@ class CompetitorMatcher:
         if known or len(lower) < 5 or not self.fuzzy_keys:
             return None
         return self._misspelling(lower, analysis.lemma)
+
+    def _joined(self, lower: str) -> int | None:
+        """The competitor whose multi-word spelling this one word writes joined up: at its
+        joints («гугл-таблицах», "google-sheets") or with none ("googlesheets", «мойскладе»,
+        unless that is a dictionary word)."""
+        if not self.joined:
+            return None
+        parts = _JOINT.split(lower)
+        if not all(parts):
+            return None
+        head, last = "".join(parts[:-1]), parts[-1]
+        ends = [last, lemmatizer().lemma(last)]
+        if len(parts) == 1:
+            if lemmatizer().analyze(lower).flags & KNOWN:
+                return None
+            # an unknown word's case ending: «МойСкладе», «ГуглТаблицах»
+            ends += [last[: -len(e)] for e in _CASE_ENDINGS if last.endswith(e) and len(last) > len(e) + 3]
+        for end in dict.fromkeys(ends):
+            i = self.joined.get(head + end)
+            if i is not None:
+                return i
+        return None
 
     def _misspelling(self, lower: str, lemma: str) -> list[FormHit] | None:
         for query in dict.fromkeys((lower, lemma)):
@@ -178,8 +213,8 @@ class CompetitorMatcher:
 
     def _confirm(self, doc: Doc, i: int, hits: list[FormHit]) -> tuple[int, int, float, int] | None:
         for hit in sorted(hits, key=lambda h: -len(h.rest)):
-            end = i + 1 + len(hit.rest)
-            if hit.rest and not self._rest_matches(doc, i + 1, hit.rest):
+            end = self._rest_end(doc, i + 1, hit.rest) if hit.rest else i + 1
+            if end < 0:
                 continue
             token = doc[i]
             if hit.upper_only and not token.text.isupper():
@@ -190,13 +225,21 @@ class CompetitorMatcher:
             return start, end, hit.score, hit.competitor
         return None
 
-    def _rest_matches(self, doc: Doc, i: int, rest: tuple[str, ...]) -> bool:
-        if i + len(rest) > len(doc):
-            return False
-        return all(
-            t.lower_ == w or t.lemma_ == w or t.lemma_ == lemmatizer().lemma(w)
-            for t, w in zip(doc[i : i + len(rest)], rest, strict=True)
-        )
+    def _rest_end(self, doc: Doc, i: int, rest: tuple[str, ...]) -> int:
+        """The end of the other words of a multi-word name from token `i`, or -1; a hyphen
+        between two words without spaces joins them as a space would ("Google-Sheets")."""
+        for word in rest:
+            if i + 1 < len(doc) and doc[i].text in _HYPHENS and not doc[i - 1].whitespace_:
+                if doc[i].whitespace_:
+                    return -1
+                i += 1
+            if i >= len(doc):
+                return -1
+            t = doc[i]
+            if not (t.lower_ == word or t.lemma_ == word or t.lemma_ == lemmatizer().lemma(word)):
+                return -1
+            i += 1
+        return i
 
     def _evidence(self, doc: Doc, start: int, end: int) -> bool:
         """Does the context show that an ambiguous word names the product?"""

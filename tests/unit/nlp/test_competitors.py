@@ -81,3 +81,27 @@ def test_cyrillic_alias_finds_latin_spelling():
     cl = competitors_from([("Битрикс", [])])
     found = [f.text for f in extract("We used Bitrix before.", competitors=cl) if f.kind == "competitor"]
     assert found == ["Bitrix"]
+
+
+JOINED = competitors_from([("Google Sheets", ["гугл таблицы"]), ("Мой склад", []), ("Zoho CRM", [])])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a multi-word name written as one word, inflected at its end
+        ("Всё ведём в гугл-таблицах.", [("гугл-таблицах", "Google Sheets")]),
+        ("Остатки смотрим в МойСкладе.", [("МойСкладе", "Мой склад")]),
+        ("Раньше был Мой-склад.", [("Мой-склад", "Мой склад")]),
+        ("We kept it all in Google-Sheets.", [("Google-Sheets", "Google Sheets")]),
+        ("We kept it all in googlesheets.", [("googlesheets", "Google Sheets")]),
+        ("Then zoho-crm came along.", [("zoho-crm", "Zoho CRM")]),
+        # a spaced dash is punctuation, not a joint; half a name is no name
+        ("Google - Sheets, I mean.", []),
+        ("Всё лежало на складе.", []),
+        ("It was all in sheets and in Google Docs.", []),
+    ],
+)
+def test_multi_word_names_written_joined(text, expected):
+    found = [(f.text, f.label) for f in extract(text, competitors=JOINED) if f.kind == "competitor"]
+    assert found == expected
