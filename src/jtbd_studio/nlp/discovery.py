@@ -53,6 +53,8 @@ SCORE_INSTITUTION = 0.3
 #: such as «Churn Rate»; spelling alone cannot tell them apart.
 SCORE_ENGLISH_WORDS = 0.35
 MAX_NAME_TOKENS = 5
+#: Lower-case words between an institution's head noun and the name that makes it one.
+MAX_COMPLEMENT = 3
 MAX_NER_CHARS = 1500
 MEMO_LIMIT = 200_000
 # What a word form's spelling says, before context: no name, product-like, Latin in Russian text,
@@ -209,9 +211,33 @@ class Discoverer:
             end = i + 1
             while end < len(doc) and end - i < 3 and doc[end].text[:1].isupper():
                 end += 1
+            if end == i + 1:
+                end = self._named_complement(doc, i + 1)
             if standalone or (start, end) != (i, i + 1):
                 found.append((start, end, SCORE_INSTITUTION, 9))
         return found
+
+    @staticmethod
+    def _named_complement(doc: Doc, j: int) -> int:
+        """The end of a complement that makes an institution's head noun a name: lower-case
+        nouns and adjectives (a genitive chain, one «по») ending in a capitalized name —
+        «министерство финансов США», «университет штата Калифорния» — else j."""
+        k, by = j, False
+        while k < len(doc) and k - j < MAX_COMPLEMENT:
+            token = doc[k]
+            if token.text[:1].isupper():
+                break
+            if token.lower_ == "по" and k == j and not by:
+                by = True
+            elif not token.is_alpha or token.pos_ not in ("NOUN", "ADJ"):
+                return j
+            k += 1
+        if k == j or k >= len(doc) or not doc[k].text[:1].isupper() or not doc[k].is_alpha:
+            return j
+        end = k + 1
+        while end < len(doc) and end - k < 2 and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        return end
 
     def name_end(self, doc: Doc, start: int, *, allow_lower: bool) -> int:
         """End of a name starting at `start` (0 tokens if `start` is no name-like word)."""
@@ -313,7 +339,7 @@ class Discoverer:
         self, doc: Doc, view: DocView, i: int, spelling: int, seen: en.Seen
     ) -> Candidate | None:
         if spelling == _QUOTE:
-            return self._quoted(doc, i)
+            return self._quoted(doc, i, seen)
         if spelling == _PRODUCT:
             return i, self.name_end(doc, i, allow_lower=False), SCORE_PRODUCT_LIKE, 2
         if spelling == _LATIN:
@@ -379,7 +405,7 @@ class Discoverer:
             return i, end, SCORE_ENGLISH_WORDS, 2
         return i, end, SCORE_PRODUCT_LIKE, 2
 
-    def _quoted(self, doc: Doc, i: int) -> Candidate | None:
+    def _quoted(self, doc: Doc, i: int, seen: en.Seen | None = None) -> Candidate | None:
         j = i + 1
         while j < len(doc) and j - i <= MAX_NAME_TOKENS and doc[j].text not in _QUOTES_CLOSE:
             j += 1
@@ -389,8 +415,12 @@ class Discoverer:
         if not (first[:1].isupper() or first[:1].isdigit()):
             return None
         analysis = lemmatizer().analyze(first)
-        if analysis.flags & PERSON or analysis.pos not in ("NOUN", "PROPN", "X", "NUM", ""):
-            return None  # «Отменить подписку», «Спящие», «Роберта»: a quote, not a name
+        if analysis.pos not in ("NOUN", "PROPN", "X", "NUM", ""):
+            return None  # «Отменить подписку», «Спящие»: a quote, not a name
+        if analysis.flags & PERSON:
+            if j == i + 2 and seen is not None:
+                seen.gated.add(i + 1)  # «Спартак», «Роберта»: a club or a person, NER decides
+            return None
         if any(t.is_sent_start or t.text in ".!?" for t in doc[i + 2 : j]):
             return None
         return i + 1, j, SCORE_QUOTED, 7

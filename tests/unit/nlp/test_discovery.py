@@ -141,6 +141,30 @@ def test_dictionary_label_for_inflected_name():
     assert [(f.text, f.label) for f in found] == [("Сберу", "Сбер")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an institution's head noun, a lower-case complement, then the name that makes it one
+        ("Письмо подписало министерство финансов Казахстана.", ["министерство финансов Казахстана"]),
+        ("Она училась в университете штата Огайо.", ["университете штата Огайо"]),
+        ("Иск подала комиссия по ценным бумагам Канады.", ["комиссия по ценным бумагам Канады"]),
+        # without a name after it the head noun stays a common noun
+        ("Мы отправили письмо в министерство, но ответа нет.", []),
+        ("Комиссия по качеству собирается по пятницам.", []),
+        ("Университет штата нам так и не ответил.", []),
+    ],
+)
+def test_institutions_named_by_a_complement(text, expected):
+    assert names(text, "ru") == expected
+
+
+@pytest.mark.slow
+def test_a_quoted_first_name_is_left_to_ner():
+    # «Спартак» is a first name to the dictionary and a club here: the NER judges the sentence
+    assert names("Вчера «Спартак» обыграл «Зенит» в Москве.", "ru")[:1] == ["Спартак"]
+    assert names("Он так и сказал: «Роберт».", "ru") == []
+
+
 @pytest.mark.slow
 def test_recall_on_news_organizations_meets_the_floor():
     docs = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
