@@ -373,13 +373,16 @@ class ClauseExtractor:
         negated ("not easy")."""
         view, negation = index.view, self.negation
         negated = negation.is_negated(view, start, end, *clause)
+        positive = cue.get("polarity", "neg") == "pos"
         if not negated and not negation.is_negator(view, start):
             negators = index.negators(start, negation)
+            if positive and negators:  # a good quality doubted is not a problem stated
+                negators = [n for n in negators if not negation.is_doubt(view, *n)]
             # a clause negator ("I don't think …", «не потому, что …») may reach the cue
             negated = bool(negators) and negation.reaches(
                 view, negators, start, clause[0], index.clause_before(start)
             )
-        return negated == (cue.get("polarity", "neg") == "pos")
+        return negated == positive
 
     def accept(
         self,

@@ -36,7 +36,10 @@ class Negation:
     cue: "not to be just stuck", «не так уж и сложно»),
     `scope` (a word or lemma sequence that denies the whole clause after it, however far: "not
     that", "I don't think", «не потому, что», «не скажу, что»; it reaches into the next clause
-    when it ends its own: «не думаю, | что были сбои»).
+    when it ends its own: «не думаю, | что были сбои»),
+    `doubt` (a scope that only withholds: "not sure that", «не уверен, что»; it denies a
+    problem or a feeling, but a good quality doubted is not its opposite stated — "not sure if
+    I'm familiar with it" is no complaint of unfamiliarity).
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -47,7 +50,9 @@ class Negation:
         self.transparent = hashes(nlp, words.get("transparent", frozenset()))
         self.post = self._sequences(nlp, "post")
         self.post_first = frozenset(sequence[0] for sequence in self.post)
-        self.scope = self._sequences(nlp, "scope")
+        #: doubts ("not sure that", «не уверен, что») deny a clause as scopes do, listed last
+        self.doubt = self._sequences(nlp, "doubt")
+        self.scope = self._sequences(nlp, "scope") + self.doubt
         self.scope_first = frozenset(sequence[0] for sequence in self.scope)
 
     @staticmethod
@@ -124,6 +129,10 @@ class Negation:
                 if stop > 0:
                     found.append((i, stop))
         return found
+
+    def is_doubt(self, view: DocView, at: int, stop: int) -> bool:
+        """Whether the clause negator at [at, stop) is a doubt rather than a denial."""
+        return bool(self.doubt) and _sequence_end(view, at, stop, self.doubt) == stop
 
     @staticmethod
     def reaches(

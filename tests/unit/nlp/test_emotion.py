@@ -333,3 +333,24 @@ def test_the_writers_face_outweighs_a_word(text: str, sign: int) -> None:
 )
 def test_a_cue_said_in_the_conditional_is_not_weakened(lang: str, text: str, valence: int) -> None:
     assert [found[1] for found in feelings(lang, text)] == ([valence] if valence else [])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a clause negator before the feeling turns it, as it turns a friction cue
+        ("en", "I don't think it's great.", -1),
+        ("en", "I'm not sure it's worth the money anymore.", -1),
+        ("ru", "Не уверена, что это удобно.", -1),
+        # doubt about a reason is not doubt about the feeling: "why" keeps it
+        ("en", "I'm not sure why it's so slow.", -1),
+    ],
+)
+def test_clause_negators_reach_the_feeling(lang: str, text: str, sign: int) -> None:
+    (found,) = feelings(lang, text)
+    assert found[1] * sign > 0
+
+
+def test_a_denied_feeling_is_not_that_feeling() -> None:
+    assert all(sign <= 0 for _, sign, _ in feelings("ru", "Не скажу, что я в восторге."))
+    assert all(sign >= 0 for _, sign, _ in feelings("en", "I wouldn't say it's terrible."))

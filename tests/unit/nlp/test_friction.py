@@ -815,3 +815,28 @@ def test_a_purpose_clause_neither_hides_nor_makes_a_problem(text: str, expected:
 )
 def test_reasons_for_leaving_are_friction(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The setup took three weeks, way longer than we expected.",
+         ["The setup took three weeks", "way longer than we expected"]),
+        ("en", "Setup was way longer than we expected.", ["Setup was way longer than we expected"]),
+        ("en", "It was harder than I thought to get everyone on board.",
+         ["It was harder than I thought to get everyone on board"]),
+        ("ru", "Вышло дороже, чем планировали.", ["Вышло дороже, чем планировали"]),
+        # the same comparison in the customer's favour, or denied, is no friction
+        ("en", "It was faster than we expected.", []),
+        ("en", "It was not harder than we expected at all.", []),
+        ("ru", "Всё прошло быстрее, чем ожидали.", []),
+        # doubt denies the problem after it («не уверен, что»), not the one after "why"
+        ("en", "I'm not sure that it was slow, maybe it was my network.", []),
+        ("ru", "Не уверен, что это было медленно.", []),
+        # a good quality doubted is not its opposite stated; denied, it is
+        ("en", "I'm not sure if I'm familiar with that term.", []),
+        ("en", "I don't think it was easy to set up.", ["I don't think it was easy to set up"]),
+    ],
+)
+def test_a_broken_expectation_and_doubt(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
