@@ -840,3 +840,16 @@ def test_reasons_for_leaving_are_friction(lang: str, text: str, expected: list[s
 )
 def test_a_broken_expectation_and_doubt(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The server went down twice last week.", ["The server went down twice last week"]),
+        ("en", "Prices went down last year.", []),
+        ("ru", "Синхронизация упала прямо перед отчётом.", ["Синхронизация упала прямо перед отчётом"]),
+        ("ru", "Продажи упали на треть.", []),
+    ],
+)
+def test_a_system_going_down_is_a_failure_a_figure_is_not(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
