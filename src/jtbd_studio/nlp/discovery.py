@@ -465,11 +465,19 @@ class Discoverer:
 
 
 def discovered_label(span: Span) -> str:
-    """A readable name: one Russian word in its dictionary form («Сбера» -> Сбер), else as is."""
+    """A readable name: one Russian word in its dictionary form («Сбера» -> Сбер), else as is.
+
+    The form stays as written where the dictionary form would be a guess that misleads: a
+    brand in mixed case («АмоЦРМ»), a word not read as a noun («Авито», guessed a verb form),
+    or an unknown word the guess makes longer («амоцрм» read as a plural of «амоцрма»)."""
     if len(span) == 1 and span[0].is_alpha and not span[0].is_ascii:
         lemma, text = span[0].lemma_, span[0].text
         if text.isupper():
-            return lemma.upper()
+            return lemma.upper() if len(lemma) <= len(text) else text
+        if not text[1:].islower() or span[0].pos_ not in ("NOUN", "PROPN"):
+            return text
+        if len(lemma) > len(text) and not lemmatizer().analyze(text.lower()).flags & KNOWN:
+            return text
         return lemma[:1].upper() + lemma[1:] if text[:1].isupper() else lemma
     return span.text
 

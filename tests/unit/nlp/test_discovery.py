@@ -142,6 +142,19 @@ def test_dictionary_label_for_inflected_name():
 
 
 @pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Заявки приходят с Авито.", "Авито"),  # guessed a verb form: «авить»
+        ("Потом перешли на АмоЦРМ.", "АмоЦРМ"),  # mixed case; the guess would be «Амоцрма»
+        ("Потом перешли на Мегаплан, но ушли из Мегаплана.", "Мегаплан"),
+    ],
+)
+def test_a_discovered_label_is_never_a_misleading_guess(text, label):
+    found = [f.label for f in extract(text, lang="ru") if f.kind == "competitor"]
+    assert found and set(found) == {label}
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # an institution's head noun, a lower-case complement, then the name that makes it one
