@@ -354,3 +354,16 @@ def test_clause_negators_reach_the_feeling(lang: str, text: str, sign: int) -> N
 def test_a_denied_feeling_is_not_that_feeling() -> None:
     assert all(sign <= 0 for _, sign, _ in feelings("ru", "Не скажу, что я в восторге."))
     assert all(sign >= 0 for _, sign, _ in feelings("en", "I wouldn't say it's terrible."))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # words that name a topic, not a feeling (GUIDELINES: the speaker's feeling, not the topic)
+        ("ru", "Основная проблема отрасли — потеря ключевых клиентов."),
+        ("ru", "Эффективный онбординг включает обучение персонала."),
+        ("en", "The main problem we were solving was data entry."),
+    ],
+)
+def test_topic_words_carry_no_feeling(lang: str, text: str) -> None:
+    assert feelings(lang, text) == []
