@@ -181,6 +181,11 @@ def compile_items(cue: Cue, lemmatize: Callable[[str], str], strings: Any) -> tu
         words = [w.lstrip("=").lower() for w in alternatives if w.lstrip("=")]
         if not words:  # "=?" is "=" made optional: a literal "?" is written "=?|¿"
             raise LexiconError(cue.source, f"item {raw!r} has no word", line=cue.line)
+        if len(words) < len(alternatives):  # "a||b", or "=.|=?": the last "?" made it optional
+            raise LexiconError(
+                cue.source, f"item {raw!r} has an empty alternative (a literal '?' goes first: "
+                "'=?|=.')", line=cue.line,
+            )
         forms = set(words) | ({_yo(w) for w in words})
         if not on_lower:
             forms |= {lemmatize(w) for w in words}

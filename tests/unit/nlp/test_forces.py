@@ -84,3 +84,20 @@ def test_general_force_cues(lang: str, text: str, label: str) -> None:
 def test_a_purpose_is_no_pull() -> None:
     assert forces("ru", "Мы меняем анкету, чтобы сделать её более удобной.") == []
     assert forces("en", "We changed the form in order to make it easier.") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a doubt about the product is anxiety …
+        ("en", "We weren't sure it would scale.", ["anxiety"]),
+        ("ru", "Мы не уверены, что это нам подойдёт.", ["anxiety"]),
+        # … not knowing how, or a bare "not sure" answering a question, is not
+        ("en", "I'm not sure how to set it up.", []),
+        ("en", "I'm not sure.", []),
+        ("ru", "Не уверен, как это настроить.", []),
+        ("ru", "Не уверен.", []),
+    ],
+)
+def test_not_knowing_is_not_anxiety(lang: str, text: str, expected: list[str]) -> None:
+    assert [label for label, _ in forces(lang, text)] == expected

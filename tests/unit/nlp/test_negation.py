@@ -81,6 +81,13 @@ def test_a_malformed_cue_file_names_the_file_and_line(lexicon_folder: Path) -> N
     _write(lexicon_folder, "friction", '{"pattern": "is n\'t it =?"}\n')
     with pytest.raises(cues.LexiconError, match=r"friction\.jsonl:1: item '=\?' has no word"):
         cues.CueMatcher(spacy.blank("xx"), "friction")
+    # "=.|=?" reads as an optional "=.|=": its empty alternative would make it match anything
+    _write(lexicon_folder, "friction", '{"pattern": "sure =.|=?"}\n')
+    with pytest.raises(cues.LexiconError, match=r"friction\.jsonl:1: item '=\.\|=\?' has an empty"):
+        cues.CueMatcher(spacy.blank("xx"), "friction")
+    _write(lexicon_folder, "friction", '{"pattern": "slow||sluggish"}\n')
+    with pytest.raises(cues.LexiconError, match="has an empty alternative"):
+        cues.CueMatcher(spacy.blank("xx"), "friction")
 
 
 def test_a_repeated_form_mark_applies_to_every_alternative(lexicon_folder: Path) -> None:
