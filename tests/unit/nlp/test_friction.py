@@ -853,3 +853,19 @@ def test_a_broken_expectation_and_doubt(lang: str, text: str, expected: list[str
 )
 def test_a_system_going_down_is_a_failure_a_figure_is_not(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a counterfactual of success says it went well …
+        ("en", "Without the support team we would never have figured it out.", []),
+        ("ru", "Без поддержки мы бы не разобрались.", []),
+        # … the plain failure, and a polite denial, are still problems
+        ("en", "We never figured out how to export.", ["We never figured out how to export"]),
+        ("ru", "Мы так и не разобрались с отчётами.", ["Мы так и не разобрались с отчётами"]),
+        ("ru", "Я бы не сказал, что это удобно.", ["Я бы не сказал, что это удобно"]),
+    ],
+)
+def test_a_counterfactual_of_success_is_no_friction(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
