@@ -869,3 +869,16 @@ def test_a_system_going_down_is_a_failure_a_figure_is_not(lang: str, text: str, 
 )
 def test_a_counterfactual_of_success_is_no_friction(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I kept getting logged out every ten minutes.", ["I kept getting logged out every ten minutes"]),
+        ("I logged out and went home.", []),
+        ("We ended up paying for an extra seat just to get API access.",
+         ["We ended up paying for an extra seat just to get API access"]),
+    ],
+)
+def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
+    assert friction("en", text) == expected
