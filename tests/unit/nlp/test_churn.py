@@ -78,3 +78,21 @@ def test_general_churn_signs(lang: str, text: str, label: str) -> None:
 )
 def test_no_churn_sign_without_one(lang: str, text: str) -> None:
     assert churn(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "labels"),
+    [
+        ("en", "Budget for next year got cut by half.", ["budget"]),
+        ("en", "Honestly, nobody logs in anymore.", ["usage"]),
+        ("en", "We've been looking at HubSpot as an alternative.", ["alternatives"]),
+        ("en", "If this bug isn't fixed, we'll have to reconsider.", ["alternatives"]),
+        ("ru", "Бюджет на следующий год урезали вдвое.", ["budget"]),
+        ("ru", "Пользоваться почти перестали.", ["usage"]),
+        # the same words without a customer leaving
+        ("en", "As an alternative, we export to CSV.", []),
+        ("en", "Let me rethink the question.", []),
+    ],
+)
+def test_more_ways_to_say_it(lang: str, text: str, labels: list[str]) -> None:
+    assert [label for label, _ in churn(lang, text)] == labels
