@@ -367,3 +367,21 @@ def test_a_denied_feeling_is_not_that_feeling() -> None:
 )
 def test_topic_words_carry_no_feeling(lang: str, text: str) -> None:
     assert feelings(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # Russian spoken evaluation of a product
+        ("Честно, это просто спасение для нас.", 1),
+        ("Пришлось повозиться, но результат того стоил.", 1),
+        ("Сервис ни разу не подвёл.", 1),
+        ("Претензий нет, всё работает.", 1),
+        ("Так себе, если честно.", -1),
+        ("Ничего не понятно, куда нажимать.", -1),
+        ("Намучились мы с этой выгрузкой.", -1),
+    ],
+)
+def test_russian_spoken_evaluation(text: str, sign: int) -> None:
+    (found,) = feelings("ru", text)
+    assert found[1] * sign > 0
