@@ -257,6 +257,19 @@ class SentenceIndex:
             found = self._negators[start] = negation.clause_negators(self.view, start, end)
         return found
 
+    def denied_by_clause(self, start: int, negation: Negation, *, doubts: bool = True) -> bool:
+        """Whether a clause negator ("I don't think …", «не потому, что …», with `doubts` also
+        "not sure that …") reaches the cue at `start`; a cue that starts with its own negator
+        is never reached."""
+        if negation.is_negator(self.view, start):
+            return False
+        negators = self.negators(start, negation)
+        if negators and not doubts:
+            negators = [n for n in negators if not negation.is_doubt(self.view, *n)]
+        return bool(negators) and negation.reaches(
+            self.view, negators, start, self.clause(start)[0], self.clause_before(start)
+        )
+
     def is_question(self, i: int) -> bool:
         """Whether token `i` stands in a question: its sentence ends with a question mark that
         is not a tag ("…, right?"), and no contrastive word or hard punctuation separates it
@@ -371,17 +384,11 @@ class ClauseExtractor:
     ) -> bool:
         """Whether the cue states a problem: a problem word not negated, or a good quality
         negated ("not easy")."""
-        view, negation = index.view, self.negation
-        negated = negation.is_negated(view, start, end, *clause)
         positive = cue.get("polarity", "neg") == "pos"
-        if not negated and not negation.is_negator(view, start):
-            negators = index.negators(start, negation)
-            if positive and negators:  # a good quality doubted is not a problem stated
-                negators = [n for n in negators if not negation.is_doubt(view, *n)]
-            # a clause negator ("I don't think …", «не потому, что …») may reach the cue
-            negated = bool(negators) and negation.reaches(
-                view, negators, start, clause[0], index.clause_before(start)
-            )
+        # a good quality doubted ("not sure it's easy") is not a problem stated
+        negated = self.negation.is_negated(index.view, start, end, *clause) or (
+            index.denied_by_clause(start, self.negation, doubts=not positive)
+        )
         return negated == positive
 
     def accept(

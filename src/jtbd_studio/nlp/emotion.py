@@ -142,7 +142,10 @@ class Emotion:
             floor, ceiling = index.sentence(start)
             valence = float(cue.get("valence", 0)) * self.intensity.factor(view, start, floor)
             label = cue.label
-            if valence and self.negated(index, start, end, floor, ceiling):
+            if valence and (
+                self.negation.is_negated(view, start, end, floor, ceiling)
+                or index.denied_by_clause(start, self.negation)
+            ):  # "I don't think it's great", «не скажу, что я в восторге»
                 valence *= NEGATION_FACTOR
                 sign = 1 if valence > 0 else -1
                 label = cue.get("negated_label") or NEGATED_LABELS[sign]
@@ -150,19 +153,6 @@ class Emotion:
                 result.pop()  # «ужасно рад», "super slow": the first word is a degree, not a feeling
             result.append(Feeling(start, valence, label, bool(cue.get("modal"))))
         return result
-
-    def negated(self, index: SentenceIndex, start: int, end: int, floor: int, ceiling: int) -> bool:
-        """A negator before the cue, or a clause negator that reaches it: "I don't think it's
-        great", «не скажу, что я в восторге» deny the feeling as friction's cues are denied."""
-        view, negation = index.view, self.negation
-        if negation.is_negated(view, start, end, floor, ceiling):
-            return True
-        if negation.is_negator(view, start):
-            return False
-        negators = index.negators(start, negation)
-        return bool(negators) and negation.reaches(
-            view, negators, start, index.clause(start)[0], index.clause_before(start)
-        )
 
     def laughter(self, view: DocView) -> list[Feeling]:
         """Tokens of laughter; each form of the doc is judged once per process (set tests)."""
