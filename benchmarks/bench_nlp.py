@@ -11,6 +11,7 @@ caches warm up on the first pass, as they do on a real study (word frequencies a
 from __future__ import annotations
 
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -163,6 +164,44 @@ print(words_in(texts) / ours_s, words_in(texts) / stock_s)
 """
 
 
+_PURE = """
+import statistics, sys
+sys.path.insert(0, {root!r})
+from benchmarks.bench_nlp import interleaved, ours, real_paragraphs, sized, stock_lemmatizer, tokenizer_only
+from jtbd_studio.nlp import ENGINE
+assert ENGINE.startswith("pure"), ENGINE
+paragraphs = real_paragraphs()
+texts, stock_texts = sized(paragraphs, {n_words}), sized(paragraphs, {n_words} // 10)
+speeds = interleaved({{"tokenizer": (tokenizer_only(), texts), "stock": (stock_lemmatizer(), stock_texts),
+                      "full": (ours(), texts)}}, rounds={rounds})
+print(*(statistics.median(speeds[name]) for name in ("full", "tokenizer", "stock")),
+      statistics.median(a / b for a, b in zip(speeds["full"], speeds["stock"])),
+      statistics.median(a / b for a, b in zip(speeds["full"], speeds["tokenizer"])))
+"""
+
+
+def pure_engine(quick: bool) -> list[dict[str, Any]]:
+    """The same analysis with the Python modules instead of their mypyc build, in a child
+    process (JTBD_STUDIO_PURE=1) that measures its own baselines in the same rounds."""
+    from jtbd_studio.nlp import ENGINE
+
+    if not ENGINE.startswith("compiled"):
+        return []  # the main rows are the pure engine already
+    n_words, rounds = (40_000, 3) if quick else (200_000, 5)
+    code = _PURE.format(root=str(ROOT), n_words=n_words, rounds=rounds)
+    env = {**os.environ, "JTBD_STUDIO_PURE": "1"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT, env=env)
+    full, tokenizer, stock, vs_stock, vs_tokenizer = map(float, out.stdout.split())
+    note = "the Python modules, not their mypyc build (JTBD_STUDIO_PURE=1), in a child process"
+    return [
+        row("ru analysis, pure-Python engine, vs stock pymorphy3 lemmatizer", f"{full:,.0f} words/s",
+            f"{stock:,.0f} words/s", vs_stock, f"{note}; median of per-round ratios"),
+        row("ru analysis, pure-Python engine, vs tokenizer alone", f"{full:,.0f} words/s",
+            f"{tokenizer:,.0f} words/s", vs_tokenizer, note),
+    ]
+
+
 def cold_pass() -> tuple[float, float]:
     """Words/s of our analysis and of the stock pipeline over every paragraph once, in a fresh
     process: no per-form cache, tokenizer cache or NER memo has seen the text before."""
@@ -202,6 +241,8 @@ def _median_ratio(speeds: dict[str, list[float]], name: str, base: str) -> float
 
 
 def run(quick: bool) -> list[dict[str, Any]]:
+    from jtbd_studio.nlp import ENGINE
+
     paragraphs = real_paragraphs()
     texts = sized(paragraphs, 40_000 if quick else 200_000)
     stock_texts = sized(paragraphs, 6_000 if quick else 20_000)
@@ -214,13 +255,13 @@ def run(quick: bool) -> list[dict[str, Any]]:
         "our_tokenizer": (our_tokenizer(), texts),
     }, rounds=3 if quick else 5)
     med = {name: statistics.median(values) for name, values in speeds.items()}
-    n = f"{words_in(texts):,} words of real Russian text; median of per-round ratios"
+    n = f"{words_in(texts):,} words of real Russian text; median of per-round ratios; engine: {ENGINE}"
     rows = [
         row("ru analysis vs tokenizer alone", f"{med['full']:,.0f} words/s", f"{med['tokenizer']:,.0f} words/s",
             _median_ratio(speeds, "full", "tokenizer"), f"budget >= 0.30; full pipeline, discovery + gated NER; {n}"),
         row("ru analysis vs stock pymorphy3 lemmatizer", f"{med['full']:,.0f} words/s", f"{med['stock']:,.0f} words/s",
             _median_ratio(speeds, "full", "stock"),
-            "budget >= 10; baseline blank('ru') + sentencizer + lemmatizer(pymorphy3)"),
+            f"budget >= 10; baseline blank('ru') + sentencizer + lemmatizer(pymorphy3); engine: {ENGINE}"),
         row("ru analysis with a competitor list vs tokenizer", f"{med['listed']:,.0f} words/s",
             f"{med['tokenizer']:,.0f} words/s", _median_ratio(speeds, "listed", "tokenizer"),
             "list matching only (no discovery)"),
@@ -234,6 +275,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
             "the same spaCy tokenizer (plus line breaks as separators) inside the loaded pipeline: the "
             "share of the baseline's speed our analysis starts from before any component runs"),
     ]
+    rows += pure_engine(quick)
     cold = [cold_pass() for _ in range(1 if quick else 3)]
     cold_full = statistics.median(c[0] for c in cold)
     cold_stock = statistics.median(c[1] for c in cold)

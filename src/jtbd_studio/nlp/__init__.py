@@ -6,22 +6,58 @@ Public API: `extract`, `extract_many`, `detect_language`, `lemma_text`, `query_l
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import sys
+import sysconfig
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jtbd_studio.nlp.competitor_list import (
+_HERE = Path(__file__).resolve().parent
+_NATIVE = _HERE / "_native"
+
+
+def _load_native() -> str:
+    """Put the mypyc build of this package (scripts/build_native.py) before the Python modules,
+    if there is one and every source still matches its stamp; say which engine runs."""
+    if os.environ.get("JTBD_STUDIO_PURE"):
+        return "pure Python (JTBD_STUDIO_PURE is set)"
+    try:
+        built = json.loads((_NATIVE / "stamp.json").read_text(encoding="utf-8"))
+        stale = [
+            name for name, digest in built["sources"].items()
+            if hashlib.sha256((_HERE / name).read_bytes()).hexdigest() != digest
+        ]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "pure Python (no native build: python scripts/build_native.py)"
+    if built.get("ext_suffix") != sysconfig.get_config_var("EXT_SUFFIX"):
+        return "pure Python (the native build is for another Python)"
+    if stale:
+        return f"pure Python ({', '.join(stale)} changed since the native build)"
+    sys.path.append(str(_NATIVE))  # the shared library of the compiled modules
+    __path__.insert(0, str(_NATIVE / "jtbd_studio" / "nlp"))
+    return "compiled (mypyc)"
+
+
+#: Which engine this process runs: "compiled (mypyc)" or "pure Python (why)".
+ENGINE = _load_native()
+
+from jtbd_studio.nlp.competitor_list import (  # noqa: E402
     Competitor,
     CompetitorList,
     competitors_from,
     load_competitors,
 )
-from jtbd_studio.nlp.found import Found
-from jtbd_studio.nlp.lang import detect_language
+from jtbd_studio.nlp.found import Found  # noqa: E402
+from jtbd_studio.nlp.lang import detect_language  # noqa: E402
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 __all__ = [
+    "ENGINE",
     "Competitor",
     "CompetitorList",
     "Found",

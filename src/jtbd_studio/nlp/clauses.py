@@ -18,7 +18,7 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from jtbd_studio.nlp.cues import (
     Cue,
@@ -320,11 +320,11 @@ class ClauseExtractor:
     it makes up its sentence with only fillers: it echoes the interviewer's question.
     """
 
-    kind = ""
+    kind: ClassVar[str] = ""
     #: Whether one clause may give several spans, one per label (forces); else one per clause.
-    by_label = False
+    by_label: ClassVar[bool] = False
     #: The guard roles read from the cue file (subclasses may add their own and judge them).
-    guard_roles: tuple[str, ...] = ("wish", "advice", "block", "anticipation", "resolve")
+    guard_roles: ClassVar[tuple[str, ...]] = ("wish", "advice", "block", "anticipation", "resolve")
 
     def __init__(self, nlp: Language, cue_file: str) -> None:
         self.cues = CueMatcher(nlp, cue_file, roles=("cue",))

@@ -37,7 +37,10 @@ class Emoticons:
     "(" with no ")" after it in the sentence and not opening a word («слабость(»).
     """
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, *, shortcuts: bool = True) -> None:
+        """`shortcuts=False` sends every token through the regex and the sentence text (the
+        slow path the shortcuts of `_one_character` must agree with; tests compare the two)."""
+        self.shortcuts = shortcuts
         self.literal: dict[str, tuple[float, str]] = {}
         self.runs: dict[str, tuple[float, str]] = {}
         for cue in load_cues(lang, "emotion"):
@@ -103,7 +106,7 @@ class Emoticons:
             if i < reach:
                 continue  # inside an emoticon already taken (":" "_" "(")
             word = self._word(view, i)
-            if len(word) == 1:
+            if len(word) == 1 and self.shortcuts:
                 smiley = self._one_character(view, i, word, before, opened >= 0 and before == opened)
                 if smiley is not None:
                     if smiley:

@@ -48,12 +48,13 @@ class Negation:
         self.pseudo = hashes(nlp, words.get("pseudo", frozenset()))
         self.npi = hashes(nlp, words.get("npi", frozenset()))
         self.transparent = hashes(nlp, words.get("transparent", frozenset()))
-        self.post = self._sequences(nlp, "post")
-        self.post_first = frozenset(sequence[0] for sequence in self.post)
+        self.post = Sequences(self._sequences(nlp, "post"))
+        self.post_first = self.post.first
         #: doubts ("not sure that", «не уверен, что») deny a clause as scopes do, listed last
-        self.doubt = self._sequences(nlp, "doubt")
-        self.scope = self._sequences(nlp, "scope") + self.doubt
-        self.scope_first = frozenset(sequence[0] for sequence in self.scope)
+        doubts = self._sequences(nlp, "doubt")
+        self.doubt = Sequences(doubts)
+        self.scope = Sequences(self._sequences(nlp, "scope") + doubts)
+        self.scope_first = self.scope.first
 
     @staticmethod
     def _sequences(nlp: Language, role: str) -> list[tuple[int, ...]]:
@@ -107,9 +108,7 @@ class Negation:
                 continue
             if punct[i]:
                 return False
-            if (lemma[i] in first or lower[i] in first) and _sequence_end(
-                view, i, ceiling, self.post
-            ) > 0:
+            if (lemma[i] in first or lower[i] in first) and self.post.end(view, i, ceiling) > 0:
                 return True
             seen += 1
             i += 1
@@ -125,14 +124,14 @@ class Negation:
         found = []
         for i in range(start, end):
             if view.has(scope_first, i):
-                stop = _sequence_end(view, i, end, self.scope)
+                stop = self.scope.end(view, i, end)
                 if stop > 0:
                     found.append((i, stop))
         return found
 
     def is_doubt(self, view: DocView, at: int, stop: int) -> bool:
         """Whether the clause negator at [at, stop) is a doubt rather than a denial."""
-        return bool(self.doubt) and _sequence_end(view, at, stop, self.doubt) == stop
+        return bool(self.doubt) and self.doubt.end(view, at, stop) == stop
 
     @staticmethod
     def reaches(
@@ -181,6 +180,41 @@ class Negation:
         )
 
 
+class Sequences:
+    """Word sequences (lemma or form hashes, as `negation.jsonl` lists them), indexed by their
+    first word: a token is compared with the few sequences that can start at it."""
+
+    def __init__(self, sequences: list[tuple[int, ...]]) -> None:
+        self.first = frozenset(sequence[0] for sequence in sequences)
+        #: first word -> (place in the file, sequence), in file order
+        self._by_first: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
+        for place, sequence in enumerate(sequences):
+            self._by_first.setdefault(sequence[0], []).append((place, sequence))
+
+    def __bool__(self) -> bool:
+        return bool(self._by_first)
+
+    def end(self, view: DocView, i: int, ceiling: int) -> int:
+        """The end of the first sequence (in file order) matching from token `i` below
+        `ceiling`, or -1; non-breaking spaces between words are read through."""
+        by_first = self._by_first
+        lemma, lower = view.lemma[i], view.lower[i]
+        candidates = by_first.get(lemma, [])
+        if lower != lemma and lower in by_first:
+            candidates = sorted(candidates + by_first[lower])
+        if not candidates:
+            return -1
+        words = _words_from(view, i, ceiling, max(len(sequence) for _, sequence in candidates))
+        for _, sequence in candidates:
+            size = len(sequence)
+            if size <= len(words) and all(
+                view.lemma[j] == word or view.lower[j] == word
+                for j, word in zip(words[:size], sequence, strict=True)
+            ):
+                return words[size - 1] + 1
+        return -1
+
+
 class Intensity:
     """Intensifiers and softeners of one language, read from `intensifiers.jsonl` (`factor`)."""
 
@@ -221,18 +255,6 @@ def _window_before(view: DocView, start: int, floor: int, size: int) -> list[int
             found.append(i)
         i -= 1
     return found
-
-
-def _sequence_end(view: DocView, i: int, ceiling: int, sequences: list[tuple[int, ...]]) -> int:
-    """The end of the first of `sequences` (lemmas or forms) matching from token `i`, or -1."""
-    for sequence in sequences:
-        words = _words_from(view, i, ceiling, len(sequence))
-        if len(words) == len(sequence) and all(
-            view.lemma[j] == word or view.lower[j] == word
-            for j, word in zip(words, sequence, strict=True)
-        ):
-            return words[-1] + 1
-    return -1
 
 
 def _only_punctuation(view: DocView, start: int, end: int) -> bool:

@@ -38,6 +38,7 @@ class DocView:
         self.sent_starts: list[int] = [0]
         """The first token of every sentence (just [0] without sentence boundaries)."""
         self._newlines: frozenset[int] = frozenset()
+        self._start_set: frozenset[int] | None = None
         self.words: frozenset[int] = frozenset()
         """The lemma and lower-case form hashes of the doc, for set tests (every matcher's)."""
         if len(doc):
@@ -59,7 +60,7 @@ class DocView:
         # (`1 in`, a scan in C, answers for a doc no one has split yet)
         starts = [i for i, value in enumerate(sent_start) if value == 1] if 1 in sent_start else []
         self.sent_starts = [0] if not starts else starts if starts[0] == 0 else [0, *starts]
-        self.__dict__.pop("sent_start_set", None)  # the cached set of the old starts
+        self._start_set = None  # the set of the old starts, if made
 
     @property
     def doc(self) -> Doc:
@@ -95,17 +96,12 @@ class DocView:
         """Whether token `i` is whitespace without a line break (a non-breaking space)."""
         return bool(self.space[i]) and i not in self._newlines
 
-    @functools.cached_property
-    def alpha(self) -> list[int]:
-        """1 where the token is all letters (read by no component today: fetched on demand)."""
-        from spacy.attrs import IS_ALPHA
-
-        return self.doc.to_array(IS_ALPHA).tolist() if self.lemma else []
-
-    @functools.cached_property
+    @property
     def sent_start_set(self) -> frozenset[int]:
-        """The sentence starts as a set, for membership tests."""
-        return frozenset(self.sent_starts)
+        """The sentence starts as a set, for membership tests (made on first use)."""
+        if self._start_set is None:
+            self._start_set = frozenset(self.sent_starts)
+        return self._start_set
 
     def sentence_start(self, i: int) -> int:
         """The first token of the sentence holding token `i`."""

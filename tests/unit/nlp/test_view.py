@@ -34,7 +34,7 @@ def test_the_sentencizers_view_equals_a_fresh_one(lang: str, text: str) -> None:
         assert getattr(shared, column) == getattr(fresh, column), column
     assert shared.sent_starts == fresh.sent_starts
     assert shared.words == fresh.words
-    assert shared.alpha == [int(t.is_alpha) for t in doc]
+    assert shared.sent_start_set == {s.start for s in doc.sents}
     assert [i for i in range(len(doc)) if shared.is_newline(i)] == [
         i for i, t in enumerate(doc) if t.is_space and "\n" in t.text
     ]
