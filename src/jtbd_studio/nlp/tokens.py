@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Iterator
 from typing import Any, cast
 
@@ -43,9 +44,10 @@ class FormLemmatizer:
         self.vocab = vocab
         self.keep_pos = keep_pos
         self.words: Lemmatizer = lemmatizer()
-        #: per form (orth hash): its lemma's hash, and its part of speech id
+        #: per form (orth hash): its lemma's hash, and its lemma and part of speech id packed as
+        #: two native uint64 (one bytes join makes the doc's LEMMA, POS array)
         self._lemma: dict[int, int] = {}
-        self._pos: dict[int, int] = {}
+        self._packed: dict[int, bytes] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         # One array in, one array out: dict look-ups mapped over the forms in C, never a Token
@@ -55,7 +57,7 @@ class FormLemmatizer:
             return doc
         if len(self._lemma) > ORTH_CACHE_LIMIT:
             self._lemma.clear()
-            self._pos.clear()
+            self._packed.clear()
         orths, spaces, starts, lowers, puncts, blanks, stops = doc.to_array(_READ).T.tolist()
         lemma_of = self._lemma.get
         known = list(map(lemma_of, orths))
@@ -64,9 +66,11 @@ class FormLemmatizer:
                 self._learn(orth)
             known = list(map(lemma_of, orths))
         lemmas = cast("list[int]", known)  # every form is known now
-        values: Any = numpy.array([lemmas, list(map(self._pos.get, orths))], dtype=numpy.uint64).T
+        packed = b"".join(map(self._packed.__getitem__, orths))
+        values: Any = numpy.frombuffer(packed, dtype=_PAIR).reshape(len(orths), 2)
         if self.keep_pos:
             trained = doc.to_array(POS)
+            values = values.copy()
             values[:, 1] = numpy.where(trained != 0, trained, values[:, 1])
         doc.from_array([LEMMA, POS], values)
         # in view_columns() order: orth, lemma, lower, punct, space, trailing space, stop, start
@@ -76,13 +80,16 @@ class FormLemmatizer:
     def _learn(self, orth: int) -> None:
         """Analyze one form and remember its lemma and part of speech."""
         analysis = self.words.analyze(self.vocab.strings[orth])
-        self._lemma[orth] = self.vocab.strings.add(analysis.lemma)
-        self._pos[orth] = POS_IDS.get(analysis.pos, 0)
+        lemma = self._lemma[orth] = self.vocab.strings.add(analysis.lemma)
+        self._packed[orth] = _PACK(lemma, POS_IDS.get(analysis.pos, 0))
 
 
 #: What the lemmatizer reads per token: the form, trailing whitespace, sentence starts (set by
 #: a trained parser, if any; our sentencizer sets them after) and the lexical flags of the view.
 _READ = [ORTH, SPACY, SENT_START, LOWER, IS_PUNCT, IS_SPACE, IS_STOP]
+#: A lemma hash and a part of speech id as two uint64, the layout of `_PAIR`.
+_PACK = struct.Struct("=QQ").pack
+_PAIR = numpy.dtype(numpy.uint64)  # native byte order, as "="
 #: Opening brackets and quotes (a straight quote may close as well as open: not listed).
 OPENING_PUNCT = ("(", "[", "{", "«", "“", "„")
 
