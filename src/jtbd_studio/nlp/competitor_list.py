@@ -45,7 +45,8 @@ def competitors_from(pairs: Iterable[tuple[str, Sequence[str]]]) -> CompetitorLi
         name = " ".join(str(name).split())
         if not name:
             continue
-        clean = tuple(a for a in (" ".join(str(x).split()) for x in aliases) if a and a != name)
+        spaced = [" ".join(str(x).split()) for x in aliases]
+        clean = tuple(a for a in spaced if a and a != name)
         old = seen.get(name.casefold())
         if old is not None:
             clean = tuple(dict.fromkeys((*old.aliases, *clean)))
@@ -73,7 +74,7 @@ def load_competitors(path: str | Path) -> CompetitorList:
         except UnicodeDecodeError as exc:  # pragma: no cover - cp1251 decodes nearly anything
             raise InputFileError(path, "not a text file") from exc
     pairs = [_parse_line(path, n, line) for n, line in enumerate(text.splitlines(), 1)]
-    found = competitors_from(p for p in pairs if p is not None)
+    found = competitors_from([p for p in pairs if p is not None])
     if not found.items:
         raise InputFileError(path, "no competitors in file (expected lines like `Name|alias`)")
     return found

@@ -147,16 +147,21 @@ def _extract_window(
     for (piece_lang, names_by_case), todo in by_lang.items():
         discovering = False if not names_by_case and discover is None else discover
         nlp = build_pipeline(piece_lang, competitors=competitors, discover=discovering)
-        docs = (
-            (_make_doc(nlp, batch[n][0][start:end], role), (n, start))
-            for n, start, end in todo
-        )
+        docs = _docs(nlp, batch, todo, role)  # made as nlp.pipe asks: a long text's pieces stream
         processes = n_process if len(todo) >= 2 * batch_size else 1
         for doc, (n, start) in nlp.pipe(docs, as_tuples=True, n_process=processes, batch_size=batch_size):
             results[n] += found_in(doc, batch[n][0], start)
     for found in results:
         found.sort(key=lambda f: (f.start, _KIND_ORDER.get(f.kind, 99), f.end))
         yield found
+
+
+def _docs(
+    nlp: Any, batch: list[tuple[str, str | None]], todo: list[tuple[int, int, int]], role: str | None
+) -> Iterator[tuple[Doc, tuple[int, int]]]:
+    """The doc of each piece (n, start, end) of the batch's texts, with where it came from."""
+    for n, start, end in todo:
+        yield _make_doc(nlp, batch[n][0][start:end], role), (n, start)
 
 
 def _make_doc(nlp: Any, text: str, role: str | None) -> Doc:
