@@ -159,6 +159,8 @@ class Emotion:
         words = view.words
         if len(self._not_laughs) > LAUGHTER_MEMO_LIMIT:
             self._not_laughs.clear()  # memory stays flat on endless streams of new forms
+        if self._not_laughs.issuperset(words):
+            return []  # in C, without a new set: most docs hold only forms judged before
         new = words.difference(self._not_laughs).difference(self._laughs)
         for form in new:
             text = view.strings[form]
