@@ -264,15 +264,16 @@ class CueMatcher:
     def _match_pattern(
         self, view: DocView, number: int, found: list[tuple[int, int, int, int]]
     ) -> None:
-        """Append every match of one pattern (list.index, in C, finds its first word)."""
+        """Append every match of one pattern (the view's position index finds its first word)."""
         items = self.patterns[number][1]
         first = items[0]
-        values = view.lower if first.on_lower else view.lemma
-        n = len(values)
-        for key in first.hashes.intersection(values) if first.hashes else ():
-            start = -1
-            for _ in range(values.count(key)):
-                start = values.index(key, start + 1)
+        at = view.positions(first.on_lower)
+        n = len(view.lemma)
+        for key in first.hashes or ():
+            starts = at.get(key)
+            if starts is None:
+                continue
+            for start in starts:
                 if len(items) == 1:
                     found.append((start, -start - 1, first.on_lower, number))
                     continue

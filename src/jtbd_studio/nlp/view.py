@@ -39,6 +39,10 @@ class DocView:
         """The first token of every sentence (just [0] without sentence boundaries)."""
         self._newlines: frozenset[int] = frozenset()
         self._start_set: frozenset[int] | None = None
+        # hash -> its positions, per column; made on first use (matchers ask only in docs
+        # that hold a pattern's words)
+        self._lemma_at: dict[int, list[int]] | None = None
+        self._lower_at: dict[int, list[int]] | None = None
         self.words: frozenset[int] = frozenset()
         """The lemma and lower-case form hashes of the doc, for set tests (every matcher's)."""
         if len(doc):
@@ -102,6 +106,24 @@ class DocView:
         if self._start_set is None:
             self._start_set = frozenset(self.sent_starts)
         return self._start_set
+
+    def positions(self, on_lower: bool) -> dict[int, list[int]]:
+        """Each lemma hash (each lower-case form hash with `on_lower`) of the doc with its
+        positions, ascending: a matcher finds where a word stands without scanning the doc."""
+        at = self._lower_at if on_lower else self._lemma_at
+        if at is None:
+            at = {}
+            for i, key in enumerate(self.lower if on_lower else self.lemma):
+                found = at.get(key)
+                if found is None:
+                    at[key] = [i]
+                else:
+                    found.append(i)
+            if on_lower:
+                self._lower_at = at
+            else:
+                self._lemma_at = at
+        return at
 
     def sentence_start(self, i: int) -> int:
         """The first token of the sentence holding token `i`."""

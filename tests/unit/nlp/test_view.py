@@ -35,6 +35,11 @@ def test_the_sentencizers_view_equals_a_fresh_one(lang: str, text: str) -> None:
     assert shared.sent_starts == fresh.sent_starts
     assert shared.words == fresh.words
     assert shared.sent_start_set == {s.start for s in doc.sents}
+    for on_lower, column in ((False, fresh.lemma), (True, fresh.lower)):
+        index = shared.positions(on_lower)
+        assert set(index) == set(column)
+        for key, places in index.items():
+            assert places == [i for i, value in enumerate(column) if value == key]
     assert [i for i in range(len(doc)) if shared.is_newline(i)] == [
         i for i, t in enumerate(doc) if t.is_space and "\n" in t.text
     ]
