@@ -418,9 +418,13 @@ class Discoverer:
         if analysis.pos not in ("NOUN", "PROPN", "X", "NUM", ""):
             return None  # «Отменить подписку», «Спящие»: a quote, not a name
         if analysis.flags & PERSON:
-            if j == i + 2 and seen is not None:
-                seen.gated.add(i + 1)  # «Спартак», «Роберта»: a club or a person, NER decides
-            return None
+            if j != i + 2 or seen is None:
+                return None
+            # «Спартак», «Роберта»: a club or a person, NER decides (once per word, as below)
+            verdict = self.ner_memo.get(doc[i + 1].lemma)
+            if verdict is None:
+                seen.gated.add(i + 1)
+            return (i + 1, j, SCORE_NER, 8) if verdict else None
         if any(t.is_sent_start or t.text in ".!?" for t in doc[i + 2 : j]):
             return None
         return i + 1, j, SCORE_QUOTED, 7

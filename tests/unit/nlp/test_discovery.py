@@ -176,6 +176,18 @@ def test_a_quoted_first_name_is_left_to_ner():
     # «Спартак» is a first name to the dictionary and a club here: the NER judges the sentence
     assert names("Вчера «Спартак» обыграл «Зенит» в Москве.", "ru")[:1] == ["Спартак"]
     assert names("Он так и сказал: «Роберт».", "ru") == []
+    # the verdicts are remembered per word: said again, the names need no NER and stay
+    from jtbd_studio.nlp.discovery_en import Seen
+    from jtbd_studio.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline("ru")
+    discoverer = nlp.get_pipe("jtbd_competitor").discoverer
+    for text, verdict in (("Болеем за «Спартак» всей семьёй.", True), ("Он сказал: «Роберт».", False)):
+        doc = nlp(text)
+        quote = next(t.i for t in doc if t.text == "«")
+        seen = Seen()
+        assert (discoverer._quoted(doc, quote, seen) is not None) is verdict
+        assert not seen.gated
 
 
 @pytest.mark.slow
