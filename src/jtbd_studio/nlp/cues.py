@@ -231,6 +231,9 @@ class CueMatcher:
             ))
             self.patterns.append((cue, items))
         self._anchor_keys = frozenset(self._by_anchor)
+        if not self._anchor_keys.issubset(_ALL_ANCHORS):
+            _ALL_ANCHORS.update(self._anchor_keys)
+            _ANCHORS_GREW[0] += 1
 
     def __len__(self) -> int:
         return len(self.patterns)
@@ -246,7 +249,8 @@ class CueMatcher:
         if not self.patterns or not len(doc):
             return []
         view = doc_view(doc)
-        anchored = self._anchor_keys.intersection(view.words)  # in C: most docs stop here
+        # in C, over the few anchor words of any matcher the doc holds: most docs stop here
+        anchored = self._anchor_keys.intersection(_anchors_in(view))
         if not anchored:
             return []
         words, others = view.words, self._others
@@ -286,6 +290,20 @@ class CueMatcher:
                 end = _match_rest(view, items, 1, start + 1)
                 if end > 0:
                     found.append((start, -end, first.on_lower, number))
+
+
+#: The anchor words of every CueMatcher of the process, and how many times that set grew.
+_ALL_ANCHORS: set[int] = set()
+_ANCHORS_GREW = [0]
+
+
+def _anchors_in(view: DocView) -> frozenset[int]:
+    """The doc's words that anchor a pattern of some matcher, found once per doc: the seven
+    kinds' matchers then each intersect their anchors with these few words, not the doc's."""
+    if view.anchors_seen != _ANCHORS_GREW[0]:
+        view.anchors = frozenset(_ALL_ANCHORS.intersection(view.words))
+        view.anchors_seen = _ANCHORS_GREW[0]
+    return view.anchors
 
 
 def _anchor(items: tuple[Item, ...], strings: Any) -> Item:

@@ -306,9 +306,12 @@ class Discoverer:
     def _orth_kinds(self, orths: list[int]) -> dict[int, int]:
         """What each word form of the doc may start (memoized per form: set operations in C
         find the forms met for the first time)."""
-        kinds = self.orth_kinds
-        if self.judged.issuperset(orths):  # in C: after the first docs, every form is known
-            return kinds
+        kinds, judged = self.orth_kinds, self.judged
+        for orth in orths:  # a compiled loop (issuperset would first copy the list to a set)
+            if orth not in judged:
+                break
+        else:
+            return kinds  # after the first docs, every form is known
         new = set(orths).difference(kinds)
         if new:
             if len(kinds) > MEMO_LIMIT:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Iterator
-from typing import Any, cast
+from typing import Any
 
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
@@ -59,14 +59,14 @@ class FormLemmatizer:
             self._lemma.clear()
             self._packed.clear()
         orths, spaces, starts, lowers, puncts, blanks, stops = doc.to_array(_READ).T.tolist()
-        lemma_of = self._lemma.get
-        known = list(map(lemma_of, orths))
-        if None in known:
-            for orth in set(orths).difference(self._lemma):
-                self._learn(orth)
-            known = list(map(lemma_of, orths))
-        lemmas = cast("list[int]", known)  # every form is known now
-        packed = b"".join(map(self._packed.__getitem__, orths))
+        lemma_of, packed_of = self._lemma, self._packed
+        for orth in orths:
+            if orth not in lemma_of:  # a form met for the first time: analyze the new ones
+                for new in set(orths).difference(lemma_of):
+                    self._learn(new)
+                break
+        lemmas = [lemma_of[orth] for orth in orths]
+        packed = b"".join([packed_of[orth] for orth in orths])
         values: Any = numpy.frombuffer(packed, dtype=_PAIR).reshape(len(orths), 2)
         if self.keep_pos:
             trained = doc.to_array(POS)

@@ -43,6 +43,10 @@ class DocView:
         # that hold a pattern's words)
         self._lemma_at: dict[int, list[int]] | None = None
         self._lower_at: dict[int, list[int]] | None = None
+        #: the doc's words that anchor some cue pattern, kept by cues.py for its matchers
+        #: (`anchors_seen`: the version of the anchor set they were taken from, -1: none yet)
+        self.anchors: frozenset[int] = frozenset()
+        self.anchors_seen = -1
         self.words: frozenset[int] = frozenset()
         """The lemma and lower-case form hashes of the doc, for set tests (every matcher's)."""
         if len(doc):
