@@ -11,6 +11,8 @@ from itertools import accumulate
 from jtbd_studio.nlp.cues import DocView, load_cues
 
 _BRACKETS = re.compile(r"[()]")
+#: How many forms judged to hold no emoticon are remembered; past it the memo starts over.
+FORM_MEMO_LIMIT = 200_000
 
 
 @dataclass
@@ -73,26 +75,28 @@ class Emoticons:
         # in C, over the doc's word set (its lemmas are judged as forms too: the same verdict
         # for the same string): most docs hold only forms judged before, none of them "yes"
         words = view.words
-        if self._no.issuperset(words):
+        no, yes = self._no, self._yes
+        if no.issuperset(words):
             return []
-        maybe = words.difference(self._no)  # forms that may hold one, and forms not judged yet
-        for form in maybe.difference(self._yes):
+        if len(no) > FORM_MEMO_LIMIT:
+            no.clear()  # memory stays flat on endless streams of new forms
+        for form in words.difference(no).difference(yes):  # forms not judged yet
             text = view.strings[form]
             if not text.isalnum() and not self._firsts.isdisjoint(text):
-                self._yes.add(form)
+                yes.add(form)
                 if text in self._colons:
                     self._colon_forms.add(form)
             else:
-                self._no.add(form)
-        present = maybe.intersection(self._yes)
-        lower, trailing_space, colons = view.lower, view.trailing_space, self._colon_forms
+                no.add(form)
+        trailing_space, colons = view.trailing_space, self._colon_forms
+        at = view.positions(True)  # the doc's lower-case forms with their positions
         positions = []
-        for form in present:  # list.index in C: no Python loop over every token
-            at, colon = -1, form in colons
-            for _ in range(lower.count(form)):
-                at = lower.index(form, at + 1)
-                if not (colon and trailing_space[at]):
-                    positions.append(at)
+        for form in yes.intersection(words):  # a handful of forms at most: ( ) : ; :)
+            places = at.get(form)
+            if places is None:
+                continue  # a lemma, not a form of the doc
+            colon = form in colons
+            positions += [i for i in places if not (colon and trailing_space[i])]
         positions.sort()
         return positions
 

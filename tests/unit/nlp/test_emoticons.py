@@ -56,3 +56,19 @@ def test_a_bracket_is_settled_only_when_no_literal_starts_with_it() -> None:
     assert plain_brackets({":(": None, "(:": None}, {"(": None, ")": None}) == frozenset(")")
     assert plain_brackets({":(": None}, {")": None}) == frozenset(")")
     assert plain_brackets({}, {}) == frozenset()
+
+
+def test_the_form_memo_starts_over_and_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past FORM_MEMO_LIMIT judged forms the finder forgets them: memory stays flat on an
+    endless stream of new words, and what it finds does not change."""
+    from jtbd_studio.nlp import emoticons
+
+    texts = [f"Слово{n} и ещё{n} :) а потом (в сторону) снова{n}" for n in range(40)]
+    views = [doc_view(analyze("ru", text)) for text in texts]
+    found = [[(f.token, f.label) for f in Emoticons("ru").find(v)] for v in views]
+    monkeypatch.setattr(emoticons, "FORM_MEMO_LIMIT", 10)
+    finder = Emoticons("ru")
+    again = [[(f.token, f.label) for f in finder.find(v)] for v in views]
+    assert again == found
+    assert all(any(label == "delight" for _, label in doc) for doc in again)
+    assert len(finder._no) < 10 + 2 * len(views[-1].words)  # it did start over
