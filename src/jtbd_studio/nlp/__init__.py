@@ -26,12 +26,10 @@ def _load_native() -> str:
         return "pure Python (JTBD_STUDIO_PURE is set)"
     try:
         built = json.loads((_NATIVE / "stamp.json").read_text(encoding="utf-8"))
-        stale = [
-            name for name, digest in built["sources"].items()
-            if hashlib.sha256((_HERE / name).read_bytes()).hexdigest() != digest
-        ]
+        sources = dict(built["sources"])
     except (OSError, ValueError, KeyError, TypeError):
         return "pure Python (no native build: python scripts/build_native.py)"
+    stale = [name for name, digest in sources.items() if _digest(_HERE / name) != digest]
     if built.get("ext_suffix") != sysconfig.get_config_var("EXT_SUFFIX"):
         return "pure Python (the native build is for another Python)"
     if stale:
@@ -39,6 +37,13 @@ def _load_native() -> str:
     sys.path.append(str(_NATIVE))  # the shared library of the compiled modules
     __path__.insert(0, str(_NATIVE / "jtbd_studio" / "nlp"))
     return "compiled (mypyc)"
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""  # a module gone since the build
 
 
 #: Which engine this process runs: "compiled (mypyc)" or "pure Python (why)".

@@ -88,6 +88,10 @@ def test_a_module_edited_after_the_build_sends_the_engine_back_to_python(tmp_pat
     assert mode == "pure Python (churn.py changed since the native build)"
     assert cues_file == str(copy / "nlp" / "cues.py")
 
+    (copy / "nlp" / "jobs.py").unlink()  # a module gone since the build counts as changed
+    mode, _ = run(_REPORT, path=copy.parent)
+    assert mode == "pure Python (churn.py, jobs.py changed since the native build)"
+
 
 @needs_build
 def test_a_build_for_another_python_is_not_loaded(tmp_path: Path) -> None:
