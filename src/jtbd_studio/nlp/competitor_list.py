@@ -93,4 +93,7 @@ def _parse_line(path: Path, number: int, line: str) -> tuple[str, list[str]] | N
         raise InputFileError(path, "empty alias between `|` separators", line=number)
     if any(len(p) > MAX_NAME for p in parts):
         raise InputFileError(path, f"name longer than {MAX_NAME} characters", line=number)
+    for part in parts:
+        if not any(ch.isalnum() for ch in part):  # a stray quote or dash names nothing
+            raise InputFileError(path, f"{part!r} has no letter or digit", line=number)
     return parts[0], parts[1:]

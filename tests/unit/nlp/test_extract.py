@@ -77,6 +77,8 @@ def test_load_competitors_reads_aliases_and_skips_comments(tmp_path):
         ("Битрикс24||битрикс\n", ":1: empty alias"),
         ("ok\n|alias\n", ":2: empty competitor name"),
         ("a\x00b\n", ":1: binary"),
+        ('Мегаплан\n"\n', ":2: '\"' has no letter or digit"),
+        ("amoCRM|амо|—\n", ":1: '—' has no letter or digit"),
         ("# only a comment\n", "no competitors"),
     ],
 )
