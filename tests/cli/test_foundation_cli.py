@@ -123,3 +123,14 @@ def test_help_everywhere(cli):
     for name in ("study", "participant", "import", "export", "db", "demo", "script"):
         assert name in top
     assert "Example" in cli("study", "create", "--help", check=True).stdout
+
+
+def test_version_says_which_extraction_engine_runs(cli):
+    from importlib.metadata import version
+
+    from jtbd_studio.nlp import ENGINE
+
+    out = cli("--version", check=True).stdout.strip()
+    assert out == f"jtbd-studio {version('jtbd-studio')} (extraction engine: {ENGINE})"
+    forced = cli("--version", env={"JTBD_STUDIO_PURE": "1"}, check=True).stdout
+    assert "(extraction engine: pure Python (JTBD_STUDIO_PURE is set))" in forced
