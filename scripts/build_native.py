@@ -76,7 +76,9 @@ def build() -> int:
         os.chdir(ROOT / "src")
         try:
             (work / "mypy.ini").write_text(
-                "[mypy]\nignore_missing_imports = True\npython_version = 3.11\n", encoding="utf-8"
+                "[mypy]\nignore_missing_imports = True\npython_version = 3.11\n"
+                f"cache_dir = {ROOT / 'build' / 'mypyc-cache'}\n",  # not in src/ (build/ is ignored)
+                encoding="utf-8",
             )
             modules = mypycify(
                 ["--config-file", str(work / "mypy.ini"),

@@ -156,7 +156,7 @@ class Discoverer:
             lemma for lemma in hot.intersection(view.lemma)
             if lemma not in paired or not paired[lemma].isdisjoint(words)
         }
-        return form_positions(view.lemma, wanted)
+        return view.places(wanted, on_lower=False)
 
     def phrase_lemmas(self, phrase: str) -> list[int]:
         """Lemma hashes of a lexicon phrase, tokenized as documents are ("we're" -> we, 're)."""

@@ -39,7 +39,10 @@ def product_like(text: str) -> bool:
 
 
 def form_positions(orths: list[int], wanted: AbstractSet[int]) -> list[int]:
-    """The positions of the forms in `wanted`, ascending (list.index in C for a single one)."""
+    """The positions of the forms in `wanted`, ascending (list.index in C for a single one).
+
+    For the verbatim forms, which discovery alone reads; the lemma and lower-case columns have
+    the doc view's shared index (`DocView.places`)."""
     if len(wanted) == 1:
         (orth,) = wanted
         at, found = -1, []
@@ -126,7 +129,7 @@ class TermHolds:
             return []
         found: list[Candidate] = []
         lower, seconds = view.lower, self.seconds
-        for i in form_positions(lower, self.starts.intersection(lower)):
+        for i in view.places(self.starts.intersection(lower), on_lower=True):
             after = view.skip_inline_space(i + 1)
             if after >= len(lower) or lower[after] not in seconds:
                 continue  # no term goes on this way: no string is built

@@ -88,17 +88,12 @@ class Emoticons:
                     self._colon_forms.add(form)
             else:
                 no.add(form)
-        trailing_space, colons = view.trailing_space, self._colon_forms
-        at = view.positions(True)  # the doc's lower-case forms with their positions
-        positions = []
-        for form in yes.intersection(words):  # a handful of forms at most: ( ) : ; :)
-            places = at.get(form)
-            if places is None:
-                continue  # a lemma, not a form of the doc
-            colon = form in colons
-            positions += [i for i in places if not (colon and trailing_space[i])]
-        positions.sort()
-        return positions
+        trailing_space, lower, colons = view.trailing_space, view.lower, self._colon_forms
+        # a handful of forms at most (( ) : ; :)), placed by the view's index of lower forms
+        return [
+            i for i in view.places(yes.intersection(words), on_lower=True)
+            if not (lower[i] in colons and trailing_space[i])
+        ]
 
     def find(self, view: DocView) -> list[Feeling]:
         """Every emoticon in the doc, placed on the token where it starts."""

@@ -49,12 +49,10 @@ class Negation:
         self.npi = hashes(nlp, words.get("npi", frozenset()))
         self.transparent = hashes(nlp, words.get("transparent", frozenset()))
         self.post = Sequences(self._sequences(nlp, "post"))
-        self.post_first = self.post.first
         #: doubts ("not sure that", «не уверен, что») deny a clause as scopes do, listed last
         doubts = self._sequences(nlp, "doubt")
         self.doubt = Sequences(doubts)
         self.scope = Sequences(self._sequences(nlp, "scope") + doubts)
-        self.scope_first = self.scope.first
 
     @staticmethod
     def _sequences(nlp: Language, role: str) -> list[tuple[int, ...]]:
@@ -99,7 +97,7 @@ class Negation:
 
     def negated_after(self, view: DocView, end: int, ceiling: int) -> bool:
         """A post-negation («не было», «нет») starting within the window after `end`."""
-        lemma, lower, punct, first = view.lemma, view.lower, view.punct, self.post_first
+        lemma, lower, punct, first = view.lemma, view.lower, view.punct, self.post.first
         seen = 0
         i = end
         while i < ceiling and seen <= POST_WINDOW:
@@ -116,7 +114,7 @@ class Negation:
 
     def clause_negators(self, view: DocView, start: int, end: int) -> list[tuple[int, int]]:
         """The clause negators ("not that", «не потому») in [start, end) as (start, end)."""
-        scope_first = self.scope_first
+        scope_first = self.scope.first
         if scope_first.isdisjoint(view.lemma[start:end]) and scope_first.isdisjoint(
             view.lower[start:end]
         ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import weakref
 from bisect import bisect_right
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -128,6 +129,14 @@ class DocView:
             else:
                 self._lemma_at = at
         return at
+
+    def places(self, keys: Iterable[int], on_lower: bool) -> list[int]:
+        """The positions of any of `keys` (lemma hashes, or lower-case form hashes with
+        `on_lower`), ascending, from the same index."""
+        at = self.positions(on_lower)
+        found = [i for key in keys if key in at for i in at[key]]
+        found.sort()
+        return found
 
     def sentence_start(self, i: int) -> int:
         """The first token of the sentence holding token `i`."""
