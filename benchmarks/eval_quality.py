@@ -335,11 +335,6 @@ def evaluate(gold_dir: Path = GOLD_DIR, every: int = 1,
              split: str | None = None) -> tuple[list[dict[str, Any]], dict]:
     """Run the engine over the gold set (every n-th document of the half `split`) and score it."""
     extract, load_competitors = engine()
-    # fresh pipelines: discovery memoizes NER verdicts per lemma, so a set scored after another
-    # in one process would inherit verdicts made in the other set's sentences
-    from jtbd_studio.nlp.pipeline import build_pipeline
-
-    build_pipeline.cache_clear()
     lists = {lang: load_competitors(gold_dir / f"competitors_{lang}.txt")
              for lang in ("en", "ru") if (gold_dir / f"competitors_{lang}.txt").exists()}
     docs = [d for d in load_gold(gold_dir) if in_split(d.id, split)][::every]

@@ -11,6 +11,7 @@ starts, person names, places, months and stop-listed words are not candidates.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -60,6 +61,9 @@ MEMO_LIMIT = 200_000
 # What a word form's spelling says, before context: no name, product-like, Latin in Russian text,
 # a dictionary organization, an abbreviation, a capitalized known / unknown word.
 _NONE, _PRODUCT, _LATIN, _ORG, _ABBREVIATION, _KNOWN, _UNKNOWN = range(7)
+#: The parts of speech a dictionary word can have and still begin a name («Пачка», «Британская»).
+_NAMING_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X", ""})
+_NO_SPANS: list[tuple[int, int]] = []  # the verdict of most sentences (shared, never changed)
 _QUOTE = 7  # an opening quote: a quoted name may follow
 _OPENERS = frozenset(["—", "–", "-", "«", '"', "“", "„", "'", "‘", "(", "[", ":", ";", "•", "*", "…"])
 _QUOTES_OPEN = frozenset(["«", '"', "“", "„", "'", "‘"])
@@ -115,10 +119,11 @@ class Discoverer:
             for last, (by_previous, short) in self.trigger_index.items()
             if not short and last not in self.institutions and last not in persons
         }
-        #: NER verdict per lemma (hash) of a capitalized word (True: inside an ORG), so Natasha
-        #: runs once per unknown name, not once per sentence that repeats it (context is lost:
-        #: a name NER once judged a person stays one).
-        self.ner_memo: dict[int, bool] = {}
+        #: Natasha's ORG spans in a sentence (as token offsets from its start), keyed by a
+        #: 64-bit hash of its forms and spacing. A verdict depends on its sentence alone, so the
+        #: memo changes how fast a doc is read, never what is found in it: a doc gives the same
+        #: names whatever was analyzed before it, in one process or several.
+        self.ner_verdicts: dict[int, list[tuple[int, int]]] = {}
         self.spellings: dict[str, int] = {}
         self.orth_kinds: dict[int, int] = {}
         #: the forms whose kind is not _NONE: they may start a candidate
@@ -355,13 +360,8 @@ class Discoverer:
         initial = sentence_initial(view, i)
         if self.english is not None:
             return self.english.capitalized(doc, i, initial, spelling == _KNOWN, seen)
-        if initial:
-            return None
-        verdict = self.ner_memo.get(view.lemma[i])
-        if verdict is None:
-            seen.gated.add(i)
-        elif verdict:
-            return i, self.name_end(doc, i, allow_lower=False), SCORE_NER, 8
+        if not initial:
+            seen.gated.add(i)  # NER judges the word in its context
         return None
 
     def _spelling(self, text: str) -> int:
@@ -385,6 +385,9 @@ class Discoverer:
             kind = _ABBREVIATION  # SHAP, TELUS: not a common abbreviation or a shouted word
         elif analysis.flags & (PERSON | PLACE):
             kind = _NONE
+        elif self.lang == "ru" and analysis.flags & KNOWN and analysis.pos not in _NAMING_POS:
+            kind = _NONE  # «Да», «Ну», «Скажите», «Хорошо»: capitalized after a colon or a
+            # stage direction, but a word the dictionary knows as no noun or adjective
         else:
             kind = _KNOWN if analysis.flags & KNOWN else _UNKNOWN
         self.spellings[text] = kind
@@ -423,46 +426,59 @@ class Discoverer:
         if analysis.flags & PERSON:
             if j != i + 2 or seen is None:
                 return None
-            # «Спартак», «Роберта»: a club or a person, NER decides (once per word, as below)
-            verdict = self.ner_memo.get(doc[i + 1].lemma)
-            if verdict is None:
-                seen.gated.add(i + 1)
-            return (i + 1, j, SCORE_NER, 8) if verdict else None
+            seen.gated.add(i + 1)  # «Спартак», «Роберта»: a club or a person, NER decides
+            return None
         if any(t.is_sent_start or t.text in ".!?" for t in doc[i + 2 : j]):
             return None
         return i + 1, j, SCORE_QUOTED, 7
 
     def _ner(self, doc: Doc, gated: set[int]) -> list[Candidate]:
-        """Natasha ORG spans in the sentences that hold a gated word (or all, in mode "all")."""
+        """Natasha ORG spans in the sentences that hold a gated word (every sentence in mode
+        "all"), each sentence judged once per process (`ner_verdicts`)."""
         if not gated and self.ner_mode != "all":
             return []  # the common case: no sentence to tag
+        view = doc_view(doc)
+        starts, n = view.sent_starts, len(doc)
+        ends = [*starts[1:], n]
         if self.ner_mode == "all":
-            sentences = list(doc.sents)
+            bounds = [(s, e) for s, e in zip(starts, ends, strict=True) if e > s]
         else:
-            sentences = list({doc[i].sent.start: doc[i].sent for i in sorted(gated)}.values())
-        sentences = [s for s in sentences if len(s.text) <= MAX_NER_CHARS]
-        if not sentences:
-            return []
+            held = {bisect_right(starts, i) - 1 for i in gated}
+            bounds = [(starts[k], ends[k]) for k in sorted(held)]
+        orth, spaced = view.orth, view.trailing_space
+        keys = [hash((tuple(orth[s:e]), tuple(spaced[s : e - 1]))) for s, e in bounds]
+        memo = self.ner_verdicts
+        missing = {key: sb for key, sb in zip(keys, bounds, strict=True) if key not in memo}
+        if missing:
+            if len(memo) > MEMO_LIMIT:
+                memo.clear()
+            self._judge(doc, missing)
         found = []
-        for sent, markup in zip(sentences, natasha_ner().map([s.text for s in sentences]), strict=True):
-            for entity in markup.spans:
-                if entity.type != "ORG":
-                    continue
-                span = doc.char_span(
-                    sent.start_char + entity.start, sent.start_char + entity.stop,
-                    alignment_mode="expand",
-                )
-                if span is not None and span.text.lower() not in self.stop:
-                    found.append((span.start, span.end, SCORE_NER, 8))
-        self._remember(doc, gated, found)
+        for (start, _), key in zip(bounds, keys, strict=True):
+            found += [(start + a, start + b, SCORE_NER, 8) for a, b in memo[key]]
         return found
 
-    def _remember(self, doc: Doc, gated: set[int], found: list[Candidate]) -> None:
-        if len(self.ner_memo) > MEMO_LIMIT:
-            self.ner_memo.clear()
-        inside = {i for start, end, _, _ in found for i in range(start, end)}
-        for i in gated:
-            self.ner_memo[doc[i].lemma] = i in inside
+    def _judge(self, doc: Doc, sentences: dict[int, tuple[int, int]]) -> None:
+        """Run Natasha on the sentences (one batch) and remember the ORG spans of each."""
+        text, memo = doc.text, self.ner_verdicts
+        chars = {}
+        for key, (start, end) in sentences.items():
+            first = doc[start].idx
+            chars[key] = first, text[first : doc[end - 1].idx + len(doc[end - 1])]
+        judged = [key for key, (_, sentence) in chars.items() if len(sentence) <= MAX_NER_CHARS]
+        for key in chars.keys() - judged:
+            memo[key] = _NO_SPANS  # too long for a sentence: a table or a run-on line
+        markups = natasha_ner().map([chars[key][1] for key in judged])
+        for key, markup in zip(judged, markups, strict=True):
+            first, start = chars[key][0], sentences[key][0]
+            spans = [self._ner_span(doc, first + e.start, first + e.stop) for e in markup.spans
+                     if e.type == "ORG"]
+            memo[key] = [(s.start - start, s.end - start) for s in spans if s is not None] or _NO_SPANS
+
+    def _ner_span(self, doc: Doc, start_char: int, end_char: int) -> Span | None:
+        """The tokens of an NER entity, unless they are a stop-listed word or phrase."""
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        return span if span is not None and span.text.lower() not in self.stop else None
 
     def _span(self, doc: Doc, start: int, end: int, score: float) -> Span:
         span = Span(doc, start, end, label=discovered_label(doc[start:end]))
