@@ -234,3 +234,38 @@ def test_every_binding_has_an_id_and_a_translated_description():
                 assert binding.description and "." not in binding.description.split()[0][-1:], binding
                 assert not binding.description.startswith(("app.", "tui.", "stage.", "interview.")), binding
     assert load_script("churn_exit").csi_aspects  # the flow test relies on a script with CSI
+
+
+async def test_a_crash_in_the_call_keeps_the_clock_a_later_sitting_goes_on_from_the_last_note(live_db):
+    from datetime import timedelta
+
+    from jtbd_studio.tui.widgets.interview import ClockBar
+
+    from .helpers import STARTED, start_at
+
+    iv_id = start_at(live_db)
+    interviews.add_note(live_db, iv_id, "before the break", stage="intro", offset_ms=25 * 60_000)
+
+    async def note_after(clock: FrozenClock, text: str) -> tuple[int, str]:
+        app = make_app(live_db, ui_lang="en", clock=clock, offer_resume=False)
+        async with app.run_test() as pilot:
+            app._show_interview(iv_id, "live")
+            await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen" and app.screen.script)
+            screen = app.screen
+            screen._tick()
+            shown = str(screen.query_one(ClockBar).render())
+            screen.query_one(NoteLine).insert_text_at_cursor(text)
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: any(n.text == text for n in interviews.load_interview(live_db, iv_id).notes))
+            notices = [n.message for n in app._notifications]
+        note = next(n for n in interviews.load_interview(live_db, iv_id).notes if n.text == text)
+        return note.offset_ms, shown + " | " + " ".join(notices)
+
+    # the app died in the call and came back 40 minutes after the start: the clock is the call's
+    offset, shown = await note_after(FrozenClock(STARTED + timedelta(minutes=40)), "same call")
+    assert offset == 40 * 60_000 and "Interview 40:00" in shown and "Resumed" not in shown
+    # opened again three days later: the clock goes on from the last note, and says so
+    later = FrozenClock(STARTED + timedelta(days=3, hours=2))
+    offset, shown = await note_after(later, "next sitting")
+    assert offset == 40 * 60_000 and "Interview 40:00" in shown
+    assert "Resumed 3 d 2 h after the start" in shown and "goes on from 40:00" in shown

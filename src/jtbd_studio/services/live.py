@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from jtbd_studio import paths
@@ -108,14 +108,25 @@ def interview_summary(db: Database, interview_id: int) -> InterviewSummary:
     )
 
 
+#: Longer than any call: an interview taken up again later than this after its start goes on in
+#: another sitting, and the days between sittings are no part of its time.
+SITTING_MAX = timedelta(hours=4)
+
+
 def _duration_s(detail: InterviewDetail) -> float | None:
+    """The call's length: start to end, or to the last note when there is no end or when the
+    end came in a later sitting."""
     iv = detail.interview
     if iv.started_at is None:
         return None
-    if iv.ended_at is not None:
+    if iv.ended_at is not None and iv.ended_at - iv.started_at <= SITTING_MAX:
         return max(0.0, (iv.ended_at - iv.started_at).total_seconds())
-    last = max((n.offset_ms or 0 for n in detail.notes), default=0)
-    return last / 1000
+    return last_note_ms(detail) / 1000
+
+
+def last_note_ms(detail: InterviewDetail) -> int:
+    """The time offset of the interview's latest note (0 with none)."""
+    return max((n.offset_ms or 0 for n in detail.notes), default=0)
 
 
 class DatabaseFileGuard:

@@ -66,6 +66,18 @@ def test_summary_counts_notes_emotions_and_time_per_stage(finished):
     assert summary.duration_s == 600
 
 
+def test_an_end_recorded_in_a_later_sitting_is_not_the_calls_length(finished):
+    # taken up again and ended three days later: the days between are no part of the call
+    db, iv_id = finished
+    with db.session() as s:
+        row = s.exec(select(Interview).where(Interview.id == iv_id)).one()
+        row.ended_at = STARTED + timedelta(days=3)
+        s.add(row)
+    summary = interview_summary(db, iv_id)
+    assert summary.duration_s == 420  # the last note, at 07:00
+    assert {s.stage_id: s.seconds for s in summary.stages}["original_job"] == 120.0
+
+
 def test_markdown_in_russian_has_every_section(finished):
     db, iv_id = finished
     text = interview_markdown(interview_summary(db, iv_id), "ru")

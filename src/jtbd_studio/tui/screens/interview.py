@@ -33,6 +33,7 @@ from jtbd_studio.scripts import (
 )
 from jtbd_studio.services import interviews as svc
 from jtbd_studio.services.interviews import InterviewDetail
+from jtbd_studio.services.live import SITTING_MAX, last_note_ms
 from jtbd_studio.store.tables import EmotionTag, Note
 from jtbd_studio.tui.keys import tr
 from jtbd_studio.tui.messages import WriteFailed, WriteJob, Written
@@ -46,6 +47,7 @@ from jtbd_studio.tui.widgets.interview import (
     StagePanel,
     StageStrip,
 )
+from jtbd_studio.tui.widgets.interview.clock_bar import hms
 from jtbd_studio.tui.widgets.interview.notes_table import FAILED, SAVED, NoteRow
 from jtbd_studio.tui.widgets.interview.stage_strip import StripCell
 
@@ -127,6 +129,9 @@ class InterviewScreen(InterviewNotesMixin, InterviewFormsMixin, Screen[None]):
         self._deleted_notes: dict[str, Note] = {}
         self._tokens = count(1)
         self._stage_entered: datetime | None = None
+        #: the interview clock reads `offset + (now - since)` (a continued interview: see _loaded)
+        self._clock_since: datetime | None = None
+        self._clock_offset_ms = 0
         self._draft_saved: tuple[str, str] = ("", "note")
 
     # -- layout -------------------------------------------------------------------------
@@ -166,6 +171,7 @@ class InterviewScreen(InterviewNotesMixin, InterviewFormsMixin, Screen[None]):
         ids = [s.id for s in self.script.stages]
         self.stage_index = ids.index(iv.current_stage) if iv.current_stage in ids else 0
         self._stage_entered = self.now()
+        self._start_clock(message.detail)
         self.emotions = {e.stage: e for e in message.detail.emotions if e.source == "interviewer"}
         self.rows = {}
         for note in message.detail.notes:
@@ -205,10 +211,26 @@ class InterviewScreen(InterviewNotesMixin, InterviewFormsMixin, Screen[None]):
     def language(self) -> str:
         return self.detail.interview.language if self.detail else "en"
 
+    def _start_clock(self, detail: InterviewDetail) -> None:
+        """The interview clock counts from the start; an interview continued in a later sitting
+        (opened more than SITTING_MAX after its start) goes on from its last note instead, so
+        the clock shows the conversation's time, not the days between the sittings."""
+        started = detail.interview.started_at
+        self._clock_since, self._clock_offset_ms = (_aware(started) if started else None), 0
+        if started is None or self.now() - _aware(started) <= SITTING_MAX:
+            return
+        last = last_note_ms(detail)
+        self._clock_since, self._clock_offset_ms = self.now(), last
+        minutes = int((self.now() - _aware(started)).total_seconds() // 60)
+        days, hours = minutes // 1440, minutes // 60 % 24
+        since = (tr(self, "timer.days_hours", days=days, hours=hours) if days
+                 else tr(self, "timer.hours_minutes", hours=hours, minutes=minutes % 60))
+        self.notify(tr(self, "tui.interview.clock_resumed", since=since, at=hms(last / 1000)))
+
     def offset_ms(self) -> int | None:
-        if self.detail is None or self.detail.interview.started_at is None:
+        if self._clock_since is None:
             return None
-        return max(0, int((self.now() - _aware(self.detail.interview.started_at)).total_seconds() * 1000))
+        return self._clock_offset_ms + max(0, int((self.now() - self._clock_since).total_seconds() * 1000))
 
     def _tick(self) -> None:
         if self.script is None or self._stage_entered is None:
@@ -406,4 +428,5 @@ class InterviewScreen(InterviewNotesMixin, InterviewFormsMixin, Screen[None]):
             return
         self.write("emotion", partial(svc.set_emotion, self.app.db, self.interview_id, self.stage_id,  # type: ignore[attr-defined]
                                       valence=wanted, label=tag.label if tag else None))
+
 
