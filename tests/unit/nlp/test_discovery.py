@@ -217,6 +217,10 @@ def test_discovery_does_not_depend_on_what_was_analyzed_before():
     forward = found(texts)
     assert sum(map(len, forward)) > 300
     assert found(texts[::-1])[::-1] == forward
+    # nor on how many processes share the work (each child starts with its own memo)
+    two = [[(f.start, f.end) for f in fs if f.kind == "competitor"]
+           for fs in extract_many([(t, None) for t in texts[:200]], lang="ru", n_process=2)]
+    assert two == forward[:200]
 
 
 @pytest.mark.slow
