@@ -882,3 +882,27 @@ def test_a_counterfactual_of_success_is_no_friction(lang: str, text: str, expect
 )
 def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
     assert friction("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # something needed is missing or no good
+        ("ru", "Документации толком нет, разбирались сами.", ["Документации толком нет, разбирались сами"]),
+        ("ru", "Нет нормальной аналитики по сделкам.", ["Нет нормальной аналитики по сделкам"]),
+        ("ru", "Жалоб нет, всё нормально.", []),
+        # the product does not let you do it; a rule of business is advice
+        ("ru", "Нельзя массово изменить статус сделок, только по одной.",
+         ["Нельзя массово изменить статус сделок, только по одной"]),
+        ("ru", "Нельзя управлять продажами без CRM.", []),
+        ("ru", "Телефония подключается с бубнами.", ["Телефония подключается с бубнами"]),
+        # a difficulty expected is not one met; the one that came instead is
+        ("ru", "Сначала думали, что будет сложно, но разобрались за день.", []),
+        ("ru", "Думали, что будет просто, а оказалось сложно.", ["оказалось сложно"]),
+        ("en", "Notifications arrive late, sometimes not at all.",
+         ["Notifications arrive late, sometimes not at all"]),
+        ("en", "We came late to the party with CRM.", []),
+    ],
+)
+def test_missing_things_blocked_actions_and_expected_difficulty(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
