@@ -1,0 +1,31 @@
+"""The friction probe sets: interview-like sentences we wrote to probe the engine (tests/data/probe).
+
+Every `+` line must give a friction span and no `-` line may; `~` lines are complaints the
+engine still misses, listed so that the file says what it cannot do yet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jtbd_studio.nlp import extract
+
+PROBES = Path(__file__).resolve().parents[2] / "data" / "probe"
+
+
+def probe_lines(lang: str) -> list[tuple[str, str]]:
+    lines = (PROBES / f"friction_{lang}.txt").read_text(encoding="utf-8").splitlines()
+    return [(line[0], line[2:]) for line in lines if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_probe_complaints_are_found_and_the_rest_left_alone(lang: str) -> None:
+    lines = probe_lines(lang)
+    assert {mark for mark, _ in lines} <= {"+", "-", "~"}
+    assert sum(mark == "+" for mark, _ in lines) >= 35 and sum(mark == "-" for mark, _ in lines) >= 30
+    wrong = [
+        (mark, text) for mark, text in lines if mark != "~"
+        and any(f.kind == "friction" for f in extract(text, lang=lang)) != (mark == "+")
+    ]
+    assert wrong == []
