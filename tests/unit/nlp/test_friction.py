@@ -940,3 +940,28 @@ def test_missing_things_blocked_actions_and_expected_difficulty(lang: str, text:
 )
 def test_waits_regressions_flaky_features_and_prices(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ru", "Напоминания не видны.", ["Напоминания не видны"]),
+        ("ru", "Выборы прошли без заметных нарушений.", []),
+        ("ru", "Роли и права настраивать — это целая история.", ["это целая история"]),
+        ("ru", "Виджет на сайте конфликтует с нашей формой.", ["Виджет на сайте конфликтует с нашей формой"]),
+        ("ru", "Отчёт по воронке показывает не те цифры.", ["Отчёт по воронке показывает не те цифры"]),
+        ("ru", "Не те люди отвечают на звонки.", []),
+        ("ru", "Кастомные поля нельзя использовать в фильтрах.", ["Кастомные поля нельзя использовать в фильтрах"]),
+        ("ru", "Ответ пришёл через минуту.", []),
+        ("ru", "Поддержка отвечает шаблонами.", ["Поддержка отвечает шаблонами"]),
+        ("en", "The reminders are easy to miss.", ["The reminders are easy to miss"]),
+        ("en", "Setting up roles and permissions is a whole saga.", ["Setting up roles and permissions is a whole saga"]),
+        ("en", "The website widget clashes with our own form.", ["The website widget clashes with our own form"]),
+        ("en", "Email templates get wiped after every update.", ["Email templates get wiped after every update"]),
+        ("en", "The SMS login code arrives several minutes late.", ["The SMS login code arrives several minutes late"]),
+        ("en", "Support replies with canned answers.", ["Support replies with canned answers"]),
+        ("en", "Their answers are never canned, which we love.", []),
+    ],
+)
+def test_hidden_wrong_or_lost_things_and_empty_answers(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
