@@ -965,3 +965,26 @@ def test_waits_regressions_flaky_features_and_prices(lang: str, text: str, expec
 )
 def test_hidden_wrong_or_lost_things_and_empty_answers(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ru", "Синхронизация календаря то работает, то нет.", ["Синхронизация календаря то работает, то нет"]),
+        ("ru", "Экспорт в Excel обрезает длинные комментарии.", ["Экспорт в Excel обрезает длинные комментарии"]),
+        ("ru", "Если честно, обучение от вас было слабое.", ["обучение от вас было слабое"]),
+        ("ru", "Аудит покажет ваши сильные и слабые стороны.", []),
+        ("ru", "Из-за ошибки в рассылке клиенты получили не те цены.",
+         ["Из-за ошибки в рассылке клиенты получили не те цены"]),
+        ("en", "The calendar sync works sometimes and sometimes it doesn't.",
+         ["The calendar sync works sometimes and sometimes it doesn't"]),
+        ("en", "The Excel export cuts off long comments.", ["The Excel export cuts off long comments"]),
+        ("en", "Honestly, the training you gave us was pretty weak.",
+         ["Honestly, the training you gave us was pretty weak"]),
+        ("en", "They moved us to the new interface without any warning.",
+         ["They moved us to the new interface without any warning"]),
+        ("en", "Let's tell the sprayer to stop.", []),
+    ],
+)
+def test_on_and_off_cut_data_weak_service_and_surprises(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
