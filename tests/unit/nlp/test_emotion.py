@@ -33,6 +33,7 @@ def feelings(lang: str, text: str, role: str | None = None) -> list[tuple[str, i
         ("en", "I'm really frustrated with the reporting.", -1),
         ("en", "We were worried about losing our data.", -1),
         ("en", "Love it 😍", 1),
+        ("en", "It has been driving us crazy for six months.", -1),
     ],
 )
 def test_sentence_valence_sign(lang: str, text: str, sign: int) -> None:
