@@ -988,3 +988,25 @@ def test_hidden_wrong_or_lost_things_and_empty_answers(lang: str, text: str, exp
 )
 def test_on_and_off_cut_data_weak_service_and_surprises(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ru", "Кнопка «сохранить» внизу, её никто не находит.", ["её никто не находит"]),
+        ("ru", "Мы платили за интеграцию, которая так и не заработала.", ["которая так и не заработала"]),
+        ("ru", "Ну и цены, конечно, кусаются.", ["Ну и цены, конечно, кусаются"]),
+        ("ru", "Ваши обновления выходят без нормального описания.", ["Ваши обновления выходят без нормального описания"]),
+        ("ru", "Служба поддержки отвечает в течение часа.", []),
+        ("ru", "Остатки не выгружаются.", ["Остатки не выгружаются"]),
+        ("en", "The save button is at the bottom and nobody can find it.", ["nobody can find it"]),
+        ("en", "At some point we stopped trusting the numbers in the dashboard.",
+         ["At some point we stopped trusting the numbers in the dashboard"]),
+        ("en", "Your updates come out without a proper description of what changed.",
+         ["Your updates come out without a proper description of what changed"]),
+        ("en", "The Excel export gets misaligned.", ["The Excel export gets misaligned"]),
+        ("en", "It went live without any problems.", []),
+    ],
+)
+def test_nobody_can_never_done_prices_that_bite_and_scrambled_data(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
