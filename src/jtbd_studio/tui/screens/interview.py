@@ -428,5 +428,3 @@ class InterviewScreen(InterviewNotesMixin, InterviewFormsMixin, Screen[None]):
             return
         self.write("emotion", partial(svc.set_emotion, self.app.db, self.interview_id, self.stage_id,  # type: ignore[attr-defined]
                                       valence=wanted, label=tag.label if tag else None))
-
-
