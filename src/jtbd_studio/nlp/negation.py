@@ -13,8 +13,9 @@ if TYPE_CHECKING:
 PRE_WINDOW = 3
 #: How far back (in tokens, transparent words included) a pre-negator is looked for at most.
 MAX_REACH = 8
-#: How many tokens after a nominal cue a post-negation may start («проблем вообще не было»).
-POST_WINDOW = 3
+#: How many tokens after a nominal cue a post-negation may start («проблем с отчётами у нас не
+#: было»); the window ends at punctuation and at a `barrier` word («что», «который»).
+POST_WINDOW = 5
 #: How many tokens before a cue an intensifier may stand ("really very slow").
 INTENSIFIER_WINDOW = 2
 
@@ -39,7 +40,9 @@ class Negation:
     when it ends its own: «не думаю, | что были сбои»),
     `doubt` (a scope that only withholds: "not sure that", «не уверен, что»; it denies a
     problem or a feeling, but a good quality doubted is not its opposite stated — "not sure if
-    I'm familiar with it" is no complaint of unfamiliarity).
+    I'm familiar with it" is no complaint of unfamiliarity),
+    `barrier` (a word that opens another clause, where a post-negation no longer speaks of the
+    cue's noun: «проблема в том, что у нас нет отчётов» — written without its comma).
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -48,6 +51,7 @@ class Negation:
         self.pseudo = hashes(nlp, words.get("pseudo", frozenset()))
         self.npi = hashes(nlp, words.get("npi", frozenset()))
         self.transparent = hashes(nlp, words.get("transparent", frozenset()))
+        self.barriers = hashes(nlp, words.get("barrier", frozenset()))
         self.post = Sequences(self._sequences(nlp, "post"))
         #: doubts ("not sure that", «не уверен, что») deny a clause as scopes do, listed last
         doubts = self._sequences(nlp, "doubt")
@@ -104,7 +108,7 @@ class Negation:
             if view.is_inline_space(i):
                 i += 1
                 continue
-            if punct[i]:
+            if punct[i] or lemma[i] in self.barriers:
                 return False
             if (lemma[i] in first or lower[i] in first) and self.post.end(view, i, ceiling) > 0:
                 return True

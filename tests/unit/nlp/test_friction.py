@@ -1010,3 +1010,23 @@ def test_on_and_off_cut_data_weak_service_and_surprises(lang: str, text: str, ex
 )
 def test_nobody_can_never_done_prices_that_bite_and_scrambled_data(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ru", "Проблем с отчётами у нас не было.", []),
+        ("ru", "Когда клиент перезванивает, менеджер не видит, кто с ним говорил до этого.",
+         ["менеджер не видит, кто с ним говорил до этого"]),
+        ("ru", "Обещали интеграцию ещё весной, до сих пор ждём.", ["Обещали интеграцию ещё весной, до сих пор ждём"]),
+        ("ru", "Часто бывает, что звонок не привязывается к карточке.",
+         ["Часто бывает, что звонок не привязывается к карточке"]),
+        ("en", "They promised it back in spring and we're still waiting.", ["we're still waiting"]),
+        ("en", "It often happens that a call doesn't get attached to the record.",
+         ["It often happens that a call doesn't get attached to the record"]),
+        ("en", "We don't pass your data to third parties.", []),
+        ("en", "People mix up deals and tasks.", ["People mix up deals and tasks"]),
+    ],
+)
+def test_denied_at_a_distance_unseen_still_waiting_and_unlinked(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected

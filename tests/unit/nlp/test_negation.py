@@ -29,6 +29,10 @@ def token_index(doc: Doc, word: str) -> int:
         ("ru", "Не только сложно, но и долго.", "сложно", False),
         ("ru", "Это не так, сложно всё.", "сложно", False),
         ("ru", "Проблема была серьёзная.", "проблема", False),
+        # a post-negation a few words after its noun; not across a word that opens a clause
+        ("ru", "Проблем с отчётами у нас не было.", "проблем", True),
+        ("ru", "Сложностей с настройкой у нас вообще не было.", "сложностей", True),
+        ("ru", "Проблема в том что у нас нет отчётов.", "проблема", False),
         ("en", "We had no issues.", "issues", True),
         ("en", "It wasn't hard.", "hard", True),
         ("en", "I didn't find it hard.", "hard", True),
