@@ -1030,3 +1030,22 @@ def test_nobody_can_never_done_prices_that_bite_and_scrambled_data(lang: str, te
 )
 def test_denied_at_a_distance_unseen_still_waiting_and_unlinked(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ru", "Мы думали, что перенос шаблонов займёт неделю, а заняло день.", []),
+        ("ru", "Менеджеры говорят, что приложение жрёт батарею.", ["Менеджеры говорят, что приложение жрёт батарею"]),
+        ("ru", "Выгрузка идёт только по пятьсот строк за раз.", ["Выгрузка идёт только по пятьсот строк за раз"]),
+        ("en", "We thought moving the templates would take a week, and it took a day.", []),
+        ("en", "Onboarding took weeks.", ["Onboarding took weeks"]),
+        ("en", "None of the reps complained.", []),
+        ("en", "The reps say the app drains the battery.", ["The reps say the app drains the battery"]),
+        ("en", "We spent a ton of time moving the document templates over.",
+         ["We spent a ton of time moving the document templates over"]),
+        ("en", "Calls sometimes get duplicated.", ["Calls sometimes get duplicated"]),
+    ],
+)
+def test_expectations_resources_limits_and_duplicates(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected

@@ -1,7 +1,8 @@
 """The friction probe sets: interview-like sentences we wrote to probe the engine (tests/data/probe).
 
 Every `+` line must give a friction span and no `-` line may; `~` lines are complaints the
-engine still misses, listed so that the file says what it cannot do yet."""
+engine still misses and `!` lines non-complaints it still flags, listed so that the file says
+what it cannot do yet."""
 
 from __future__ import annotations
 
@@ -22,10 +23,10 @@ def probe_lines(lang: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_probe_complaints_are_found_and_the_rest_left_alone(lang: str) -> None:
     lines = probe_lines(lang)
-    assert {mark for mark, _ in lines} <= {"+", "-", "~"}
+    assert {mark for mark, _ in lines} <= {"+", "-", "~", "!"}
     assert sum(mark == "+" for mark, _ in lines) >= 35 and sum(mark == "-" for mark, _ in lines) >= 30
     wrong = [
-        (mark, text) for mark, text in lines if mark != "~"
+        (mark, text) for mark, text in lines if mark in "+-"
         and any(f.kind == "friction" for f in extract(text, lang=lang)) != (mark == "+")
     ]
     assert wrong == []
