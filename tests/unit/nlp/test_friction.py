@@ -1049,3 +1049,26 @@ def test_denied_at_a_distance_unseen_still_waiting_and_unlinked(lang: str, text:
 )
 def test_expectations_resources_limits_and_duplicates(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ru", "Система напоминает о зависших сделках.", []),
+        ("ru", "Программа зависает при открытии отчёта.", ["Программа зависает при открытии отчёта"]),
+        ("ru", "Интеграция с почтой иногда теряет письма.", ["Интеграция с почтой иногда теряет письма"]),
+        ("ru", "Мобильное приложение постоянно разлогинивает.", ["Мобильное приложение постоянно разлогинивает"]),
+        ("ru", "Первые две недели мы больше воевали с системой, чем работали.",
+         ["Первые две недели мы больше воевали с системой, чем работали"]),
+        ("en", "The system reminds us about stalled deals.", []),
+        ("en", "I'd like you to warn us about price increases in advance.", []),
+        ("en", "There's no phone support, only chat.", ["There's no phone support, only chat"]),
+        ("en", "The import from the old CRM ate half of the comments.",
+         ["The import from the old CRM ate half of the comments"]),
+        ("en", "The mobile app keeps logging us out.", ["The mobile app keeps logging us out"]),
+        ("en", "Every time the pipeline changes, the automations break.",
+         ["Every time the pipeline changes, the automations break"]),
+    ],
+)
+def test_stalled_deals_lost_data_and_fights_with_the_tool(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
