@@ -19,6 +19,8 @@ class Forces(ClauseExtractor):
 
     A friction clause in a sentence that speaks of the old way (role `old_way`: «раньше»,
     «в экселе», "before", "our old system") is also a push: what was wrong with the old way.
+    A pull cue in a clause that states a problem is no pull («интеграция с почтой теряет
+    письма» names a feature, but nothing in it attracts).
     """
 
     kind = "force"
@@ -35,6 +37,8 @@ class Forces(ClauseExtractor):
         frictions = doc.spans.data.get(self.friction_group)  # no UserDict lookup per doc
         if not frictions:
             return hits
+        troubled = {index.clause(span.start) for span in frictions}
+        hits = [hit for hit in hits if hit.label != "pull" or hit.clause not in troubled]
         old_sentences = {index.sentence(start) for _, start, _ in self.old_way.find(doc)}
         taken = {(hit.clause, hit.label) for hit in hits}
         for span in frictions:

@@ -101,3 +101,10 @@ def test_a_purpose_is_no_pull() -> None:
 )
 def test_not_knowing_is_not_anxiety(lang: str, text: str, expected: list[str]) -> None:
     assert [label for label, _ in forces(lang, text)] == expected
+
+
+def test_a_clause_that_states_a_problem_is_no_pull() -> None:
+    # «интеграция с» is a pull cue; in a clause that states a problem nothing attracts
+    assert forces("ru", "Интеграция с почтой работает отлично.") == [
+        ("pull", "Интеграция с почтой работает отлично")]
+    assert forces("ru", "А вот интеграция с почтой иногда теряет письма.") == []
