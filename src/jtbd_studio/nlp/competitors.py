@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from jtbd_studio.nlp import resources
 from jtbd_studio.nlp.discovery import Discoverer, is_sentence_initial, pick_non_overlapping
 from jtbd_studio.nlp.lemmas import CYRILLIC_WORD, KNOWN, LATIN_WORD, ORG, lemmatizer
-from jtbd_studio.nlp.spans import SPAN_GROUPS, set_group
+from jtbd_studio.nlp.spans import SPAN_GROUPS, set_group, set_span_values
 from jtbd_studio.nlp.translit import skeleton
 from jtbd_studio.nlp.view import doc_view
 
@@ -264,8 +264,7 @@ class CompetitorMatcher:
     def _span(self, doc: Doc, start: int, end: int, score: float, competitor: int) -> Span:
         name = self.names[competitor]
         span = Span(doc, start, end, label=name)
-        span._.score = score
-        span._.key = name.lower()
+        set_span_values(span, score=score, key=name.lower())
         return span
 
 

@@ -184,7 +184,7 @@ def found_in(doc: Doc, source: str, offset: int = 0) -> list[Found]:
             if end_char <= start_char:
                 continue
             start, end = offset + start_char, offset + end_char
-            score, valence, key = span_values(doc, start_char, end_char)
+            score, valence, key = span_values(doc, start_char, end_char, group)
             # positional: a frozen dataclass takes keywords a good deal slower (thousands of
             # spans); the fields in order: kind, start, end, text, key, label, score, valence
             found.append(

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from jtbd_studio.nlp.clauses import ClauseExtractor, Hit, SentenceIndex
 from jtbd_studio.nlp.cues import Cue, CueMatcher
-from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions
+from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, span_values
 
 FORCES = ("push", "pull", "anxiety", "habit")
 #: Score of a push derived from a friction clause about the old way (weaker than a direct cue).
@@ -46,7 +46,8 @@ class Forces(ClauseExtractor):
             if index.sentence(span.start) in old_sentences and (clause, "push") not in taken:
                 cue = Cue("friction", 0, "friction", label="push", extra={"from": span.label_})
                 # The friction's own score: spans at equal offsets share span._ values.
-                score = float(span._.score or DERIVED_PUSH_SCORE)
+                score = float(span_values(doc, span.start_char, span.end_char, self.friction_group)[0]
+                              or DERIVED_PUSH_SCORE)
                 hits.append(Hit(cue, span.start, span.end, clause, score, "push"))
                 taken.add((clause, "push"))
         hits.sort(key=lambda hit: hit.start)

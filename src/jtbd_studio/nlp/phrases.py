@@ -73,7 +73,7 @@ class Phrases:
                 piece = self.quotable(doc, source.start, source.end)
                 if piece is not None:
                     label = source.label_ if kind == "force" else kind
-                    score = span_values(doc, source.start_char, source.end_char)[0]
+                    score = span_values(doc, source.start_char, source.end_char, SPAN_GROUPS[kind])[0]
                     result.append((piece, label, float(score or 0.5), weight))
         return result
 

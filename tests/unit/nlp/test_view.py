@@ -7,7 +7,7 @@ import pytest
 
 from jtbd_studio.nlp.cues import CueMatcher, _fits, _match_rest
 from jtbd_studio.nlp.pipeline import build_pipeline
-from jtbd_studio.nlp.spans import SPAN_GROUPS, set_span_values, span_values
+from jtbd_studio.nlp.spans import SPAN_GROUPS, set_group, set_span_values, span_values
 from jtbd_studio.nlp.view import DocView, doc_view
 
 TEXTS = {
@@ -69,6 +69,29 @@ def test_span_values_read_and_write_what_span_underscore_does(lang: str, text: s
     assert (span._.score, span._.valence, span._.key) == (0.25, None, "k")
     with pytest.raises(AttributeError):
         set_span_values(span, colour="red")
+
+
+def test_each_kind_keeps_its_own_values_at_shared_characters() -> None:
+    # spaCy keeps span._ values per characters: a job span on the same clause as a friction
+    # span overwrote the friction's score and key (and a phrase chose its source by them)
+    from spacy.tokens import Span
+
+    doc = build_pipeline("en").make_doc("The import took three weeks to finish.")
+    friction, job = Span(doc, 1, 5, label="slow"), Span(doc, 1, 5)
+    set_span_values(friction, score=0.75, key="import take week")
+    set_group(doc, SPAN_GROUPS["friction"], [friction])
+    set_span_values(job, score=0.56, key="import")
+    set_group(doc, SPAN_GROUPS["job"], [job])
+    start, end = friction.start_char, friction.end_char
+    assert span_values(doc, start, end, SPAN_GROUPS["friction"]) == (0.75, None, "import take week")
+    assert span_values(doc, start, end, SPAN_GROUPS["job"]) == (0.56, None, "import")
+    assert span_values(doc, start, end) == (0.56, None, "import") == (job._.score, None, job._.key)
+    # and across processes: docs come back from nlp.pipe(n_process=2) with what they went with
+    from jtbd_studio.nlp import extract_many
+
+    texts = [text for group in TEXTS.values() for text in group] * 40
+    alone = list(extract_many([(t, None) for t in texts]))
+    assert list(extract_many([(t, None) for t in texts], n_process=2)) == alone
 
 
 def _scan_every_position(matcher: CueMatcher, view: DocView) -> list[tuple[object, int, int]]:
