@@ -902,15 +902,6 @@ def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
         ("en", "Notifications arrive late, sometimes not at all.",
          ["Notifications arrive late, sometimes not at all"]),
         ("en", "We came late to the party with CRM.", []),
-    ],
-)
-def test_missing_things_blocked_actions_and_expected_difficulty(lang: str, text: str, expected: list[str]) -> None:
-    assert friction(lang, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "expected"),
-    [
         # a long wait with the time first; a schedule is no wait
         ("ru", "Мы месяц ждали, пока подключат телефонию.", ["Мы месяц ждали"]),
         ("ru", "Каждую неделю ждём обновлений от менеджеров.", []),
@@ -936,15 +927,6 @@ def test_missing_things_blocked_actions_and_expected_difficulty(lang: str, text:
         ("en", "The price wasn't too high.", []),
         ("en", "Nobody ever explained how the commissions are calculated.",
          ["Nobody ever explained how the commissions are calculated"]),
-    ],
-)
-def test_waits_regressions_flaky_features_and_prices(lang: str, text: str, expected: list[str]) -> None:
-    assert friction(lang, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "expected"),
-    [
         ("ru", "Напоминания не видны.", ["Напоминания не видны"]),
         ("ru", "Выборы прошли без заметных нарушений.", []),
         ("ru", "Роли и права настраивать — это целая история.", ["это целая история"]),
@@ -961,15 +943,6 @@ def test_waits_regressions_flaky_features_and_prices(lang: str, text: str, expec
         ("en", "The SMS login code arrives several minutes late.", ["The SMS login code arrives several minutes late"]),
         ("en", "Support replies with canned answers.", ["Support replies with canned answers"]),
         ("en", "Their answers are never canned, which we love.", []),
-    ],
-)
-def test_hidden_wrong_or_lost_things_and_empty_answers(lang: str, text: str, expected: list[str]) -> None:
-    assert friction(lang, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "expected"),
-    [
         ("ru", "Синхронизация календаря то работает, то нет.", ["Синхронизация календаря то работает, то нет"]),
         ("ru", "Экспорт в Excel обрезает длинные комментарии.", ["Экспорт в Excel обрезает длинные комментарии"]),
         ("ru", "Если честно, обучение от вас было слабое.", ["обучение от вас было слабое"]),
@@ -984,15 +957,6 @@ def test_hidden_wrong_or_lost_things_and_empty_answers(lang: str, text: str, exp
         ("en", "They moved us to the new interface without any warning.",
          ["They moved us to the new interface without any warning"]),
         ("en", "Let's tell the sprayer to stop.", []),
-    ],
-)
-def test_on_and_off_cut_data_weak_service_and_surprises(lang: str, text: str, expected: list[str]) -> None:
-    assert friction(lang, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "expected"),
-    [
         ("ru", "Кнопка «сохранить» внизу, её никто не находит.", ["Кнопка «сохранить» внизу, её никто не находит"]),
         ("ru", "Мы платили за интеграцию, которая так и не заработала.", ["которая так и не заработала"]),
         ("ru", "Ну и цены, конечно, кусаются.", ["цены, конечно, кусаются"]),
@@ -1006,15 +970,6 @@ def test_on_and_off_cut_data_weak_service_and_surprises(lang: str, text: str, ex
          ["Your updates come out without a proper description of what changed"]),
         ("en", "The Excel export gets misaligned.", ["The Excel export gets misaligned"]),
         ("en", "It went live without any problems.", []),
-    ],
-)
-def test_nobody_can_never_done_prices_that_bite_and_scrambled_data(lang: str, text: str, expected: list[str]) -> None:
-    assert friction(lang, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "expected"),
-    [
         ("ru", "Проблем с отчётами у нас не было.", []),
         ("ru", "Когда клиент перезванивает, менеджер не видит, кто с ним говорил до этого.",
          ["менеджер не видит, кто с ним говорил до этого"]),
@@ -1026,15 +981,6 @@ def test_nobody_can_never_done_prices_that_bite_and_scrambled_data(lang: str, te
          ["It often happens that a call doesn't get attached to the record"]),
         ("en", "We don't pass your data to third parties.", []),
         ("en", "People mix up deals and tasks.", ["People mix up deals and tasks"]),
-    ],
-)
-def test_denied_at_a_distance_unseen_still_waiting_and_unlinked(lang: str, text: str, expected: list[str]) -> None:
-    assert friction(lang, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "expected"),
-    [
         ("ru", "Мы думали, что перенос шаблонов займёт неделю, а заняло день.", []),
         ("ru", "Менеджеры говорят, что приложение жрёт батарею.", ["Менеджеры говорят, что приложение жрёт батарею"]),
         ("ru", "Выгрузка идёт только по пятьсот строк за раз.", ["Выгрузка идёт только по пятьсот строк за раз"]),
@@ -1045,15 +991,6 @@ def test_denied_at_a_distance_unseen_still_waiting_and_unlinked(lang: str, text:
         ("en", "We spent a ton of time moving the document templates over.",
          ["We spent a ton of time moving the document templates over"]),
         ("en", "Calls sometimes get duplicated.", ["Calls sometimes get duplicated"]),
-    ],
-)
-def test_expectations_resources_limits_and_duplicates(lang: str, text: str, expected: list[str]) -> None:
-    assert friction(lang, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "expected"),
-    [
         ("ru", "Система напоминает о зависших сделках.", []),
         ("ru", "Программа зависает при открытии отчёта.", ["Программа зависает при открытии отчёта"]),
         ("ru", "Интеграция с почтой иногда теряет письма.", ["Интеграция с почтой иногда теряет письма"]),
@@ -1070,5 +1007,6 @@ def test_expectations_resources_limits_and_duplicates(lang: str, text: str, expe
          ["Every time the pipeline changes, the automations break"]),
     ],
 )
-def test_stalled_deals_lost_data_and_fights_with_the_tool(lang: str, text: str, expected: list[str]) -> None:
+def test_interview_constructions_found_by_probing(lang: str, text: str, expected: list[str]) -> None:
+    # what the probe rounds (tests/data/probe) turned up, each rule with a case it must leave alone
     assert friction(lang, text) == expected
