@@ -45,7 +45,7 @@ class Forces(ClauseExtractor):
             clause = index.clause(span.start)
             if index.sentence(span.start) in old_sentences and (clause, "push") not in taken:
                 cue = Cue("friction", 0, "friction", label="push", extra={"from": span.label_})
-                # The friction's own score: spans at equal offsets share span._ values.
+                # The friction's own score (span._ is shared by spans at equal characters).
                 score = float(span_values(doc, span.start_char, span.end_char, self.friction_group)[0]
                               or DERIVED_PUSH_SCORE)
                 hits.append(Hit(cue, span.start, span.end, clause, score, "push"))
