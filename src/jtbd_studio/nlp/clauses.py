@@ -437,7 +437,7 @@ class ClauseExtractor:
                 label = next(hit.label for hit in members if hit.score == best)
                 span = SpacySpan(doc, start, end, label=label)
                 set_span_values(
-                    span,
+                    span, self.group,
                     score=round(min(1.0, best + 0.05 * (len(members) - 1)), 3),
                     key=range_key(view, start, end, self.key_words),
                 )

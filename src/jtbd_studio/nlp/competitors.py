@@ -264,7 +264,7 @@ class CompetitorMatcher:
     def _span(self, doc: Doc, start: int, end: int, score: float, competitor: int) -> Span:
         name = self.names[competitor]
         span = Span(doc, start, end, label=name)
-        set_span_values(span, score=score, key=name.lower())
+        set_span_values(span, SPAN_GROUPS["competitor"], score=score, key=name.lower())
         return span
 
 

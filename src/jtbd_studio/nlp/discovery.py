@@ -41,7 +41,7 @@ from jtbd_studio.nlp.lemmas import (
     english_words,
     lemmatizer,
 )
-from jtbd_studio.nlp.spans import set_span_values
+from jtbd_studio.nlp.spans import SPAN_GROUPS, set_span_values
 from jtbd_studio.nlp.view import DocView, doc_view
 
 SCORE_PATTERN = 0.6
@@ -483,7 +483,7 @@ class Discoverer:
 
     def _span(self, doc: Doc, start: int, end: int, score: float) -> Span:
         span = Span(doc, start, end, label=discovered_label(doc[start:end]))
-        set_span_values(span, score=score,
+        set_span_values(span, SPAN_GROUPS["competitor"], score=score,
                         key=" ".join(t.lemma_ for t in span if not t.is_punct) or span.text.lower())
         return span
 

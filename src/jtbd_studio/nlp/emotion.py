@@ -243,7 +243,7 @@ class Emotion:
             label = max(same, key=lambda f: abs(f.valence)).label or DEFAULT_LABELS[sign]
         span = Span(doc, start, end, label=label)
         set_span_values(
-            span,
+            span, self.group,
             valence=valence,
             score=round(min(1.0, 0.45 + 0.1 * len(feelings) + 0.1 * abs(total)), 3),
             key=range_key(view, start, end, self.key_words),

@@ -99,7 +99,7 @@ class Friction(ClauseExtractor):
         label = first.label_ if scores[0] >= scores[1] else second.label_
         span = SpacySpan(doc, first.start, second.end, label=label)
         set_span_values(
-            span,
+            span, self.group,
             score=max(scores),
             key=range_key(view, first.start, second.end, self.key_words),
         )

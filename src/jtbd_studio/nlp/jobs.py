@@ -105,7 +105,7 @@ class Jobs:
             return None
         span = doc[start:end]
         span.label_ = "full" if situation and outcome else ""
-        set_span_values(span, score=round(score, 3), key=content_key(span, self.key_words))
+        set_span_values(span, self.group, score=round(score, 3), key=content_key(span, self.key_words))
         return span
 
 

@@ -58,7 +58,7 @@ class Phrases:
                 taken.append((span.start, span.end))
                 span.label_ = label
                 key = range_key(view, span.start, span.end, self.key_words)
-                set_span_values(span, score=round(score, 3), key=key)
+                set_span_values(span, self.group, score=round(score, 3), key=key)
                 chosen.append(span)
         chosen.sort(key=lambda s: (s.start, s.end))
         set_group(doc, self.group, chosen)

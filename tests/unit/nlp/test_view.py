@@ -7,7 +7,7 @@ import pytest
 
 from jtbd_studio.nlp.cues import CueMatcher, _fits, _match_rest
 from jtbd_studio.nlp.pipeline import build_pipeline
-from jtbd_studio.nlp.spans import SPAN_GROUPS, set_group, set_span_values, span_values
+from jtbd_studio.nlp.spans import SPAN_GROUPS, set_span_values, span_values
 from jtbd_studio.nlp.view import DocView, doc_view
 
 TEXTS = {
@@ -65,10 +65,10 @@ def test_span_values_read_and_write_what_span_underscore_does(lang: str, text: s
         expected = (extension.score, extension.valence, extension.key)
         assert span_values(doc, span.start_char, span.end_char) == expected
     span = doc[0:2]
-    set_span_values(span, score=0.25, key="k")
+    set_span_values(span, SPAN_GROUPS["job"], score=0.25, key="k")
     assert (span._.score, span._.valence, span._.key) == (0.25, None, "k")
     with pytest.raises(AttributeError):
-        set_span_values(span, colour="red")
+        set_span_values(span, SPAN_GROUPS["job"], colour="red")
 
 
 def test_each_kind_keeps_its_own_values_at_shared_characters() -> None:
@@ -78,10 +78,8 @@ def test_each_kind_keeps_its_own_values_at_shared_characters() -> None:
 
     doc = build_pipeline("en").make_doc("The import took three weeks to finish.")
     friction, job = Span(doc, 1, 5, label="slow"), Span(doc, 1, 5)
-    set_span_values(friction, score=0.75, key="import take week")
-    set_group(doc, SPAN_GROUPS["friction"], [friction])
-    set_span_values(job, score=0.56, key="import")
-    set_group(doc, SPAN_GROUPS["job"], [job])
+    set_span_values(friction, SPAN_GROUPS["friction"], score=0.75, key="import take week")
+    set_span_values(job, SPAN_GROUPS["job"], score=0.56, key="import")
     start, end = friction.start_char, friction.end_char
     assert span_values(doc, start, end, SPAN_GROUPS["friction"]) == (0.75, None, "import take week")
     assert span_values(doc, start, end, SPAN_GROUPS["job"]) == (0.56, None, "import")
