@@ -43,6 +43,8 @@ _DASHES = frozenset({"-", "--"})
 RESOLVE_WINDOW = 3
 #: Score factor for cues inside a question: questions often ask about a problem, not state it.
 QUESTION_FACTOR = 0.6
+#: How many words before a block guard its `unless` words may stand («наша главная проблема»).
+UNLESS_WINDOW = 2
 #: The longest question tag in words ("…, isn't it?" is three tokens, «…, не так ли?» three).
 MAX_TAG_WORDS = 3
 
@@ -311,7 +313,9 @@ class ClauseExtractor:
     Cue lines (role `cue`) may carry `polarity` ("neg": a problem word, negation cancels it;
     "pos": a good quality that counts only when negated, "not easy") and `weak` (cancelled by a
     `wish` or `advice` guard earlier in the same clause). Guards with role `block` cancel any cue
-    they overlap («не могу не отметить»); `anticipation` guards ("we were worried that …")
+    they overlap («не могу не отметить») unless one of the words of their `unless` field ("a|b")
+    stands just before them in the clause (a definition «Проблема — это …» blocks; «Главная
+    проблема — это …» states one); `anticipation` guards ("we were worried that …")
     cancel every cue after them in the clause: a feared problem is not one met; `resolve` guards
     (verbs of solving, reducing, preventing; "potential") cancel a cue that follows within
     RESOLVE_WINDOW tokens: "fix the bugs", «снизить вероятность разочарования» name a problem as
@@ -334,6 +338,12 @@ class ClauseExtractor:
         self.group = SPAN_GROUPS[self.kind]
         self.key_words = self.cues.words
         self.topics = frozenset(id(cue) for cue, _ in self.cues.patterns if cue.get("topic"))
+        #: block guards with an `unless` field -> the hashes of its words
+        self.unless = {
+            id(guard): hashes(nlp, frozenset(str(guard.get("unless")).split("|")))
+            for guard, _ in self.guards.patterns
+            if guard.get("unless")
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -404,7 +414,7 @@ class ClauseExtractor:
         for guard, g_start, g_end in guards:
             role = guard.role
             if role == "block":
-                if g_start < end and start < g_end:
+                if g_start < end and start < g_end and not self.excepted(index, guard, g_start, clause):
                     return False
             elif role == "resolve":
                 if clause[0] <= g_start and g_end <= start <= g_end + RESOLVE_WINDOW:
@@ -416,6 +426,18 @@ class ClauseExtractor:
             ):
                 return False
         return True
+
+    def excepted(
+        self, index: SentenceIndex, guard: Cue, g_start: int, clause: tuple[int, int]
+    ) -> bool:
+        """Whether a word of the block's `unless` list is among the UNLESS_WINDOW words before
+        it in its clause."""
+        words = self.unless.get(id(guard))
+        if words is None:
+            return False
+        view = index.view
+        before = [k for k in range(clause[0], g_start) if not view.space[k]][-UNLESS_WINDOW:]
+        return any(view.has(words, k) for k in before)
 
     def spans(self, doc: Doc, index: SentenceIndex, hits: list[Hit]) -> list[Span]:
         """One span per clause; a comma between two hits of one clause splits it."""

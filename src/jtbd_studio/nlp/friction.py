@@ -11,7 +11,7 @@ from jtbd_studio.nlp.cues import Cue, lang_of, range_key, word_lists
 from jtbd_studio.nlp.friction_context import AdviceMood, ConsequenceFilter, hearsay_before
 from jtbd_studio.nlp.friction_reasons import LeavingReasons
 from jtbd_studio.nlp.friction_scope import EVALUATIVE, InsultFilter, fear_reaches
-from jtbd_studio.nlp.friction_spans import join_across_dashes, merge_pieces
+from jtbd_studio.nlp.friction_spans import join_across_dashes, merge_pieces, through_dash
 from jtbd_studio.nlp.negation import hashes
 from jtbd_studio.nlp.spans import register_extensions, set_span_values, span_values
 
@@ -83,12 +83,28 @@ class Friction(ClauseExtractor):
         return hits
 
     def spans(self, doc: Doc, index: SentenceIndex, hits: list[Hit]) -> list[Span]:
-        """The shared spans, with clauses joined by an elaborating dash made one span."""
+        """The shared spans, with clauses joined by an elaborating dash made one span, and a
+        span that ends on its topic noun before a dash reaching through the clause after it
+        («Главная проблема — это выгрузка»)."""
         spans = super().spans(doc, index, hits)
         view = index.view
-        return join_across_dashes(
+        spans = join_across_dashes(
             view, spans, index.sentence, lambda first, second: self._joined(view, first, second)
         )
+        topic_ends = {hit.end for hit in hits if id(hit.cue) in self.topics}
+        if not topic_ends.intersection(span.end for span in spans):
+            return spans
+        reached: list[Span] = []
+        for span in spans:
+            if reached and span.start < reached[-1].end:
+                continue  # inside the clause an earlier span reached through
+            end = span.end
+            if end in topic_ends:
+                end = self.splitter.trim(
+                    view, span.start, through_dash(view, end, index.sentence(span.start)[1], index.clause)
+                )[1]
+            reached.append(span if end <= span.end else self._joined(view, span, doc[span.start : end]))
+        return reached
 
     def _joined(self, view: DocView, first: Span, second: Span) -> Span:
         """One span from the start of `first` to the end of `second`, with the higher score."""

@@ -8,7 +8,12 @@ joins two attributes of one noun («отсутствие чёткой, прод�
 A dash between two friction clauses of one sentence introduces an elaboration: the examples
 after it illustrate the problem named before it («Чрезмерная навязчивость — постоянные звонки,
 десятки писем»), so the two clauses are one span (GUIDELINES: examples that illustrate one
-problem stay one span).
+problem stay one span). In the same way a clause that ends on its topic noun before a dash
+names the problem after the dash («Главная проблема — это выгрузка», "The real pain — reports"):
+the span reaches to the end of the clause after the dash.
+
+«Проблема в том, что отчёты зависают»: the frame «… в том» and the «что» clause it introduces
+state one problem, even when the «что» clause has a cue of its own.
 """
 
 from __future__ import annotations
@@ -56,6 +61,8 @@ def _one_problem(doc: Doc, view: DocView, before: Hit, after: Hit, comma: int) -
         right += 1
     if left < 0 or right >= len(view.lemma):
         return False
+    if left > 0 and view.text(right) == "что" and (view.text(left - 1), view.text(left)) == ("в", "том"):
+        return True  # «Проблема в том, что …»: the frame and its content
     return _attribute(doc, left) and _attribute(doc, right)
 
 
@@ -83,6 +90,20 @@ def join_across_dashes(
         else:
             joined.append(span)
     return joined
+
+
+def through_dash(
+    view: DocView, span_end: int, sentence_end: int, clause_of: Callable[[int], tuple[int, int]]
+) -> int:
+    """Where a span ending on a topic noun at `span_end` reaches: after a dash in its sentence,
+    the end of the clause the dash opens; else `span_end` itself."""
+    dash = view.skip_inline_space(span_end)
+    if dash >= sentence_end or view.text(dash) not in _DASHES:
+        return span_end
+    first = view.skip_inline_space(dash + 1)
+    if first >= sentence_end or view.punct[first]:
+        return span_end
+    return clause_of(first)[1]
 
 
 def _only_dash(view: DocView, start: int, end: int) -> bool:

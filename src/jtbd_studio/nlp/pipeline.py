@@ -120,19 +120,26 @@ def _base_pipeline(lang: str) -> Language:
 
 def _split_on_every_whitespace(nlp: Language) -> None:
     """Every whitespace run its own token: spaCy leaves a zero-width space inside a token and
-    glues "\\n " into one."""
+    glues "\\n " into one. Also a final period after a digit and a capital is split off
+    (_PERIOD_AFTER_CODE)."""
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     blank = [r"[\r\n\t\v\f\u2028\u2029\u200b]+"]
     defaults = nlp.Defaults
     tokenizer: Any = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex([*blank, *(defaults.prefixes or [])]).search
-    tokenizer.suffix_search = compile_suffix_regex([*blank, *(defaults.suffixes or [])]).search
+    suffixes = [*blank, *(defaults.suffixes or []), _PERIOD_AFTER_CODE]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     infixes: list[Any] = list(defaults.infixes or [])
     if nlp.lang == "ru":
         infixes = [_keep_hyphenated_words(rule) for rule in infixes] + [_HYPHEN_BESIDE_LATIN]
     tokenizer.infix_finditer = compile_infix_regex([*blank, *infixes]).finditer
 
+
+#: spaCy splits a final period off after two letters or a lowercase one, not after a digit and
+#: a capital: «Перешли на 1С.», "We sell B2B." kept the period in the name, and the sentence
+#: did not end there
+_PERIOD_AFTER_CODE = r"(?<=[0-9][A-ZА-ЯЁ])\."
 
 #: spaCy's infix alternatives of hyphens and dashes between letters, and the same without the
 #: plain hyphen

@@ -170,6 +170,19 @@ def test_russian_hyphenated_words_are_one_token(text, tokens):
     assert all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
 
 
+@pytest.mark.parametrize(("lang", "text", "tokens", "sentences"), [
+    # a period after a digit and a capital ends the sentence: 1С is the name, not «1С.»
+    ("ru", "Ушли в 1С. Потом вернулись.", ["Ушли", "в", "1С", ".", "Потом", "вернулись", "."], 2),
+    ("en", "We sell B2B. Then we grew.", ["We", "sell", "B2B", ".", "Then", "we", "grew", "."], 2),
+    # initials keep their period, as in spaCy
+    ("ru", "Это был А. Иванов.", ["Это", "был", "А.", "Иванов", "."], 1),
+])
+def test_a_period_after_a_product_code_ends_the_sentence(lang, text, tokens, sentences):
+    doc = build_pipeline(lang)(text)
+    assert [t.text for t in doc] == tokens
+    assert len(list(doc.sents)) == sentences
+
+
 def test_a_span_never_starts_inside_a_hyphenated_word():
     doc = build_pipeline("ru")("Что-то не так с выгрузкой.")
     assert [s.text for s in doc.spans["jtbd_friction"]] == ["Что-то не так с выгрузкой"]
