@@ -25,7 +25,7 @@ class ChurnRisk(ClauseExtractor):
 @Language.factory(
     "jtbd_churn_risk",
     assigns=["doc.spans"],
-    requires=["token.lemma", "doc.sents"],
+    requires=["token.lemma", "token.is_sent_start"],
     default_config={},
 )
 def make_churn_risk(nlp: Language, name: str) -> ChurnRisk:

@@ -58,6 +58,9 @@ MAX_NAME_TOKENS = 5
 #: Lower-case words between an institution's head noun and the name that makes it one.
 MAX_COMPLEMENT = 3
 MAX_NER_CHARS = 1500
+#: The entity labels of a trained spaCy pipeline's `ner` taken as names (OntoNotes' ORG and
+#: PRODUCT in English pipelines, ORG in Russian ones).
+MODEL_LABELS = frozenset({"ORG", "PRODUCT"})
 MEMO_LIMIT = 200_000
 # What a word form's spelling says, before context: no name, product-like, Latin in Russian text,
 # a dictionary organization, an abbreviation, a capitalized known / unknown word.
@@ -85,7 +88,10 @@ class Discoverer:
         self.lang: str = nlp.lang or "en"
         self.vocab = nlp.vocab
         self.tokenizer = nlp.tokenizer
-        self.ner_mode = ner if self.lang == "ru" else "off"
+        #: a trained pipeline's `ner` ran before us: its entities stand in for Natasha's (in
+        #: English, where discovery has no NER of its own, in every sentence)
+        self.model_ner = "ner" in nlp.pipe_names
+        self.ner_mode = ner if self.lang == "ru" or self.model_ner else "off"
         self.stop = resources.words(self.lang, "competitors_stop") | resources.words(
             self.lang, "competitors_abbreviations"
         )
@@ -435,7 +441,10 @@ class Discoverer:
 
     def _ner(self, doc: Doc, gated: set[int]) -> list[Candidate]:
         """Natasha ORG spans in the sentences that hold a gated word (every sentence in mode
-        "all"), each sentence judged once per process (`ner_verdicts`)."""
+        "all"), each sentence judged once per process (`ner_verdicts`); a trained pipeline's
+        entities instead, when it has a `ner`."""
+        if self.model_ner:
+            return self._model_entities(doc, gated)
         if not gated and self.ner_mode != "all":
             return []  # the common case: no sentence to tag
         view = doc_view(doc)
@@ -458,6 +467,16 @@ class Discoverer:
         for (start, _), key in zip(bounds, keys, strict=True):
             found += [(start + a, start + b, SCORE_NER, 8) for a, b in memo[key]]
         return found
+
+    def _model_entities(self, doc: Doc, gated: set[int]) -> list[Candidate]:
+        """The trained `ner`'s ORG and PRODUCT entities that are no stop-listed word: in Russian
+        those in the sentences Natasha would read (the same gate), in English all of them."""
+        ents = [e for e in doc.ents if e.label_ in MODEL_LABELS and e.text.lower() not in self.stop]
+        if ents and self.lang == "ru" and self.ner_mode == "gated":
+            starts = doc_view(doc).sent_starts
+            held = {bisect_right(starts, i) - 1 for i in gated}
+            ents = [e for e in ents if bisect_right(starts, e.start) - 1 in held]
+        return [(e.start, e.end, SCORE_NER, 8) for e in ents]
 
     def _judge(self, doc: Doc, sentences: dict[int, tuple[int, int]]) -> None:
         """Run Natasha on the sentences (one batch) and remember the ORG spans of each."""

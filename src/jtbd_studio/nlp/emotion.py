@@ -254,7 +254,7 @@ class Emotion:
 @Language.factory(
     "jtbd_emotion",
     assigns=["doc.spans"],
-    requires=["token.lemma", "doc.sents"],
+    requires=["token.lemma", "token.is_sent_start"],
     default_config={},
 )
 def make_emotion(nlp: Language, name: str) -> Emotion:

@@ -57,7 +57,7 @@ class Forces(ClauseExtractor):
 @Language.factory(
     "jtbd_force",
     assigns=["doc.spans"],
-    requires=["token.lemma", "doc.sents"],
+    requires=["token.lemma", "token.is_sent_start"],
     default_config={},
 )
 def make_force(nlp: Language, name: str) -> Forces:

@@ -240,7 +240,7 @@ class Friction(ClauseExtractor):
 @Language.factory(
     "jtbd_friction",
     assigns=["doc.spans"],
-    requires=["token.lemma", "doc.sents"],
+    requires=["token.lemma", "token.is_sent_start"],
     default_config={},
 )
 def make_friction(nlp: Language, name: str) -> Friction:

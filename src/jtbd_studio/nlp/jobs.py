@@ -112,7 +112,7 @@ class Jobs:
 @Language.factory(
     "jtbd_job",
     assigns=["doc.spans"],
-    requires=["token.lemma", "doc.sents"],
+    requires=["token.lemma", "token.is_sent_start"],
     default_config={},
 )
 def make_job(nlp: Language, name: str) -> Jobs:

@@ -139,7 +139,7 @@ def _richness(view: DocView, span: Span) -> int:
 @Language.factory(
     "jtbd_phrase",
     assigns=["doc.spans"],
-    requires=["token.lemma", "doc.sents", "doc.spans"],
+    requires=["token.lemma", "token.is_sent_start", "doc.spans"],
     default_config={},
 )
 def make_phrase(nlp: Language, name: str) -> Phrases:

@@ -112,7 +112,15 @@ def _base_pipeline(lang: str) -> Language:
     if name is None:
         return spacy.blank(lang)
     # The stock lemmatizer is the slow part of the trained pipelines; ours replaces it.
-    nlp = spacy.load(name, exclude=["lemmatizer"])
+    try:
+        nlp = spacy.load(name, exclude=["lemmatizer"])
+    except (OSError, ValueError) as exc:  # not found, no meta.json, a broken config
+        chosen = os.environ.get(ENV_MODEL, "").strip()
+        origin = f"{ENV_MODEL}={chosen}" if chosen else f"the installed spaCy pipeline {name}"
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise UsageError(
+            f"{origin} could not be loaded: {reason} ({ENV_MODEL}=none uses the built-in pipeline)"
+        ) from exc
     if nlp.lang != lang:
         raise UsageError(f"{ENV_MODEL}={name} is a {nlp.lang!r} pipeline, not {lang!r}")
     return nlp
