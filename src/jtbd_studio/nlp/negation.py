@@ -16,6 +16,8 @@ MAX_REACH = 8
 #: How many tokens after a nominal cue a post-negation may start («проблем с отчётами у нас не
 #: было»); the window ends at punctuation and at a `barrier` word («что», «который»).
 POST_WINDOW = 5
+#: The longest aside between commas the window after a cue reads through («насколько я помню»).
+MAX_ASIDE_WORDS = 4
 #: How many tokens before a cue an intensifier may stand ("really very slow").
 INTENSIFIER_WINDOW = 2
 
@@ -42,7 +44,9 @@ class Negation:
     problem or a feeling, but a good quality doubted is not its opposite stated — "not sure if
     I'm familiar with it" is no complaint of unfamiliarity),
     `barrier` (a word that opens another clause, where a post-negation no longer speaks of the
-    cue's noun: «проблема в том, что у нас нет отчётов» — written without its comma).
+    cue's noun: «проблема в том, что у нас нет отчётов» — written without its comma),
+    `parenthetical` (the words of asides and fillers: an aside between commas made only of them
+    does not end the window after a cue: «Проблем, в общем, не было», "issues, honestly, none").
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -52,6 +56,9 @@ class Negation:
         self.npi = hashes(nlp, words.get("npi", frozenset()))
         self.transparent = hashes(nlp, words.get("transparent", frozenset()))
         self.barriers = hashes(nlp, words.get("barrier", frozenset()))
+        asides = words.get("parenthetical", frozenset())
+        self.aside_words = hashes(nlp, frozenset(w for aside in asides for w in aside.split()))
+        self.comma = nlp.vocab.strings.add(",")
         self.post = Sequences(self._sequences(nlp, "post"))
         #: doubts ("not sure that", «не уверен, что») deny a clause as scopes do, listed last
         doubts = self._sequences(nlp, "doubt")
@@ -108,13 +115,34 @@ class Negation:
             if view.is_inline_space(i):
                 i += 1
                 continue
-            if punct[i] or lemma[i] in self.barriers:
+            if punct[i]:
+                i = self._after_aside(view, i, ceiling)
+                if i < 0:
+                    return False
+                continue
+            if lemma[i] in self.barriers:
                 return False
             if (lemma[i] in first or lower[i] in first) and self.post.end(view, i, ceiling) > 0:
                 return True
             seen += 1
             i += 1
         return False
+
+    def _after_aside(self, view: DocView, comma: int, ceiling: int) -> int:
+        """The position after the closing comma of an aside that opens at `comma` («, в общем,»),
+        or -1 when `comma` opens none (or is no comma)."""
+        if view.lower[comma] != self.comma:
+            return -1
+        words = 0
+        for i in range(comma + 1, min(ceiling, comma + 2 + 2 * MAX_ASIDE_WORDS)):
+            if view.space[i]:
+                continue
+            if view.lower[i] == self.comma:
+                return i + 1 if words else -1
+            if words == MAX_ASIDE_WORDS or not view.has(self.aside_words, i):
+                return -1
+            words += 1
+        return -1
 
     def clause_negators(self, view: DocView, start: int, end: int) -> list[tuple[int, int]]:
         """The clause negators ("not that", «не потому») in [start, end) as (start, end)."""

@@ -1016,6 +1016,13 @@ def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
         ("en", "The mobile app keeps logging us out.", ["The mobile app keeps logging us out"]),
         ("en", "Every time the pipeline changes, the automations break.",
          ["Every time the pipeline changes, the automations break"]),
+        # spoken turns (disfluent probe): a denied problem with an adverb or an aside inside,
+        # hesitations trimmed from span edges
+        ("en", "We didn't really have any problems with the migration, it was fine.", []),
+        ("en", "It didn't really have the reports we needed.", ["It didn't really have the reports we needed"]),
+        ("ru", "Проблем с переносом данных, в общем, не было, всё нормально.", []),
+        ("en", "Um, so the search is, uh, pretty much useless, um.", ["the search is, uh, pretty much useless"]),
+        ("ru", "Э-э, короче, отчёты очень долго грузились, э-э.", ["отчёты очень долго грузились"]),
     ],
 )
 def test_interview_constructions_found_by_probing(lang: str, text: str, expected: list[str]) -> None:

@@ -33,6 +33,13 @@ def token_index(doc: Doc, word: str) -> int:
         ("ru", "Проблем с отчётами у нас не было.", "проблем", True),
         ("ru", "Сложностей с настройкой у нас вообще не было.", "сложностей", True),
         ("ru", "Проблема в том что у нас нет отчётов.", "проблема", False),
+        # an aside between commas made only of asides and fillers does not end the window
+        ("ru", "Проблем с переносом данных, в общем, не было.", "проблем", True),
+        ("ru", "Сбоев, насколько я помню, не было.", "сбоев", True),
+        ("ru", "Трудностей, слава богу, не возникло.", "трудностей", True),
+        ("ru", "Проблемы, конечно, были, но мы справились.", "проблемы", False),
+        ("ru", "Проблемы, которые нас бесили, не решились.", "проблемы", False),
+        ("en", "Issues with the import, honestly, none.", "issues", True),
         ("en", "We had no issues.", "issues", True),
         ("en", "It wasn't hard.", "hard", True),
         ("en", "I didn't find it hard.", "hard", True),
