@@ -35,7 +35,13 @@ def test_transcript_rows_carry_the_turn(cli, tmp_path):
     source = DATA / "ru" / "gogol-revizor.txt"
     found = rows(cli("extract", "--lang", "ru", str(source)))
     assert found and all(isinstance(r["turn"], int) for r in found)
-    assert {r["kind"] for r in found} >= {"competitor"} or found
+    assert {r["kind"] for r in found} >= {"competitor", "friction", "emotion"}
+
+
+def test_speakers_of_a_transcript_are_not_competitors(cli):
+    found = rows(cli("extract", str(DATA / "en" / "4-making-disruptive-tech-not-disruptive-exciting-uses-for-robots-on-farms.md")))
+    names = {r["text"] for r in found if r["kind"] == "competitor"}
+    assert "Bluewhite" in names and not names & {"Alfi", "Ben Alfi", "Audrow", "Nash"}
 
 
 def test_stdin_and_competitors_file(cli, tmp_path):

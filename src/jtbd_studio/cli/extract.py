@@ -26,6 +26,8 @@ class Source:
     roles: list[str | None]
     langs: list[str | None] = field(default_factory=list)
     with_turns: bool = False
+    speakers: list[str] = field(default_factory=list)
+    """The transcript's speaker names: discovery does not propose them as competitors."""
 
 
 @click.command("extract")
@@ -104,6 +106,7 @@ def _file_source(name: str) -> Source:
         [turn.text for turn in transcript.turns],
         [roles.get(turn.speaker, "customer") for turn in transcript.turns],
         with_turns=True,
+        speakers=sorted({turn.speaker for turn in transcript.turns if turn.speaker}),
     )
 
 
@@ -136,7 +139,7 @@ def _jsonl_row(name: str, number: int, line: str) -> tuple[str | None, str, str 
 
 
 def _analyze(source: Source, lang: str, competitors: Any) -> None:
-    from jtbd_studio.nlp import extract_many
+    from jtbd_studio.nlp import extract_many, without_speakers
     from jtbd_studio.nlp.engine import foreign_rules
 
     langs = source.langs or [None] * len(source.texts)
@@ -151,7 +154,7 @@ def _analyze(source: Source, lang: str, competitors: Any) -> None:
         todo = [i for i, r in enumerate(source.roles) if r == role]
         items = [(source.texts[i], langs[i] or (lang if lang != "auto" else None)) for i in todo]
         for i, found in zip(todo, extract_many(items, lang=lang, competitors=competitors, role=role), strict=True):
-            results[i] = found
+            results[i] = without_speakers(found, source.speakers)
     out = sys.stdout
     for i in range(len(source.texts)):
         for found in results.get(i, []):

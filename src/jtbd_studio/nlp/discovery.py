@@ -102,8 +102,14 @@ class Discoverer:
         self.stop_multi = resources.words(self.lang, "competitors_stop", "place") | self.terms
         #: last lemma -> (lemma hashes of the phrase, strength), strongest first
         self.triggers: dict[int, TriggerList] = {}
+        #: last lemma -> phrases ending in a trigger word that open a clause, not a name
+        #: ("feel like": "I feel like Robotics is the future")
+        self.clause_openers: dict[int, list[list[int]]] = {}
         for r in resources.load_records(self.lang, "competitors_triggers", ("text",)):
             lemmas = self.phrase_lemmas(str(r["text"]))
+            if r.get("kind") == "clause":
+                self.clause_openers.setdefault(lemmas[-1], []).append(lemmas)
+                continue
             strength = _STRENGTH.get(str(r.get("kind", "trigger")), -1)
             if strength < 0:
                 path = resources.lexicon_path(self.lang, "competitors_triggers")
@@ -185,7 +191,9 @@ class Discoverer:
             by_previous, short = index
             sequences = by_previous.get(lemmas[i - 1], short) if i else short
             strength = next((s for seq, s in sequences if ends_with(lemmas, i, seq)), -1)
-            if strength < 0:
+            if strength < 0 or any(
+                ends_with(lemmas, i, seq) for seq in self.clause_openers.get(lemmas[i], ())
+            ):
                 continue
             j = i + 1
             while j < len(doc) and doc[j].text in _QUOTES_OPEN:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -27,3 +29,28 @@ class Found:
         if self.kind == "emotion":
             row["valence"] = self.valence
         return row
+
+
+#: Competitor scores at or above this come from the study's list; below it, from discovery.
+LISTED_SCORE = 0.9
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def without_speakers(found: list[Found], speakers: Iterable[str | None]) -> list[Found]:
+    """`found` less the discovered names made only of words of the transcript's speaker names
+    ("Alfi" in a podcast whose guest is "Ben Alfi", «Городничего» where «Городничий» speaks):
+    the people on the call are not products or companies. List matches are kept."""
+    from jtbd_studio.nlp.lemmas import lemmatizer
+
+    lemma = lemmatizer().lemma
+    words = {lemma(w) for name in speakers if name for w in _WORD.findall(name)}
+    if not words:
+        return found
+
+    def a_speaker(f: Found) -> bool:
+        if f.kind != "competitor" or f.score >= LISTED_SCORE:
+            return False
+        names = [lemma(w) for w in _WORD.findall(f.text)]
+        return bool(names) and words.issuperset(names)
+
+    return [f for f in found if not a_speaker(f)]

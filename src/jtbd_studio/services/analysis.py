@@ -55,25 +55,26 @@ def analyze_study(db: Database, study: str | int, *, n_process: int = 1,
 
 
 def _analyze_interview(db: Database, iv: Interview, competitors, n_process: int, report: AnalyzeReport) -> None:  # type: ignore[no-untyped-def]
-    from jtbd_studio.nlp import extract_many, lemma_text
+    from jtbd_studio.nlp import extract_many, lemma_text, without_speakers
 
     with db.session() as s:
         turns = s.exec(select(Turn).where(Turn.interview_id == iv.id).order_by(Turn.seq)).all()
         notes = s.exec(select(Note).where(Note.interview_id == iv.id, Note.deleted == False)).all()  # noqa: E712
     lang = iv.language if iv.language in ("ru", "en") else "auto"
     found: dict[Key, Extraction] = {}
+    speakers = {t.speaker for t in turns if t.speaker}
     for role in ("customer", "interviewer"):
         subset = [t for t in turns if (t.role or "customer") == role]
         results = extract_many(((t.text, None) for t in subset), lang=lang, competitors=competitors,
                                role=role, n_process=n_process)
         for t, items in zip(subset, results, strict=True):
-            for f in items:
+            for f in without_speakers(items, speakers):
                 found[(t.id, None, f.kind, f.start, f.end)] = Extraction(
                     interview_id=iv.id, turn_id=t.id, kind=f.kind, text=f.text, start=f.start, end=f.end,
                     key=f.key, label=f.label, score=round(f.score, 4), valence=f.valence, origin="rule")
     note_results = extract_many(((nt.text, None) for nt in notes), lang=lang, competitors=competitors, role="customer")
     for nt, items in zip(notes, note_results, strict=True):
-        for f in items:
+        for f in without_speakers(items, speakers):
             found[(None, nt.id, f.kind, f.start, f.end)] = Extraction(
                 interview_id=iv.id, note_id=nt.id, kind=f.kind, text=f.text, start=f.start, end=f.end,
                 key=f.key, label=f.label, score=round(f.score, 4), valence=f.valence, origin="rule")

@@ -276,6 +276,11 @@ def test_english_acronyms_that_are_terms(text):
         ("We tried things like bivariate charts and heatmaps.", []),  # filler: no lower case
         ("Our invoices look like 30 different templates.", []),
         ("We moved from New York to Boston last spring.", []),  # a place after the trigger
+        # "feel like" opens a clause: a capitalized word after it is no name on that evidence
+        ("I really feel like Robotics is the way forward.", []),
+        ("It seems like Jira is slower now.", ["Jira"]),  # the spelling still counts
+        # interjections in capitals are no names
+        ("Participant: Um. I think so. Mm-Hmm. Yep, exactly.", []),
     ],
 )
 def test_english_triggers_by_strength(text, expected):

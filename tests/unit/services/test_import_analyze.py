@@ -19,6 +19,7 @@ P1 = DATA / "en" / "transcript_P1.txt"
 TEAMS = DATA / "formats" / "webvttpy_teams_timeframe.vtt"
 RU_CP1251 = DATA / "ru" / "revizor-act4-complaints.cp1251.crlf.txt"
 INVALID = DATA / "formats" / "webvttpy_invalid_timeframe.vtt"
+FOUNDER = DATA / "en" / "4-making-disruptive-tech-not-disruptive-exciting-uses-for-robots-on-farms.md"
 
 
 def _counts(db):
@@ -82,6 +83,20 @@ def test_analyze_is_idempotent_and_keeps_decisions(db):
     assert second.kept_decisions == 1
     with db.session() as s:
         assert s.get(Extraction, decided_id).status == "rejected"
+
+
+def test_the_people_on_the_call_are_not_proposed_as_competitors(db):
+    # the founder interview: the guest "Ben Alfi" is named in the turns ("I speak with Ben
+    # Alfi", "people call me Alfi"); discovery took "Alfi" for a name until speakers were known
+    create_study(db, "S")
+    import_paths(db, [FOUNDER], ImportOptions(study="S"))
+    analyze_study(db, "S")
+    with db.session() as s:
+        names = set(s.exec(select(Extraction.text).where(Extraction.kind == "competitor")).all())
+        speakers = set(s.exec(select(Turn.speaker)).all())
+    assert speakers >= {"Ben Alfi", "Audrow Nash"}
+    assert "Bluewhite" in names
+    assert not names & {"Alfi", "Ben Alfi", "Audrow", "Nash", "Audrow Nash"}
 
 
 def test_correcting_a_speaker_role(db):

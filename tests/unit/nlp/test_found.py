@@ -1,0 +1,37 @@
+"""`without_speakers`: the people of a transcript are no competitors; list matches stay."""
+
+from __future__ import annotations
+
+from jtbd_studio.nlp import Found, without_speakers
+
+
+def competitor(text: str, score: float) -> Found:
+    return Found("competitor", 0, len(text), text, text.lower(), text, score)
+
+
+def test_discovered_names_of_speakers_go_list_matches_and_other_kinds_stay() -> None:
+    found = [
+        competitor("Alfi", 0.35),
+        competitor("Ben Alfi", 0.45),
+        competitor("Bluewhite", 0.35),
+        competitor("Alfi", 0.98),  # the study listed it: the researcher's word wins
+        Found("friction", 0, 4, "Alfi", "alfi", None, 0.7),
+    ]
+    kept = without_speakers(found, ["Ben Alfi", "Audrow Nash", None])
+    assert [(f.kind, f.text, f.score) for f in kept] == [
+        ("competitor", "Bluewhite", 0.35),
+        ("competitor", "Alfi", 0.98),
+        ("friction", "Alfi", 0.7),
+    ]
+
+
+def test_a_russian_speaker_in_another_case_is_still_a_speaker() -> None:
+    found = [competitor("Городничего", 0.55), competitor("Землянике", 0.35), competitor("Битрикса", 0.5)]
+    kept = without_speakers(found, ["Городничий", "Артемий Филиппович Земляника"])
+    assert [f.text for f in kept] == ["Битрикса"]
+
+
+def test_no_speakers_no_change() -> None:
+    found = [competitor("Alfi", 0.35)]
+    assert without_speakers(found, []) == found
+    assert without_speakers(found, [None, ""]) == found
