@@ -395,7 +395,8 @@ class Discoverer:
         elif text.isupper() and self.lang == "ru" and not (
             analysis.flags & (PLACE | PERSON) and analysis.flags & KNOWN
         ):  # a person or place only guessed from the ending («ИГИЛ» as a name) is no evidence
-            kind = _ABBREVIATION if len(text) <= 6 else _NONE
+            shouted = analysis.flags & KNOWN and analysis.pos not in _NAMING_POS
+            kind = _ABBREVIATION if len(text) <= 6 and not shouted else _NONE  # «СЮДА», «ОТОЙДИ»
         elif self.lang == "en" and en.name_acronym(text):
             kind = _ABBREVIATION  # SHAP, TELUS: not a common abbreviation or a shouted word
         elif analysis.flags & (PERSON | PLACE):
@@ -419,8 +420,8 @@ class Discoverer:
             if after >= len(doc) or not latin_word(doc[after].text):
                 break
             end = after + 1
-        if doc[i].is_lower:
-            return None
+        if doc[i].is_lower or (end == i + 1 and len(doc[i]) == 1):
+            return None  # a lower-case word, or one letter alone: a key («нажимаем F»), a variable
         words = [t.lower_ for t in doc[i:end] if t.is_alpha]
         if len(words) > 1 and all(w in english_words() for w in words):
             return i, end, SCORE_ENGLISH_WORDS, 2
@@ -445,6 +446,9 @@ class Discoverer:
             return None
         if any(t.is_sent_start or t.text in ".!?" for t in doc[i + 2 : j]):
             return None
+        key = j == i + 2 and len(first) == 1 and first.isascii() and self.english is None
+        if key or any(t.lower_ in self.stop for t in doc[i + 1 : j]):
+            return None  # «нажимаем "F"», «"Shift + S"»: a key, not a name («"Ъ"» is one)
         return i + 1, j, SCORE_QUOTED, 7
 
     def _ner(self, doc: Doc, gated: set[int]) -> list[Candidate]:

@@ -30,6 +30,11 @@ def names(text: str, lang: str = "auto") -> list[str]:
         ("Вчера в Газпроме снова сменили подрядчика.", ["Газпроме"]),
         ("Заявки падали в Telegram и терялись.", ["Telegram"]),
         ("Об этом сообщили в МВД.", ["МВД"]),
+        ("Как сообщал \"Ъ\", сделка сорвалась.", ["Ъ"]),  # one letter, but a newspaper
+        ("Связь у нас от МТС, зарплата через ВТБ.", ["МТС", "ВТБ"]),
+        # shouted words are no abbreviations; keys in a tutorial are no names
+        ("ВОТ ЧТО Я ПРОЧИТАЛ ОТ ТЕБЯ, НЕ ДАЙ БОГ.", []),
+        ("Нажимаем \"F\", потом Shift и \"Ctrl + P\".", []),
     ],
 )
 def test_russian_discovery(text, expected):
