@@ -151,18 +151,32 @@ class ClauseSplitter:
         return any(view.has(self.why, j) for j in range(start, end))
 
     def trim(self, view: DocView, start: int, end: int) -> tuple[int, int]:
-        """Drop punctuation, spaces and dangling conjunctions from the clause edges."""
+        """Drop punctuation, spaces and dangling conjunctions from the clause edges; a word
+        glued to the one before it ("that's" → "'s") keeps that one. A filler after a comma at
+        the end ("more limitations, like") dangles too."""
+        first = start
         while start < end and (
             view.punct[start] or view.space[start] or view.has(self.strip, start)
         ):
             start += 1
+        if first < start < end and _glued(view, start):
+            start -= 1  # "that's slow": not "'s slow"
         while end > start and (
             view.punct[end - 1] or view.space[end - 1] or view.has(self.strip_end, end - 1)
+            or (view.has(self.fillers, end - 1) and end - 2 > start and view.lower[end - 2] == self.comma)
         ):
             end -= 1
         if end > start and view.has(self.tags, end - 1) and self.is_tag(view, start, end):
             return self.trim(view, start, end - 1)  # "it's slow, right": the tag is no part
         return start, end
+
+
+def _glued(view: DocView, i: int) -> bool:
+    """Whether word `i` is written on to the word before it, with no space ("'s" of "that's")."""
+    return (
+        i > 0 and not view.trailing_space[i - 1] and not view.punct[i] and not view.space[i]
+        and not view.punct[i - 1] and not view.space[i - 1]
+    )
 
 
 _T = TypeVar("_T")

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from jtbd_studio.nlp.clauses import ClauseSplitter, per_pipeline, sentence_index
-from jtbd_studio.nlp.cues import CueMatcher, DocView, doc_view, range_key, speaker_role
+from jtbd_studio.nlp.cues import (
+    CueMatcher,
+    DocView,
+    doc_view,
+    lang_of,
+    load_cues,
+    range_key,
+    speaker_role,
+)
+from jtbd_studio.nlp.negation import Sequences
 from jtbd_studio.nlp.spans import (
     SPAN_GROUPS,
     register_extensions,
@@ -20,6 +29,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MIN_WORDS, MAX_WORDS = 3, 12
+#: Content words (not stop words) a phrase needs: "they were useful", "it's a hard" say too
+#: little to reuse.
+MIN_CONTENT = 2
 #: Which other kinds feed phrases, by preference when candidates overlap. A phrase keeps its
 #: source's score: spans at equal offsets share their `span._` values in spaCy.
 SOURCES = {"job": 0.9, "friction": 0.8, "force": 0.75}
@@ -36,7 +48,9 @@ class Phrases:
 
     Interviewer turns (`doc.user_data["jtbd_role"] == "interviewer"`) give no phrases. Long
     clauses are cut at commas and the piece with the most content words is kept; overlapping
-    candidates keep the best scored one.
+    candidates keep the best scored one. A phrase does not open with a hedge (`hedge` lines of
+    `phrases.jsonl`: "I think", «мне кажется», fillers) and holds at least MIN_CONTENT content
+    words.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -44,6 +58,11 @@ class Phrases:
         self.splitter = per_pipeline(nlp, ClauseSplitter)
         self.group = SPAN_GROUPS["phrase"]
         self.key_words = self.cues.words | CueMatcher(nlp, "friction", roles=("cue",)).words
+        add = nlp.vocab.strings.add
+        self.hedges = Sequences([
+            tuple(add(word) for word in cue.pattern.lower().split())
+            for cue in load_cues(lang_of(nlp), "phrases") if cue.role == "hedge"
+        ])
 
     def __call__(self, doc: Doc) -> Doc:
         chosen: list[Span] = []
@@ -100,9 +119,10 @@ class Phrases:
         at commas to the piece holding the focus, else to its richest piece."""
         view = doc_view(doc)
         start, end = self.splitter.trim(view, start, end)
+        start, end = self.splitter.trim(view, self.after_hedges(view, start, end), end)
         words = _words(view, start, end)
         if MIN_WORDS <= words <= MAX_WORDS and focus is None:
-            return doc[start:end]
+            return doc[start:end] if _richness(view, start, end) >= MIN_CONTENT else None
         if words < MIN_WORDS or not cut:
             return None
         pieces, piece_start = [], start
@@ -120,20 +140,34 @@ class Phrases:
         for p_start, p_end in pieces:
             span = self.quotable(doc, p_start, p_end, cut=False)
             if span is not None and (
-                best is None or _richness(view, span) > _richness(view, best)
+                best is None or _richness(view, span.start, span.end) > _richness(view, best.start, best.end)
             ):
                 best = span
         return best
+
+
+    def after_hedges(self, view: DocView, start: int, end: int) -> int:
+        """Where [start, end) begins once the hedges it opens with are dropped ("I think, um,
+        maybe the ranking…" → "the ranking…"), with the punctuation after each."""
+        while start < end:
+            if view.punct[start] or view.space[start]:
+                start += 1
+                continue
+            stop = self.hedges.end(view, start, end) if self.hedges else -1
+            if stop <= 0:
+                break
+            start = stop
+        return start
 
 
 def _words(view: DocView, start: int, end: int) -> int:
     return sum(1 for i in range(start, end) if not view.punct[i] and not view.space[i])
 
 
-def _richness(view: DocView, span: Span) -> int:
-    """How many content words (not stop words, punctuation or whitespace) the span holds."""
+def _richness(view: DocView, start: int, end: int) -> int:
+    """How many content words (not stop words, punctuation or whitespace) [start, end) holds."""
     stop, punct, space = view.stop, view.punct, view.space
-    return sum(1 for i in range(span.start, span.end) if not (stop[i] or punct[i] or space[i]))
+    return sum(1 for i in range(start, end) if not (stop[i] or punct[i] or space[i]))
 
 
 @Language.factory(

@@ -59,6 +59,22 @@ def test_phrases_are_short_and_do_not_overlap() -> None:
         assert a.end <= b.start
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a quote does not open with a hedge or a filler, nor with the clitic of a word cut off
+        ("en", "I think, um, maybe the highlighting was really useful.", ["the highlighting was really useful"]),
+        ("en", "It takes twenty seconds, then that's slows the rest, so we wait.", ["that's slows the rest"]),
+        ("ru", "Мне кажется, ну, отчёты строятся очень долго.", ["отчёты строятся очень долго"]),
+        # too little content to reuse
+        ("en", "Yeah, they were useful.", []),
+        ("en", "I would say more limitations, like, you know.", []),
+    ],
+)
+def test_a_phrase_is_a_quote_worth_reusing(lang: str, text: str, expected: list[str]) -> None:
+    assert phrases(lang, text) == expected
+
+
 def test_plain_statements_give_no_phrase() -> None:
     assert phrases("ru", "Мы работаем с системой третий год.") == []
     assert phrases("en", "We have twelve managers in sales.") == []
