@@ -93,6 +93,8 @@ class Emotion:
         self.exclamation = nlp.vocab.strings.add("!")
         roles = word_lists(lang_of(nlp), "emotion")
         self.irrealis = hashes(nlp, roles.get("irrealis", frozenset()))
+        #: verbs after which "would" hedges an opinion ("I'd say"), not a hypothesis
+        self.opinion = hashes(nlp, roles.get("opinion", frozenset()))
         self.contrast = hashes(nlp, roles.get("contrast", frozenset()))
         self.group = SPAN_GROUPS["emotion"]
         self.key_words = self.lexicon.words
@@ -190,7 +192,12 @@ class Emotion:
         if not self.irrealis:
             return False
         start, end = index.clause(i)
-        return any(index.view.has(self.irrealis, j) for j in range(start, end))
+        view = index.view
+        return any(
+            view.has(self.irrealis, j)
+            and not (self.opinion and view.has(self.opinion, min(view.skip_inline_space(j + 1), end - 1)))
+            for j in range(start, end)
+        )
 
     @staticmethod
     def unit(doc: Doc, index: SentenceIndex, i: int) -> tuple[int, int]:

@@ -1,8 +1,9 @@
-"""The friction probe sets: interview-like sentences we wrote to probe the engine (tests/data/probe).
+"""The probe sets: interview-like sentences we wrote to probe the engine (tests/data/probe).
 
-Every `+` line must give a friction span and no `-` line may; `~` lines are complaints the
-engine still misses and `!` lines non-complaints it still flags, listed so that the file says
-what it cannot do yet."""
+Friction: every `+` line must give a friction span and no `-` line may; `~` lines are complaints
+the engine still misses and `!` lines non-complaints it still flags, listed so that the file says
+what it cannot do yet. Emotion: the sign of the summed valence must be the line's mark (+, -,
+0), except on lines marked `~` (known misses)."""
 
 from __future__ import annotations
 
@@ -29,4 +30,17 @@ def test_probe_complaints_are_found_and_the_rest_left_alone(lang: str) -> None:
         (mark, text) for mark, text in lines if mark in "+-"
         and any(f.kind == "friction" for f in extract(text, lang=lang)) != (mark == "+")
     ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_emotion_probe_signs(lang: str) -> None:
+    lines = (PROBES / f"emotion_{lang}.txt").read_text(encoding="utf-8").splitlines()
+    marked = [(line[0], line[2:]) for line in lines if line and line[0] in "+-0"]
+    assert len(marked) >= 24
+    wrong = []
+    for mark, text in marked:
+        total = sum(f.valence or 0 for f in extract(text, lang=lang) if f.kind == "emotion")
+        if (total > 0) - (total < 0) != {"+": 1, "-": -1, "0": 0}[mark]:
+            wrong.append((mark, text))
     assert wrong == []
