@@ -3,7 +3,7 @@
 Friction: every `+` line must give a friction span and no `-` line may; `~` lines are complaints
 the engine still misses and `!` lines non-complaints it still flags, listed so that the file says
 what it cannot do yet. Emotion: the sign of the summed valence must be the line's mark (+, -,
-0), except on lines marked `~` (known misses)."""
+0), except on lines marked `~` (known misses). Churn risk: as friction, without `!` lines."""
 
 from __future__ import annotations
 
@@ -43,4 +43,16 @@ def test_emotion_probe_signs(lang: str) -> None:
         total = sum(f.valence or 0 for f in extract(text, lang=lang) if f.kind == "emotion")
         if (total > 0) - (total < 0) != {"+": 1, "-": -1, "0": 0}[mark]:
             wrong.append((mark, text))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_churn_probe(lang: str) -> None:
+    lines = (PROBES / f"churn_{lang}.txt").read_text(encoding="utf-8").splitlines()
+    marked = [(line[0], line[2:]) for line in lines if line and line[0] in "+-"]
+    assert len(marked) >= 10
+    wrong = [
+        (mark, text) for mark, text in marked
+        if any(f.kind == "churn_risk" for f in extract(text, lang=lang)) != (mark == "+")
+    ]
     assert wrong == []
