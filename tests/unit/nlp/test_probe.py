@@ -3,7 +3,8 @@
 Friction: every `+` line must give a friction span and no `-` line may; `~` lines are complaints
 the engine still misses and `!` lines non-complaints it still flags, listed so that the file says
 what it cannot do yet. Emotion: the sign of the summed valence must be the line's mark (+, -,
-0), except on lines marked `~` (known misses). Churn risk: as friction, without `!` lines."""
+0), except on lines marked `~` (known misses). Churn risk: as friction, without `!` lines. Forces: each line names the force it must carry, or
+"none"."""
 
 from __future__ import annotations
 
@@ -55,4 +56,18 @@ def test_churn_probe(lang: str) -> None:
         (mark, text) for mark, text in marked
         if any(f.kind == "churn_risk" for f in extract(text, lang=lang)) != (mark == "+")
     ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_force_probe(lang: str) -> None:
+    lines = (PROBES / f"forces_{lang}.txt").read_text(encoding="utf-8").splitlines()
+    marked = [line.split(" ", 1) for line in lines if line and not line.startswith("#")]
+    assert {want for want, _ in marked} == {"push", "pull", "anxiety", "habit", "none"}
+    wrong = []
+    for want, text in marked:
+        labels = {f.label for f in extract(text, lang=lang) if f.kind == "force"}
+        if (want in labels) if want != "none" else not labels:
+            continue
+        wrong.append((want, text, labels))
     assert wrong == []
