@@ -1023,6 +1023,16 @@ def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
         ("ru", "Проблем с переносом данных, в общем, не было, всё нормально.", []),
         ("en", "Um, so the search is, uh, pretty much useless, um.", ["the search is, uh, pretty much useless"]),
         ("ru", "Э-э, короче, отчёты очень долго грузились, э-э.", ["отчёты очень долго грузились"]),
+        # round 10: nobody explained; nothing can be changed; not all shown; a price raised; an
+        # ordeal; each with a case it must leave alone
+        ("ru", "Доступы дали, а что с ними делать — никто не объяснил.", ["никто не объяснил"]),
+        ("ru", "Без админа ничего не поменять.", ["Без админа ничего не поменять"]),
+        ("ru", "Мы ничего не поменяли в настройках.", []),
+        ("ru", "Мобильная версия показывает не все поля.", ["Мобильная версия показывает не все поля"]),
+        ("en", "The mobile version doesn't show all the fields.", ["The mobile version doesn't show all the fields"]),
+        ("en", "They raised the price by a third.", ["They raised the price by a third"]),
+        ("en", "Remodeling is a good way to increase the price.", []),
+        ("en", "Getting our data out turned into a whole project.", ["Getting our data out turned into a whole project"]),
     ],
 )
 def test_interview_constructions_found_by_probing(lang: str, text: str, expected: list[str]) -> None:
