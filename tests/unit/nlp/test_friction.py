@@ -1033,6 +1033,14 @@ def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
         ("en", "They raised the price by a third.", ["They raised the price by a third"]),
         ("en", "Remodeling is a good way to increase the price.", []),
         ("en", "Getting our data out turned into a whole project.", ["Getting our data out turned into a whole project"]),
+        # round 11 (notes typed during the call): duplicates, "no decent", things that do not
+        # arrive; the reserve team («дубль») of a football club is no duplicate
+        ("ru", "дубли контактов постоянно", ["дубли контактов постоянно"]),
+        ("ru", "Игрок дубля забил гол.", []),
+        ("en", "duplicate contacts all the time", ["duplicate contacts all the time"]),
+        ("en", "no decent mobile app", ["no decent mobile app"]),
+        ("en", "notifications dont arrive", ["notifications dont arrive"]),
+        ("en", "We try not to send them away.", []),
     ],
 )
 def test_interview_constructions_found_by_probing(lang: str, text: str, expected: list[str]) -> None:
