@@ -1041,6 +1041,12 @@ def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
         ("en", "no decent mobile app", ["no decent mobile app"]),
         ("en", "notifications dont arrive", ["notifications dont arrive"]),
         ("en", "We try not to send them away.", []),
+        # round 12 (colloquial): «тупит», «футболят», «плюются», bounced between people, wonky
+        ("ru", "Система постоянно тупит.", ["Система постоянно тупит"]),
+        ("ru", "Поддержка футболит нас от одного к другому.", ["Поддержка футболит нас от одного к другому"]),
+        ("en", "Support keeps bouncing us from one person to another.",
+         ["Support keeps bouncing us from one person to another"]),
+        ("en", "The email sync is wonky.", ["The email sync is wonky"]),
     ],
 )
 def test_interview_constructions_found_by_probing(lang: str, text: str, expected: list[str]) -> None:
