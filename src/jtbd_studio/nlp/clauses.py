@@ -30,7 +30,7 @@ from jtbd_studio.nlp.cues import (
     speaker_role,
     word_lists,
 )
-from jtbd_studio.nlp.negation import Negation, hashes
+from jtbd_studio.nlp.negation import Intensity, Negation, hashes
 from jtbd_studio.nlp.spans import SPAN_GROUPS, set_group, set_span_values
 
 if TYPE_CHECKING:
@@ -350,7 +350,9 @@ class ClauseExtractor:
         self.negation = per_pipeline(nlp, Negation)
         self.splitter = per_pipeline(nlp, ClauseSplitter)
         self.group = SPAN_GROUPS[self.kind]
-        self.key_words = self.cues.words
+        # cue words stay in keys even when spaCy calls them stop words («долго»), but not the
+        # degree words some cues start with («очень», "quite"): they say nothing of the topic
+        self.key_words = self.cues.words - per_pipeline(nlp, Intensity).factors.keys()
         self.topics = frozenset(id(cue) for cue, _ in self.cues.patterns if cue.get("topic"))
         #: block guards with an `unless` field -> the hashes of its words
         self.unless = {

@@ -59,6 +59,8 @@ class Friction(ClauseExtractor):
         self.comparison = hashes(nlp, words.get("comparison", frozenset()))
         self.advice = AdviceMood(hashes(nlp, words.get("scenario", frozenset())))
         self.contrast = hashes(nlp, words.get("contrast", frozenset()))
+        #: a word that makes a dash a copula («Самое неудобное — это права доступа»)
+        self.copulas = hashes(nlp, words.get("copula", frozenset()))
         self.insult = InsultFilter(
             hashes(nlp, words.get("address", frozenset())), nlp.vocab.strings.add("!")
         )
@@ -84,27 +86,39 @@ class Friction(ClauseExtractor):
 
     def spans(self, doc: Doc, index: SentenceIndex, hits: list[Hit]) -> list[Span]:
         """The shared spans, with clauses joined by an elaborating dash made one span, and a
-        span that ends on its topic noun before a dash reaching through the clause after it
-        («Главная проблема — это выгрузка»)."""
+        span that ends on its topic noun before a dash, or before a dash and a copula, reaching
+        through the clause after it («Главная проблема — это выгрузка», «Самое неудобное — это
+        права доступа»)."""
         spans = super().spans(doc, index, hits)
         view = index.view
         spans = join_across_dashes(
             view, spans, index.sentence, lambda first, second: self._joined(view, first, second)
         )
         topic_ends = {hit.end for hit in hits if id(hit.cue) in self.topics}
-        if not topic_ends.intersection(span.end for span in spans):
+        copular = {span.end for span in spans if self._before_copula(view, span.end)}
+        if not topic_ends.intersection(span.end for span in spans) and not copular:
             return spans
         reached: list[Span] = []
         for span in spans:
             if reached and span.start < reached[-1].end:
                 continue  # inside the clause an earlier span reached through
             end = span.end
-            if end in topic_ends:
+            if end in topic_ends or end in copular:
                 end = self.splitter.trim(
                     view, span.start, through_dash(view, end, index.sentence(span.start)[1], index.clause)
                 )[1]
             reached.append(span if end <= span.end else self._joined(view, span, doc[span.start : end]))
         return reached
+
+    def _before_copula(self, view: DocView, end: int) -> bool:
+        """Whether a dash and a copula («— это») follow the token before `end`."""
+        if not self.copulas:
+            return False
+        dash = view.skip_inline_space(end)
+        if dash >= len(view.lower) or not view.punct[dash]:
+            return False
+        after = view.skip_inline_space(dash + 1)
+        return after < len(view.lower) and view.has(self.copulas, after)
 
     def _joined(self, view: DocView, first: Span, second: Span) -> Span:
         """One span from the start of `first` to the end of `second`, with the higher score."""

@@ -16,7 +16,7 @@ from jtbd_studio.nlp.cues import (
     range_key,
     speaker_role,
 )
-from jtbd_studio.nlp.negation import Sequences
+from jtbd_studio.nlp.negation import Intensity, Sequences
 from jtbd_studio.nlp.spans import (
     SPAN_GROUPS,
     register_extensions,
@@ -57,7 +57,8 @@ class Phrases:
         self.cues = CueMatcher(nlp, "phrases", roles=("cue",))
         self.splitter = per_pipeline(nlp, ClauseSplitter)
         self.group = SPAN_GROUPS["phrase"]
-        self.key_words = self.cues.words | CueMatcher(nlp, "friction", roles=("cue",)).words
+        degree = per_pipeline(nlp, Intensity).factors.keys()  # not in keys (see ClauseExtractor)
+        self.key_words = (self.cues.words | CueMatcher(nlp, "friction", roles=("cue",)).words) - degree
         add = nlp.vocab.strings.add
         self.hedges = Sequences([
             tuple(add(word) for word in cue.pattern.lower().split())

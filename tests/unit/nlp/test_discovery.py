@@ -286,6 +286,8 @@ def test_english_acronyms_that_are_terms(text):
         ("It seems like Jira is slower now.", ["Jira"]),  # the spelling still counts
         # interjections in capitals are no names
         ("Participant: Um. I think so. Mm-Hmm. Yep, exactly.", []),
+        # a business term no dictionary knows, at a sentence start
+        ("Onboarding went fine, the import was harder.", []),
     ],
 )
 def test_english_triggers_by_strength(text, expected):

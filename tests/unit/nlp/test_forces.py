@@ -108,3 +108,16 @@ def test_a_clause_that_states_a_problem_is_no_pull() -> None:
     assert forces("ru", "Интеграция с почтой работает отлично.") == [
         ("pull", "Интеграция с почтой работает отлично")]
     assert forces("ru", "А вот интеграция с почтой иногда теряет письма.") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Менеджеры быстро привыкли к новой системе."),
+        ("en", "The reps got used to it fast."),
+    ],
+)
+def test_getting_used_to_the_new_tool_quickly_is_no_habit(lang: str, text: str) -> None:
+    assert "habit" not in [label for label, _ in forces(lang, text)]
+    slow = {"ru": "Команда привыкла к Экселю.", "en": "The team was used to Excel."}[lang]
+    assert "habit" in [label for label, _ in forces(lang, slow)]

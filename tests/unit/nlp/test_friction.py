@@ -562,6 +562,8 @@ def test_lack_cause_and_hardship_constructions(lang: str, text: str, expected: l
         # a topic noun before a dash: the problem is named after it
         ("Самая большая боль — это отчёты, а в остальном всё хорошо.", ["Самая большая боль — это отчёты"]),
         ("Главная проблема — отчёты долго грузятся.", ["Главная проблема — отчёты долго грузятся"]),
+        # a dash with a copula: what is inconvenient is named after it
+        ("Самое неудобное — это права доступа.", ["Самое неудобное — это права доступа"]),
     ],
 )
 def test_one_problem_stays_one_span(text: str, expected: list[str]) -> None:
@@ -1047,6 +1049,11 @@ def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
         ("en", "Support keeps bouncing us from one person to another.",
          ["Support keeps bouncing us from one person to another"]),
         ("en", "The email sync is wonky.", ["The email sync is wonky"]),
+        # half-finished («сырые данные», "raw data" are no complaint)
+        ("ru", "Мобильное приложение сыровато.", ["Мобильное приложение сыровато"]),
+        ("ru", "Выгружаем сырые данные в таблицу.", []),
+        ("en", "The mobile app is a bit raw.", ["The mobile app is a bit raw"]),
+        ("en", "We export the raw data to a sheet.", []),
     ],
 )
 def test_interview_constructions_found_by_probing(lang: str, text: str, expected: list[str]) -> None:
