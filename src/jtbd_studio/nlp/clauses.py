@@ -30,7 +30,7 @@ from jtbd_studio.nlp.cues import (
     speaker_role,
     word_lists,
 )
-from jtbd_studio.nlp.negation import Intensity, Negation, hashes
+from jtbd_studio.nlp.negation import MAX_ASIDE_WORDS, Intensity, Negation, hashes
 from jtbd_studio.nlp.spans import SPAN_GROUPS, set_group, set_span_values
 
 if TYPE_CHECKING:
@@ -70,6 +70,11 @@ class ClauseSplitter:
         self.hard = hashes(nlp, _HARD)
         self.dashes = hashes(nlp, _DASHES)
         self.comma = strings.add(",")
+        #: the words of asides set off by commas («, конечно,», «, если честно,»): a comma that
+        #: opens or closes one ends no clause. Only where the language's commas mark asides
+        #: reliably (Russian); English transcripts put commas around fillers everywhere.
+        asides = word_lists(lang_of(nlp), "clauses").get("aside", frozenset())
+        self.aside_words = hashes(nlp, frozenset(w for aside in asides for w in aside.split()))
         #: Words that may open a clause with no punctuation before them (`starts` checks
         #: every other token against this set only).
         self.openers = self.breaks | self.coordinators
@@ -82,6 +87,8 @@ class ClauseSplitter:
         if view.lower[prev] in self.hard or view.has(self.breaks, i):
             return True
         if view.lower[prev] == self.comma:
+            if self.aside_words and self.at_aside(view, prev):
+                return False  # «хотя приложение, конечно, сыровато»: one clause
             return opened_by_subordinator or view.has(self.after_comma, i)
         if (
             view.has(self.coordinators, i)
@@ -112,6 +119,24 @@ class ClauseSplitter:
                 starts.append(i)
                 opened = view.has(self.subordinators, i)
         return starts
+
+    def at_aside(self, view: DocView, comma: int) -> bool:
+        """Whether the comma at `comma` opens or closes an aside made only of aside words."""
+        return self._aside_from(view, comma, 1) or self._aside_from(view, comma, -1)
+
+    def _aside_from(self, view: DocView, comma: int, step: int) -> bool:
+        words, i, n = 0, comma + step, len(view.lower)
+        while 0 <= i < n and words <= MAX_ASIDE_WORDS:
+            if view.space[i] and not view.is_newline(i):
+                i += step
+                continue
+            if view.lower[i] == self.comma:
+                return words > 0
+            if not view.has(self.aside_words, i):
+                return False
+            words += 1
+            i += step
+        return False
 
     def is_tag(self, view: DocView, start: int, mark: int) -> bool:
         """Whether the words before `mark` (a question mark, a clause end) are a tag after a

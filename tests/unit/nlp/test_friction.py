@@ -564,6 +564,9 @@ def test_lack_cause_and_hardship_constructions(lang: str, text: str, expected: l
         ("Главная проблема — отчёты долго грузятся.", ["Главная проблема — отчёты долго грузятся"]),
         # a dash with a copula: what is inconvenient is named after it
         ("Самое неудобное — это права доступа.", ["Самое неудобное — это права доступа"]),
+        # an aside between commas does not end the clause, even inside «хотя …»
+        ("Пока не жалеем, хотя мобильное приложение, конечно, сыровато.",
+         ["мобильное приложение, конечно, сыровато"]),
     ],
 )
 def test_one_problem_stays_one_span(text: str, expected: list[str]) -> None:
