@@ -1057,6 +1057,13 @@ def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
         ("ru", "Выгружаем сырые данные в таблицу.", []),
         ("en", "The mobile app is a bit raw.", ["The mobile app is a bit raw"]),
         ("en", "We export the raw data to a sheet.", []),
+        # round 13: learning that takes a week (not «за день»), an action the product forbids
+        # with «нельзя» after it, extras that can be hidden, screens to go through
+        ("ru", "Новый сотрудник неделю учится.", ["Новый сотрудник неделю учится"]),
+        ("ru", "Новый сотрудник за день осваивается.", []),
+        ("ru", "Лишние поля есть, а убрать их нельзя.", ["Лишние поля есть", "убрать их нельзя"]),
+        ("ru", "Лишние поля в карточке можно скрыть.", []),
+        ("en", "Here you go through five screens for one deal.", ["Here you go through five screens for one deal"]),
     ],
 )
 def test_interview_constructions_found_by_probing(lang: str, text: str, expected: list[str]) -> None:
