@@ -377,7 +377,7 @@ class ClauseExtractor:
         self.group = SPAN_GROUPS[self.kind]
         # cue words stay in keys even when spaCy calls them stop words («долго»), but not the
         # degree words some cues start with («очень», "quite"): they say nothing of the topic
-        self.key_words = self.cues.words - per_pipeline(nlp, Intensity).factors.keys()
+        self.key_words = self.cues.words - frozenset(per_pipeline(nlp, Intensity).factors)
         self.topics = frozenset(id(cue) for cue, _ in self.cues.patterns if cue.get("topic"))
         #: block guards with an `unless` field -> the hashes of its words
         self.unless = {

@@ -57,7 +57,7 @@ class Phrases:
         self.cues = CueMatcher(nlp, "phrases", roles=("cue",))
         self.splitter = per_pipeline(nlp, ClauseSplitter)
         self.group = SPAN_GROUPS["phrase"]
-        degree = per_pipeline(nlp, Intensity).factors.keys()  # not in keys (see ClauseExtractor)
+        degree = frozenset(per_pipeline(nlp, Intensity).factors)  # not in keys (see ClauseExtractor)
         self.key_words = (self.cues.words | CueMatcher(nlp, "friction", roles=("cue",)).words) - degree
         add = nlp.vocab.strings.add
         self.hedges = Sequences([
