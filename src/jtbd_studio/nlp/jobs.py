@@ -32,11 +32,12 @@ class Jobs:
     («чтобы», "so I can"), `self` (first-person words), `frame` (a motivation that states a job
     on its own: "what I'm trying to do is …"), `knowing` (verbs after which "when" asks, not
     sets a situation: "I need to know when …"). A motivation marked `needs_outcome` ("we bought
-    it", «взяли») counts only with an outcome after it ("… so we could stop losing leads"). The span is the sentence when a situation
-    leads to the motivation, else the motivation's clause to the end of the sentence. A job needs
-    a situation before the motivation or an outcome after it, or, said in the first person, a
-    situation after it ("I want to be sure nothing is lost when someone is on vacation"; not
-    "if", which there asks whether); a bare "I want …" is not one.
+    it", «взяли») counts only with an outcome after it ("… so we could stop losing leads").
+    The span is the sentence when a situation leads to the motivation, else the motivation's
+    clause to the end of the sentence. A job needs a situation before the motivation or an
+    outcome after it, or, said in the first person, a situation after it ("I want to be sure
+    nothing is lost when someone is on vacation"; not "if", which there asks whether); a bare
+    "I want …" is not one.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -102,7 +103,10 @@ class Jobs:
         clause_start, _ = index.clause(first)
         personal = any(role == "self" and at >= clause_start for role, at in parts)
         framed = any(role == "frame" for role, _ in parts)
-        later = [] if situation or outcome or not personal else self._later_situations(index, parts, first)
+        later = (
+            [] if situation or outcome or not personal
+            else self._later_situations(index, parts, first)
+        )
         if situation and outcome:
             score = FULL
         elif (situation or outcome) and personal:
@@ -128,7 +132,6 @@ class Jobs:
         span.label_ = "full" if situation and outcome else ""
         set_span_values(span, self.group, score=round(score, 3), key=content_key(span, self.key_words))
         return span
-
 
     @staticmethod
     def _later_situations(index: SentenceIndex, parts: list[tuple[str, int]], motivation: int) -> list[int]:

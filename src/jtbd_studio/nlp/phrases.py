@@ -146,7 +146,6 @@ class Phrases:
                 best = span
         return best
 
-
     def after_hedges(self, view: DocView, start: int, end: int) -> int:
         """Where [start, end) begins once the hedges it opens with are dropped ("I think, um,
         maybe the ranking…" → "the ranking…"), with the punctuation after each."""

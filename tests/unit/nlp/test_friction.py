@@ -1064,6 +1064,13 @@ def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
         ("ru", "Лишние поля есть, а убрать их нельзя.", ["Лишние поля есть", "убрать их нельзя"]),
         ("ru", "Лишние поля в карточке можно скрыть.", []),
         ("en", "Here you go through five screens for one deal.", ["Here you go through five screens for one deal"]),
+        # round 14 (support): a dismissal, a first line that knows nothing, paying extra; a need
+        # denied is no lack
+        ("ru", "Сказали, что это не баг, а фича.", ["Сказали, что это не баг"]),
+        ("en", "They said it's not a bug, it's a feature.", ["They said it's not a bug"]),
+        ("ru", "Первая линия ничего не знает.", ["Первая линия ничего не знает"]),
+        ("en", "They want extra money for priority support.", ["They want extra money for priority support"]),
+        ("en", "We hardly ever contact support, there's no need.", []),
     ],
 )
 def test_interview_constructions_found_by_probing(lang: str, text: str, expected: list[str]) -> None:
