@@ -1071,6 +1071,14 @@ def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
         ("ru", "Первая линия ничего не знает.", ["Первая линия ничего не знает"]),
         ("en", "They want extra money for priority support.", ["They want extra money for priority support"]),
         ("en", "We hardly ever contact support, there's no need.", []),
+        # round 15 (integrations and data): garbled text, one-way sync, a limit hit, dates off,
+        # late arrivals; a move that is no date shift
+        ("ru", "Кириллица в выгрузке превращается в кракозябры.", ["Кириллица в выгрузке превращается в кракозябры"]),
+        ("ru", "Синхронизация работает только в одну сторону.", ["Синхронизация работает только в одну сторону"]),
+        ("ru", "Через месяц упёрлись в лимит полей.", ["Через месяц упёрлись в лимит полей"]),
+        ("ru", "Мы съехали в новый офис в марте.", []),
+        ("en", "Webhooks arrive up to an hour late.", ["Webhooks arrive up to an hour late"]),
+        ("en", "Dates are off by a day after the import.", ["Dates are off by a day after the import"]),
     ],
 )
 def test_interview_constructions_found_by_probing(lang: str, text: str, expected: list[str]) -> None:
