@@ -1079,6 +1079,13 @@ def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
         ("ru", "Мы съехали в новый офис в марте.", []),
         ("en", "Webhooks arrive up to an hour late.", ["Webhooks arrive up to an hour late"]),
         ("en", "Dates are off by a day after the import.", ["Dates are off by a day after the import"]),
+        # round 16 (reports): an action with «нельзя» words later, settings that do not take,
+        # data that is not live, something cut off
+        ("ru", "Сравнить два периода в одном отчёте нельзя.", ["Сравнить два периода в одном отчёте нельзя"]),
+        ("ru", "Графики не настраиваются.", ["Графики не настраиваются"]),
+        ("ru", "Дашборд обновляется онлайн.", []),
+        ("en", "The dashboard shows yesterday's data, not live.", ["The dashboard shows yesterday's data, not live"]),
+        ("en", "The PDF export cuts the table off.", ["The PDF export cuts the table off"]),
     ],
 )
 def test_interview_constructions_found_by_probing(lang: str, text: str, expected: list[str]) -> None:
