@@ -1086,6 +1086,11 @@ def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
         ("ru", "Дашборд обновляется онлайн.", []),
         ("en", "The dashboard shows yesterday's data, not live.", ["The dashboard shows yesterday's data, not live"]),
         ("en", "The PDF export cuts the table off.", ["The PDF export cuts the table off"]),
+        # round 17 (permissions): what cannot be given or passed on; changes that take weeks
+        # («днями» may be days remembered, not a duration: left out)
+        ("ru", "Права нельзя дать на одну воронку.", ["Права нельзя дать на одну воронку"]),
+        ("ru", "Передать сделки массово нельзя.", ["Передать сделки массово нельзя"]),
+        ("ru", "Все изменения идут через админа неделями.", ["Все изменения идут через админа неделями"]),
     ],
 )
 def test_interview_constructions_found_by_probing(lang: str, text: str, expected: list[str]) -> None:
