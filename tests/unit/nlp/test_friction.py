@@ -1091,6 +1091,12 @@ def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
         ("ru", "Права нельзя дать на одну воронку.", ["Права нельзя дать на одну воронку"]),
         ("ru", "Передать сделки массово нельзя.", ["Передать сделки массово нельзя"]),
         ("ru", "Все изменения идут через админа неделями.", ["Все изменения идут через админа неделями"]),
+        # round 18 (adoption): sabotage, the old notebook kept, «отдельная война», no point seen
+        ("ru", "Менеджеры саботировали систему.", ["Менеджеры саботировали систему"]),
+        ("ru", "Продавцы продолжают вести клиентов в блокноте.", ["Продавцы продолжают вести клиентов в блокноте"]),
+        ("ru", "Все продавцы перешли с блокнотов за неделю.", []),
+        ("en", "Getting people to log calls is a war of its own.", ["Getting people to log calls is a war of its own"]),
+        ("en", "Department heads don't see the point.", ["Department heads don't see the point"]),
     ],
 )
 def test_interview_constructions_found_by_probing(lang: str, text: str, expected: list[str]) -> None:
