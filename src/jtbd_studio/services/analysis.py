@@ -15,7 +15,15 @@ from sqlmodel import col, delete, select
 from jtbd_studio.services.studies import get_study
 from jtbd_studio.store.db import Database
 from jtbd_studio.store.fts import fold
-from jtbd_studio.store.tables import Competitor, EmotionTag, Extraction, Interview, Note, Turn
+from jtbd_studio.store.tables import (
+    Competitor,
+    EmotionTag,
+    Extraction,
+    Interview,
+    Note,
+    Participant,
+    Turn,
+)
 
 Key = tuple[int | None, int | None, str, int, int]  # turn, note, kind, start, end
 
@@ -62,7 +70,8 @@ def _analyze_interview(db: Database, iv: Interview, competitors, n_process: int,
         notes = s.exec(select(Note).where(Note.interview_id == iv.id, Note.deleted == False)).all()  # noqa: E712
     lang = iv.language if iv.language in ("ru", "en") else "auto"
     found: dict[Key, Extraction] = {}
-    speakers = {t.speaker for t in turns if t.speaker}
+    # the people on the call and the client's own company are not competitors
+    speakers = {t.speaker for t in turns if t.speaker} | _people_of(db, iv)
     for role in ("customer", "interviewer"):
         subset = [t for t in turns if (t.role or "customer") == role]
         results = extract_many(((t.text, None) for t in subset), lang=lang, competitors=competitors,
@@ -104,6 +113,18 @@ def _analyze_interview(db: Database, iv: Interview, competitors, n_process: int,
         s.flush()
         _suggest_stage_emotions(s, iv, turns)
     report.turns += len(turns)
+
+
+def _people_of(db: Database, iv: Interview) -> set[str]:
+    """The interview's participant (name and company) and interviewer, as names to keep out of
+    discovered competitors."""
+    names = {iv.interviewer} if iv.interviewer else set()
+    if iv.participant_id is not None:
+        with db.session() as s:
+            person = s.get(Participant, iv.participant_id)
+        if person is not None:
+            names |= {n for n in (person.name, person.company) if n}
+    return names
 
 
 def _suggest_stage_emotions(s, iv: Interview, turns: list[Turn]) -> None:  # type: ignore[no-untyped-def]

@@ -99,6 +99,25 @@ def test_the_people_on_the_call_are_not_proposed_as_competitors(db):
     assert not names & {"Alfi", "Ben Alfi", "Audrow", "Nash", "Audrow Nash"}
 
 
+def test_the_clients_own_company_is_not_proposed_as_a_competitor(db, tmp_path):
+    from jtbd_studio.services.studies import add_participant
+
+    create_study(db, "S")
+    add_participant(db, "S", "Priya N.", company="Northwind Traders")
+    call = tmp_path / "call.txt"
+    call.write_text(
+        "At Northwind Traders we switched from Pipedrive last year.\n"
+        "Northwind Traders has twelve reps.\n",
+        encoding="utf-8",
+    )
+    import_paths(db, [call], ImportOptions(study="S", participant="Priya N."))
+    analyze_study(db, "S")
+    with db.session() as s:
+        names = set(s.exec(select(Extraction.text).where(Extraction.kind == "competitor")).all())
+    assert "Pipedrive" in names
+    assert not any("Northwind" in n for n in names)
+
+
 def test_correcting_a_speaker_role(db):
     from jtbd_studio.services.imports import set_speaker_role
 
