@@ -139,7 +139,7 @@ def _jsonl_row(name: str, number: int, line: str) -> tuple[str | None, str, str 
 
 
 def _analyze(source: Source, lang: str, competitors: Any) -> None:
-    from jtbd_studio.nlp import extract_many, without_speakers
+    from jtbd_studio.nlp import extract_many, speaker_lemmas, without_speakers
     from jtbd_studio.nlp.engine import foreign_rules
 
     langs = source.langs or [None] * len(source.texts)
@@ -150,11 +150,12 @@ def _analyze(source: Source, lang: str, competitors: Any) -> None:
         names = "" if foreign[1] else "; names come from the competitor list only"
         click.echo(f"warning: {source.doc}: text is neither Russian nor English; analyzed with {rules} rules{names}", err=True)
     results: dict[int, list[Any]] = {}
+    speakers = speaker_lemmas(source.speakers)
     for role in dict.fromkeys(source.roles):
         todo = [i for i, r in enumerate(source.roles) if r == role]
         items = [(source.texts[i], langs[i] or (lang if lang != "auto" else None)) for i in todo]
         for i, found in zip(todo, extract_many(items, lang=lang, competitors=competitors, role=role), strict=True):
-            results[i] = without_speakers(found, source.speakers)
+            results[i] = without_speakers(found, speakers)
     out = sys.stdout
     for i in range(len(source.texts)):
         for found in results.get(i, []):

@@ -55,7 +55,7 @@ from jtbd_studio.nlp.competitor_list import (  # noqa: E402
     competitors_from,
     load_competitors,
 )
-from jtbd_studio.nlp.found import Found, without_speakers  # noqa: E402
+from jtbd_studio.nlp.found import Found, speaker_lemmas, without_speakers  # noqa: E402
 from jtbd_studio.nlp.lang import detect_language  # noqa: E402
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ __all__ = [
     "lemma_text",
     "load_competitors",
     "query_lemmas",
+    "speaker_lemmas",
     "without_speakers",
 ]
 

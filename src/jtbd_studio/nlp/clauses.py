@@ -30,7 +30,7 @@ from jtbd_studio.nlp.cues import (
     speaker_role,
     word_lists,
 )
-from jtbd_studio.nlp.negation import MAX_ASIDE_WORDS, Intensity, Negation, hashes
+from jtbd_studio.nlp.negation import Intensity, Negation, aside_end, hashes
 from jtbd_studio.nlp.spans import SPAN_GROUPS, set_group, set_span_values
 
 if TYPE_CHECKING:
@@ -122,21 +122,11 @@ class ClauseSplitter:
 
     def at_aside(self, view: DocView, comma: int) -> bool:
         """Whether the comma at `comma` opens or closes an aside made only of aside words."""
-        return self._aside_from(view, comma, 1) or self._aside_from(view, comma, -1)
-
-    def _aside_from(self, view: DocView, comma: int, step: int) -> bool:
-        words, i, n = 0, comma + step, len(view.lower)
-        while 0 <= i < n and words <= MAX_ASIDE_WORDS:
-            if view.space[i] and not view.is_newline(i):
-                i += step
-                continue
-            if view.lower[i] == self.comma:
-                return words > 0
-            if not view.has(self.aside_words, i):
-                return False
-            words += 1
-            i += step
-        return False
+        words, n = self.aside_words, len(view.lower)
+        return (
+            aside_end(view, comma, words, self.comma, n) >= 0
+            or aside_end(view, comma, words, self.comma, n, step=-1) >= 0
+        )
 
     def is_tag(self, view: DocView, start: int, mark: int) -> bool:
         """Whether the words before `mark` (a question mark, a clause end) are a tag after a

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from jtbd_studio.nlp import resources
 from jtbd_studio.nlp.discovery import Discoverer, is_sentence_initial, pick_non_overlapping
+from jtbd_studio.nlp.found import LISTED_SCORE
 from jtbd_studio.nlp.lemmas import CYRILLIC_WORD, KNOWN, LATIN_WORD, ORG, lemmatizer
 from jtbd_studio.nlp.spans import SPAN_GROUPS, set_group, set_span_values
 from jtbd_studio.nlp.translit import skeleton
@@ -63,7 +64,8 @@ def make_competitor(
 
 
 class CompetitorMatcher:
-    """Writes list matches (score >= 0.9) and discovered names (score <= 0.6) to doc.spans."""
+    """Writes list matches (score >= LISTED_SCORE, 0.9) and discovered names (score <= 0.6) to
+    doc.spans."""
 
     def __init__(
         self, nlp: Language, competitors: list[list[Any]], *, discover: bool, ner: str
@@ -181,7 +183,7 @@ class CompetitorMatcher:
                 query, self.fuzzy_keys, scorer=Levenshtein.distance, score_cutoff=allowed
             )
             if best is not None and best[0][0] == query[0]:
-                return [_with(h, 0.9, upper_only=False) for h in self.exact[best[0]] if not h.rest]
+                return [_with(h, LISTED_SCORE, upper_only=False) for h in self.exact[best[0]] if not h.rest]
         return None
 
     # -- per document ------------------------------------------------------------------------

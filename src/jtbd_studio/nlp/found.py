@@ -31,26 +31,35 @@ class Found:
         return row
 
 
-#: Competitor scores at or above this come from the study's list; below it, from discovery.
+#: Competitor scores at or above this come from the study's list (its weakest match, a fuzzy
+#: one, scores exactly this; competitors.py); below it, from discovery.
 LISTED_SCORE = 0.9
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-def without_speakers(found: list[Found], speakers: Iterable[str | None]) -> list[Found]:
-    """`found` less the discovered names made only of words of the transcript's speaker names
-    ("Alfi" in a podcast whose guest is "Ben Alfi", «Городничего» where «Городничий» speaks):
-    the people on the call are not products or companies. List matches are kept."""
+def speaker_lemmas(names: Iterable[str | None]) -> frozenset[str]:
+    """The lemmas of the words of the people on a call (speakers, participant, company), worked
+    out once per transcript for `without_speakers`."""
     from jtbd_studio.nlp.lemmas import lemmatizer
 
     lemma = lemmatizer().lemma
-    words = {lemma(w) for name in speakers if name for w in _WORD.findall(name)}
-    if not words:
+    return frozenset(lemma(w) for name in names if name for w in _WORD.findall(name))
+
+
+def without_speakers(found: list[Found], speakers: frozenset[str]) -> list[Found]:
+    """`found` less the discovered names made only of words of the people on the call
+    (`speaker_lemmas`): "Alfi" in a podcast whose guest is "Ben Alfi", «Городничего» where
+    «Городничий» speaks. They are not products or companies. List matches are kept."""
+    if not speakers:
         return found
+    from jtbd_studio.nlp.lemmas import lemmatizer
+
+    lemma = lemmatizer().lemma
 
     def a_speaker(f: Found) -> bool:
         if f.kind != "competitor" or f.score >= LISTED_SCORE:
             return False
         names = [lemma(w) for w in _WORD.findall(f.text)]
-        return bool(names) and words.issuperset(names)
+        return bool(names) and speakers.issuperset(names)
 
     return [f for f in found if not a_speaker(f)]

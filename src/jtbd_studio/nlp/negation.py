@@ -116,9 +116,12 @@ class Negation:
                 i += 1
                 continue
             if punct[i]:
-                i = self._after_aside(view, i, ceiling)
-                if i < 0:
+                close = -1
+                if lower[i] == self.comma:
+                    close = aside_end(view, i, self.aside_words, self.comma, ceiling)
+                if close < 0:
                     return False
+                i = close + 1  # «Проблем, в общем, не было»: read on after the aside
                 continue
             if lemma[i] in self.barriers:
                 return False
@@ -127,22 +130,6 @@ class Negation:
             seen += 1
             i += 1
         return False
-
-    def _after_aside(self, view: DocView, comma: int, ceiling: int) -> int:
-        """The position after the closing comma of an aside that opens at `comma` («, в общем,»),
-        or -1 when `comma` opens none (or is no comma)."""
-        if view.lower[comma] != self.comma:
-            return -1
-        words = 0
-        for i in range(comma + 1, min(ceiling, comma + 2 + 2 * MAX_ASIDE_WORDS)):
-            if view.space[i]:
-                continue
-            if view.lower[i] == self.comma:
-                return i + 1 if words else -1
-            if words == MAX_ASIDE_WORDS or not view.has(self.aside_words, i):
-                return -1
-            words += 1
-        return -1
 
     def clause_negators(self, view: DocView, start: int, end: int) -> list[tuple[int, int]]:
         """The clause negators ("not that", «не потому») in [start, end) as (start, end)."""
@@ -273,6 +260,27 @@ class Intensity:
             if j == i:
                 return True
         return False
+
+
+def aside_end(
+    view: DocView, comma: int, words: frozenset[int], comma_hash: int, limit: int, step: int = 1
+) -> int:
+    """The comma that ends an aside next to the comma at `comma` — after it (`step` 1, below
+    `limit`) or before it (`step` -1) — when the aside is 1 to MAX_ASIDE_WORDS words, all of
+    them in `words` («, в общем,», «, если честно,»); else -1. Shared by the post-negation
+    window and the Russian clause splitter, each with its own word list."""
+    count, i = 0, comma + step
+    while 0 <= i < limit:
+        if view.space[i] and not view.is_newline(i):
+            i += step
+            continue
+        if view.lower[i] == comma_hash:
+            return i if count else -1
+        if count == MAX_ASIDE_WORDS or not view.has(words, i):
+            return -1
+        count += 1
+        i += step
+    return -1
 
 
 def _window_before(view: DocView, start: int, floor: int, size: int) -> list[int]:

@@ -63,7 +63,7 @@ def analyze_study(db: Database, study: str | int, *, n_process: int = 1,
 
 
 def _analyze_interview(db: Database, iv: Interview, competitors, n_process: int, report: AnalyzeReport) -> None:  # type: ignore[no-untyped-def]
-    from jtbd_studio.nlp import extract_many, lemma_text, without_speakers
+    from jtbd_studio.nlp import extract_many, lemma_text, speaker_lemmas, without_speakers
 
     with db.session() as s:
         turns = s.exec(select(Turn).where(Turn.interview_id == iv.id).order_by(Turn.seq)).all()
@@ -71,7 +71,7 @@ def _analyze_interview(db: Database, iv: Interview, competitors, n_process: int,
     lang = iv.language if iv.language in ("ru", "en") else "auto"
     found: dict[Key, Extraction] = {}
     # the people on the call and the client's own company are not competitors
-    speakers = {t.speaker for t in turns if t.speaker} | _people_of(db, iv)
+    speakers = speaker_lemmas([t.speaker for t in turns] + _people_of(db, iv))
     for role in ("customer", "interviewer"):
         subset = [t for t in turns if (t.role or "customer") == role]
         results = extract_many(((t.text, None) for t in subset), lang=lang, competitors=competitors,
@@ -115,15 +115,15 @@ def _analyze_interview(db: Database, iv: Interview, competitors, n_process: int,
     report.turns += len(turns)
 
 
-def _people_of(db: Database, iv: Interview) -> set[str]:
-    """The interview's participant (name and company) and interviewer, as names to keep out of
+def _people_of(db: Database, iv: Interview) -> list[str | None]:
+    """The interview's interviewer and participant (name and company): names to keep out of
     discovered competitors."""
-    names = {iv.interviewer} if iv.interviewer else set()
+    names: list[str | None] = [iv.interviewer]
     if iv.participant_id is not None:
         with db.session() as s:
             person = s.get(Participant, iv.participant_id)
         if person is not None:
-            names |= {n for n in (person.name, person.company) if n}
+            names += [person.name, person.company]
     return names
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jtbd_studio.nlp import Found, without_speakers
+from jtbd_studio.nlp import Found, speaker_lemmas, without_speakers
 
 
 def competitor(text: str, score: float) -> Found:
@@ -17,7 +17,7 @@ def test_discovered_names_of_speakers_go_list_matches_and_other_kinds_stay() -> 
         competitor("Alfi", 0.98),  # the study listed it: the researcher's word wins
         Found("friction", 0, 4, "Alfi", "alfi", None, 0.7),
     ]
-    kept = without_speakers(found, ["Ben Alfi", "Audrow Nash", None])
+    kept = without_speakers(found, speaker_lemmas(["Ben Alfi", "Audrow Nash", None]))
     assert [(f.kind, f.text, f.score) for f in kept] == [
         ("competitor", "Bluewhite", 0.35),
         ("competitor", "Alfi", 0.98),
@@ -27,11 +27,11 @@ def test_discovered_names_of_speakers_go_list_matches_and_other_kinds_stay() -> 
 
 def test_a_russian_speaker_in_another_case_is_still_a_speaker() -> None:
     found = [competitor("Городничего", 0.55), competitor("Землянике", 0.35), competitor("Битрикса", 0.5)]
-    kept = without_speakers(found, ["Городничий", "Артемий Филиппович Земляника"])
+    kept = without_speakers(found, speaker_lemmas(["Городничий", "Артемий Филиппович Земляника"]))
     assert [f.text for f in kept] == ["Битрикса"]
 
 
 def test_no_speakers_no_change() -> None:
     found = [competitor("Alfi", 0.35)]
-    assert without_speakers(found, []) == found
-    assert without_speakers(found, [None, ""]) == found
+    assert without_speakers(found, speaker_lemmas([])) == found
+    assert without_speakers(found, speaker_lemmas([None, ""])) == found
