@@ -134,3 +134,21 @@ def test_version_says_which_extraction_engine_runs(cli):
     assert out == f"jtbd-studio {version('jtbd-studio')} (extraction engine: {ENGINE})"
     forced = cli("--version", env={"JTBD_STUDIO_PURE": "1"}, check=True).stdout
     assert "(extraction engine: pure Python (JTBD_STUDIO_PURE is set))" in forced
+
+
+def test_a_failed_transcript_is_named_once_with_its_reason(cli, tmp_path):
+    db = str(tmp_path / "s.sqlite3")
+    cli("--db", db, "study", "create", "S", check=True)
+    bad = tmp_path / "call.vtt"
+    bad.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:0x.000\nHello\n", encoding="utf-8")
+    garbage = tmp_path / "noise.bin"
+    garbage.write_bytes(b"\x00\x01\x02" * 100)
+    result = cli("--db", db, "import", str(bad), str(garbage), "--study", "S")
+    assert result.returncode == 1
+    failed = [ln for ln in result.stderr.splitlines() if ln.startswith("failed")]
+    assert len(failed) == 2, result.stderr
+    for line, path in zip(failed, (bad, garbage), strict=True):
+        assert line.count(str(path)) == 1, line
+    assert f"{bad}:3: " in failed[0]  # the line of the bad cue timing
+    assert "binary data" in failed[1]
+    assert "0 imported, 0 skipped, 2 failed" in result.stderr

@@ -54,7 +54,9 @@ def import_(ctx: click.Context, paths: tuple[str, ...], study_name: str | None, 
         if o.status == "imported":
             click.echo(f"imported  {o.path}: {o.turns} turns, {o.notes} notes (interview #{o.interview_id})", err=True)
         else:
-            click.echo(f"{o.status:<9} {o.path}: {o.reason}", err=True)
+            # a file error already names the file ("call.vtt:6: invalid cue timing …")
+            detail = o.reason if o.reason.startswith(o.path) else f"{o.path}: {o.reason}"
+            click.echo(f"{o.status:<9} {detail}", err=True)
     click.echo(f"{report.count('imported')} imported, {report.count('skipped')} skipped, "
                f"{report.count('failed')} failed", err=True)
     if report.count("failed") and not report.count("imported"):
