@@ -348,7 +348,9 @@ class ClauseExtractor:
     cancel every cue after them in the clause: a feared problem is not one met; `resolve` guards
     (verbs of solving, reducing, preventing; "potential") cancel a cue that follows within
     RESOLVE_WINDOW tokens: "fix the bugs", «снизить вероятность разочарования» name a problem as
-    a topic, not one met.
+    a topic, not one met. `dismiss` guards ("which is fine", «нам она не нужна») cancel a lack or
+    a cost (`missing`, `cost`) stated before them in the same sentence: a missing thing the
+    customer does not need is no barrier.
     A cue line with `topic` (a category noun: "limitations", «проблемы») does not count when
     it makes up its sentence with only fillers: it echoes the interviewer's question.
     """
@@ -357,7 +359,11 @@ class ClauseExtractor:
     #: Whether one clause may give several spans, one per label (forces); else one per clause.
     by_label: ClassVar[bool] = False
     #: The guard roles read from the cue file (subclasses may add their own and judge them).
-    guard_roles: ClassVar[tuple[str, ...]] = ("wish", "advice", "block", "anticipation", "resolve")
+    guard_roles: ClassVar[tuple[str, ...]] = (
+        "wish", "advice", "block", "anticipation", "resolve", "dismiss"
+    )
+    #: The cue labels a `dismiss` guard later in the sentence cancels.
+    dismissed_labels: ClassVar[frozenset[str]] = frozenset({"missing", "cost"})
 
     def __init__(self, nlp: Language, cue_file: str) -> None:
         self.cues = CueMatcher(nlp, cue_file, roles=("cue",))
@@ -450,6 +456,12 @@ class ClauseExtractor:
             elif role == "resolve":
                 if clause[0] <= g_start and g_end <= start <= g_end + RESOLVE_WINDOW:
                     return False  # "fix the bugs", «снизить риск оттока»: a topic, not a problem
+            elif role == "dismiss":
+                if (
+                    end <= g_start < index.sentence(start)[1]
+                    and cue.label in self.dismissed_labels
+                ):
+                    return False  # "only in the enterprise plan, but we don't need it"
             elif (
                 role in ("wish", "advice", "anticipation")
                 and clause[0] <= g_start < start

@@ -1102,3 +1102,21 @@ def test_thrown_out_or_paying_extra(text: str, expected: list[str]) -> None:
 def test_interview_constructions_found_by_probing(lang: str, text: str, expected: list[str]) -> None:
     # what the probe rounds (tests/data/probe) turned up, each rule with a case it must leave alone
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We don't have many reports, and we don't need them.", []),
+        ("en", "There's no dark mode, which is fine.", []),
+        ("en", "There's no dark mode, which is a shame.", ["There's no dark mode"]),
+        ("en", "It's only in the enterprise plan, but we don't need it.", []),
+        ("en", "It's only in the enterprise plan, and we need it badly.", ["It's only in the enterprise plan"]),
+        ("ru", "Эта функция есть только в корпоративном тарифе, но нам она не нужна.", []),
+        ("ru", "Эта функция есть только в корпоративном тарифе, а она нам нужна.", ["Эта функция есть только в корпоративном тарифе"]),
+        # a dismissal reaches back to a lack or a cost only, not to a breakdown
+        ("ru", "Отчёт выгружается долго, но это нормально.", ["Отчёт выгружается долго"]),
+    ],
+)
+def test_a_lack_the_customer_does_not_need_is_dismissed(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
