@@ -31,7 +31,9 @@ class Jobs:
     From `jobs.jsonl`, roles: `situation` («когда», "whenever"), `motivation`, `outcome`
     («чтобы», "so I can"), `self` (first-person words), `frame` (a motivation that states a job
     on its own: "what I'm trying to do is …"), `knowing` (verbs after which "when" asks, not
-    sets a situation: "I need to know when …"). A motivation marked `needs_outcome` ("we bought
+    sets a situation: "I need to know when …"), `generic` (a motivation that is nobody's job: a
+    condition put to a generic "you", "if you want to see the interactions, you'd have to
+    filter", an instruction; a filler, "what I'm trying to say", "if needed"). A motivation marked `needs_outcome` ("we bought
     it", «взяли») counts only with an outcome after it ("… so we could stop losing leads").
     The span is the sentence when a situation leads to the motivation, else the motivation's
     clause to the end of the sentence. A job needs a situation before the motivation or an
@@ -41,7 +43,7 @@ class Jobs:
     """
 
     def __init__(self, nlp: Language) -> None:
-        roles = ("situation", "motivation", "outcome", "self", "frame", "knowing")
+        roles = ("situation", "motivation", "outcome", "self", "frame", "knowing", "generic")
         self.cues = CueMatcher(nlp, "jobs", roles=roles)
         # asked first: without a motivation there is no job, and the other roles («я», "when")
         # are among the most frequent words
@@ -61,8 +63,11 @@ class Jobs:
         if any(cue.role in ("motivation", "frame") for cue, _, _ in found):
             index = sentence_index(doc, self.splitter)
             by_sentence: dict[tuple[int, int], list[tuple[str, int]]] = {}
+            generic = [(start, end) for cue, start, end in found if cue.role == "generic"]
             for cue, start, _ in found:
                 role = "asking" if id(cue) in self.asking else cue.role
+                if role != "self" and any(g <= start < e for g, e in generic):
+                    continue  # "if you want to …", "what I'm trying to say": nobody's job
                 if role == "motivation" and cue.get("needs_outcome"):
                     role = "purpose"  # "we bought it …": a job only with "so we could …" after
                 by_sentence.setdefault(index.sentence(start), []).append((role, start))

@@ -72,3 +72,32 @@ def test_the_span_runs_from_the_situation_to_the_end_of_the_motivation_clause() 
     assert [found for found, _, _ in jobs("ru", text)] == [
         "Когда приходит заявка, я хочу сразу видеть клиента"
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "If you want to see the interactions between two features, you'd have to filter."),
+        ("en", "If you want to change a stage, you have to open the deal first."),
+        ("en", "So you can link it with an antenna, if needed, with local 5G networks."),
+        ("en", "It's ranked by importance, if you understand what I'm trying to say."),
+        ("ru", "Если хотите поменять этап, сначала нужно открыть сделку."),
+        ("ru", "Если нужно, можно выгрузить отчёт в Excel, чтобы показать начальству."),
+    ],
+)
+def test_a_condition_put_to_a_generic_you_is_nobodys_job(lang: str, text: str) -> None:
+    assert jobs(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "When a deal goes quiet, I want the system to nudge the rep, so nothing slips."),
+        ("en", "What we really needed was one place where sales and support see the same history."),
+        ("en", "The point was to stop chasing people for their weekly numbers."),
+        ("ru", "Когда крупный клиент жалуется, я должен узнать об этом в течение часа."),
+        ("ru", "Смысл был в том, чтобы перестать бегать за людьми с цифрами."),
+    ],
+)
+def test_frames_and_first_person_duties_state_a_job(lang: str, text: str) -> None:
+    assert len(jobs(lang, text)) == 1
