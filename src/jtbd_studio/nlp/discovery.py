@@ -78,6 +78,28 @@ _JOINERS = frozenset({"&", "-", "+", "."})
 # a filler ("like X") only a word already spelled like a name.
 _FILLER, _USAGE, _SWITCH = range(3)
 _STRENGTH = {"filler": _FILLER, "usage": _USAGE, "switch": _SWITCH, "trigger": _SWITCH}
+#: How many words after a name the verb of an inverted trigger may stand («с Битрикса мы ушли»).
+INVERTED_WINDOW = 3
+#: Stop-file kinds that are parts of job titles, not stop words on their own ("Product Hunt").
+_TITLE_PARTS = ("department", "role")
+
+
+def view_punct(doc: Doc) -> list[int]:
+    """The doc's punctuation flags (its DocView's column)."""
+    return doc_view(doc).punct
+
+
+def job_titles(departments: frozenset[str], roles: frozenset[str]) -> frozenset[str]:
+    """"sales director", "head of sales", "vp of sales": every department with every role."""
+    return frozenset(
+        title
+        for department in departments
+        for title in (
+            *(f"{department} {role}" for role in roles if role != department),
+            f"head of {department}",
+            f"vp of {department}",
+        )
+    )
 
 
 
@@ -92,12 +114,17 @@ class Discoverer:
         #: English, where discovery has no NER of its own, in every sentence)
         self.model_ner = "ner" in nlp.pipe_names
         self.ner_mode = ner if self.lang == "ru" or self.model_ner else "off"
-        self.stop = resources.words(self.lang, "competitors_stop") | resources.words(
-            self.lang, "competitors_abbreviations"
+        stop = resources.load_records(self.lang, "competitors_stop", ("text",))
+        self.stop = frozenset(
+            str(r["text"]).lower() for r in stop if r.get("kind") not in _TITLE_PARTS
+        ) | resources.words(self.lang, "competitors_abbreviations")
+        #: names of several words that name no competitor: places ("New York"), the terms of
+        #: the research and of business metrics ("Customer Journey Map", "Churn Rate") and job
+        #: titles made of a department and a role ("Sales Director", "Head of Marketing")
+        self.terms = resources.words(self.lang, "competitors_stop", "term") | job_titles(
+            resources.words(self.lang, "competitors_stop", "department"),
+            resources.words(self.lang, "competitors_stop", "role"),
         )
-        #: names of several words that name no competitor: places ("New York") and the terms
-        #: of the research and of business metrics ("Customer Journey Map", "Churn Rate")
-        self.terms = resources.words(self.lang, "competitors_stop", "term")
         self.term_holds = TermHolds(self.terms, self.tokenizer, self.vocab.strings)
         self.stop_multi = resources.words(self.lang, "competitors_stop", "place") | self.terms
         #: last lemma -> (lemma hashes of the phrase, strength), strongest first
@@ -191,23 +218,41 @@ class Discoverer:
             by_previous, short = index
             sequences = by_previous.get(lemmas[i - 1], short) if i else short
             strength = next((s for seq, s in sequences if ends_with(lemmas, i, seq)), -1)
-            if strength < 0 or any(
+            # Russian word order: «с Битрикса ушли», «на амо перешли» (the verb after the name)
+            inverted = strength < 0 and self.lang == "ru"
+            if (strength < 0 and not inverted) or any(
                 ends_with(lemmas, i, seq) for seq in self.clause_openers.get(lemmas[i], ())
             ):
                 continue
             j = i + 1
             while j < len(doc) and doc[j].text in _QUOTES_OPEN:
                 j += 1
-            if j >= len(doc) or (strength == _FILLER and doc[j].is_lower):
+            if j >= len(doc) or ((strength == _FILLER or inverted) and doc[j].is_lower):
                 continue
-            if not doc[j].text[:1].isalpha() or not_a_name(doc[j].text):
-                continue  # a name starts with a letter («перешли на 2-3 системы», "like 30")
+            if not (doc[j].text[:1].isalpha() or product_like(doc[j].text)) or not_a_name(doc[j].text):
+                continue  # a name starts with a letter («перешли на 2-3 системы», "like 30"), or is «1С»
             if strength < _SWITCH and en.short_acronym(doc[j].text):
                 continue  # "we use SQL", "like PDP": in speech mostly a term
             end = self.name_end(doc, j, allow_lower=strength > _FILLER)
+            if inverted and (
+                self._spelling(doc[j].text) in (_NONE, _KNOWN)  # «С Нового года ушли в отпуск»
+                or self._verb_after(lemmas, view_punct(doc), lemmas[i], end) < 0
+            ):
+                continue
             if end > j and not self._place_name(doc, j, end):
                 found.append((j, end, SCORE_PATTERN, 1))
         return found
+
+    def _verb_after(self, lemmas: list[int], punct: list[int], preposition: int, end: int) -> int:
+        """The strength of a two-word trigger «VERB PREPOSITION» whose verb follows the name
+        ending at `end` within INVERTED_WINDOW words of its clause, or -1."""
+        verbs = {seq[0]: strength for seq, strength in self.triggers[preposition] if len(seq) == 2}
+        for k in range(end, min(end + INVERTED_WINDOW, len(lemmas))):
+            if punct[k]:
+                break
+            if lemmas[k] in verbs:
+                return verbs[lemmas[k]]
+        return -1
 
     def _place_name(self, doc: Doc, start: int, end: int) -> bool:
         """Is the name at start..end, or it with the next word or two, a place ("New York")?"""

@@ -14,7 +14,8 @@ def not_a_name(text: str) -> bool:
     """Too short, no letters, a hyphenated prefix (SaaS-), an initial (Б.Обама) or XXXX."""
     letters = [ch for ch in text if ch.isalpha()]
     return (
-        len(letters) < 2 or text.endswith("-") or len(set(text.lower())) == 1
+        (len(letters) < 2 and not cyrillic_brand(text)) or text.endswith("-")
+        or len(set(text.lower())) == 1
         or (text.endswith("s") and text[:-1].isupper())  # PDPs, OEMs: plural acronyms
         or (len(text) > 2 and text[1] == "." and text[0].isupper())
     )
@@ -30,12 +31,22 @@ def product_like(text: str) -> bool:
     capital after a hyphen starts a part of a word: «ей-Богу», «Ростов-на-Дону»)."""
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 2:
-        return False
+        return cyrillic_brand(text)
     inner_upper = any(
         ch.isupper() and text[k - 1] != "-" for k, ch in enumerate(text[1:], 1)
     ) and any(ch.islower() for ch in text)
     with_digits = any(ch.isdigit() for ch in text) and text[:1].isalpha()
-    return inner_upper or (with_digits and len(letters) >= 2)
+    return inner_upper or (with_digits and len(letters) >= 2) or cyrillic_brand(text)
+
+
+def cyrillic_brand(text: str) -> bool:
+    """Digits, then Cyrillic capitals: «1С», «2ГИС». (Digits with Latin capitals are mostly
+    terms: 5G, 3D, 4K.)"""
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        text[:1].isdigit() and 0 < len(letters) <= 4 and text[-1:].isalpha()
+        and all(ch.isupper() and ("А" <= ch <= "Я" or ch == "Ё") for ch in letters)
+    )
 
 
 def form_positions(orths: list[int], wanted: AbstractSet[int]) -> list[int]:

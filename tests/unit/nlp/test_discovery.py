@@ -381,3 +381,42 @@ def test_unknown_trigger_kind_is_a_clear_error(tmp_path, monkeypatch):
             Discoverer(spacy.blank("en"))
     finally:
         resources.load_records.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # digits and Cyrillic capitals are a brand; digits and Latin capitals mostly a term
+        ("Счета у нас в 1С, так что интеграция была обязательной.", ["1С"]),
+        ("Перешли на 1С:Предприятие.", ["1С"]),
+        ("Адреса клиентов смотрим в 2ГИС.", ["2ГИС"]),
+        ("Нужен интернет 5G, а лучше 4G.", []),
+        # the verb of a trigger after the name: Russian word order
+        ("С Битрикса мы ушли в прошлом году.", ["Битрикса"]),
+        ("На Мегаплан перешли весной.", ["Мегаплан"]),
+        ("С Нового года ушли в отпуск.", []),
+        ("С Ольгой мы ушли пораньше.", []),
+        # a capitalized name after a verb of looking at (not a lower-case thing)
+        ("Смотрели Мегаплан, но показался тяжёлым.", ["Мегаплан"]),
+        ("Смотрели отчёт за квартал.", []),
+    ],
+)
+def test_russian_brands_word_order_and_evaluation(text: str, expected: list[str]) -> None:
+    assert names(text, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sales Director wanted weekly reports.",
+        "We talked to the Head of Marketing yesterday.",
+        "Our VP of Sales loves it.",
+        "The Account Manager called us twice.",
+    ],
+)
+def test_job_titles_are_no_names(text: str) -> None:
+    assert names(text, "en") == []
+
+
+def test_title_parts_alone_are_no_stop_words() -> None:
+    assert names("We found them on Product Hunt.", "en") == ["Product Hunt"]

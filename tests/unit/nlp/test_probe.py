@@ -1,4 +1,5 @@
 """The probe sets: interview-like sentences we wrote to probe the engine (tests/data/probe).
+Discovery: a `+` line names after "|" the product discovery must find without a list.
 
 Friction: every `+` line must give a friction span and no `-` line may; `~` lines are complaints
 the engine still misses and `!` lines non-complaints it still flags, listed so that the file says
@@ -71,4 +72,18 @@ def test_force_probe(lang: str) -> None:
         if (want in labels) if want != "none" else not labels:
             continue
         wrong.append((want, text, labels))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_discovery_probe(lang: str) -> None:
+    lines = (PROBES / f"discovery_{lang}.txt").read_text(encoding="utf-8").splitlines()
+    marked = [(line[0], line[2:]) for line in lines if line and line[0] in "+-"]
+    assert len(marked) >= 15
+    wrong = []
+    for mark, line in marked:
+        text, _, name = line.partition(" | ")
+        found = [text[f.start : f.end] for f in extract(text, lang=lang) if f.kind == "competitor"]
+        if (mark == "+" and not any(name in f or f in name for f in found)) or (mark == "-" and found):
+            wrong.append((mark, text, found))
     assert wrong == []
