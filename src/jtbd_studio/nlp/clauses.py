@@ -350,7 +350,8 @@ class ClauseExtractor:
     RESOLVE_WINDOW tokens: "fix the bugs", «снизить вероятность разочарования» name a problem as
     a topic, not one met. `dismiss` guards ("which is fine", «нам она не нужна») cancel a lack or
     a cost (`missing`, `cost`) stated before them in the same sentence: a missing thing the
-    customer does not need is no barrier.
+    customer does not need is no barrier; a dismiss line with `any_label` cancels any cue before
+    it ("it used to lag, but since the update it's instant": a problem solved without pain).
     A cue line with `topic` (a category noun: "limitations", «проблемы») does not count when
     it makes up its sentence with only fillers: it echoes the interviewer's question.
     """
@@ -459,7 +460,7 @@ class ClauseExtractor:
             elif role == "dismiss":
                 if (
                     end <= g_start < index.sentence(start)[1]
-                    and cue.label in self.dismissed_labels
+                    and (cue.label in self.dismissed_labels or guard.get("any_label"))
                 ):
                     return False  # "only in the enterprise plan, but we don't need it"
             elif (

@@ -1120,3 +1120,21 @@ def test_interview_constructions_found_by_probing(lang: str, text: str, expected
 )
 def test_a_lack_the_customer_does_not_need_is_dismissed(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The calendar sync used to lag, but since the update it's instant.", []),
+        ("en", "The export is broken and now everything is slow.", ["The export is broken and now everything is slow"]),
+        (
+            "en",
+            "At first everything lagged, then they sort of fixed it, but it left a bad taste.",
+            ["At first everything lagged", "it left a bad taste"],
+        ),
+        ("ru", "Синхронизация раньше запаздывала, но после обновления всё мгновенно.", []),
+        ("ru", "Выгрузка тормозит, а теперь всё медленно.", ["Выгрузка тормозит", "теперь всё медленно"]),
+    ],
+)
+def test_a_problem_solved_without_pain_is_dismissed(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
