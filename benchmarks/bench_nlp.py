@@ -219,6 +219,33 @@ def streaming_peak_rss(n_words: int) -> tuple[float, float]:
     return int(kb) / 1024, n_words / float(seconds)
 
 
+_WORKERS = """
+import sys, time
+sys.path.insert(0, {root!r})
+from benchmarks.bench_nlp import real_paragraphs, sized
+from jtbd_studio.nlp.engine import extract_many
+if __name__ == "__main__":
+    texts = sized(real_paragraphs(), {n_words})
+    t0 = time.perf_counter()
+    n = sum(1 for _ in extract_many([(t, None) for t in texts], lang="ru", n_process={n_process}))
+    print(time.perf_counter() - t0)
+"""
+
+
+def workers_seconds(n_words: int, n_process: int) -> float:
+    """Seconds a fresh process takes to stream n_words through extract_many(n_process=…),
+    worker start-up included (a script file: spawned workers import the parent's main)."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:
+        script.write(_WORKERS.format(root=str(ROOT), n_words=n_words, n_process=n_process))
+    try:
+        out = subprocess.run([sys.executable, script.name], capture_output=True, text=True, check=True, cwd=ROOT)
+    finally:
+        os.unlink(script.name)
+    return float(out.stdout.split()[-1])
+
+
 def interleaved(runners: dict[str, tuple[Callable[[list[str]], Any], list[str]]], rounds: int) -> dict[str, list[float]]:
     """Words/s of each runner, measured in turns (a, b, c, a, b, c, …) after one warm-up pass.
 
@@ -288,6 +315,15 @@ def run(quick: bool) -> list[dict[str, Any]]:
         f"{len(cold)} processes"))
     rows += _synthetic(quick, base_rate=None)
     rows += _ner_tradeoff(quick)
+    n_words = 60_000 if quick else 600_000
+    rounds = [(workers_seconds(n_words, 1), workers_seconds(n_words, 2)) for _ in range(1 if quick else 3)]
+    one = statistics.median(a for a, _ in rounds)
+    two = statistics.median(b for _, b in rounds)
+    rows.append(row(
+        "extract_many over 2 worker processes (analyze --n-process 2)", f"{n_words / two:,.0f} words/s",
+        f"1 process: {n_words / one:,.0f} words/s", statistics.median(a / b for a, b in rounds),
+        f"{n_words:,} words of the real paragraphs, each run a fresh process (worker start-up and cold "
+        f"caches included), medians of {len(rounds)}; {os.cpu_count()} CPUs, shared"))
     peak, speed = streaming_peak_rss(300_000 if quick else 10_000_000)
     rows.append(row("peak RSS streaming extract_many", f"{peak:.0f} MB", "500 MB budget", peak / 500,
                     f"{'300 k' if quick else '10 M'} words, {speed:,.0f} words/s, fresh process"))

@@ -18,6 +18,11 @@ class Competitor:
     name: str
     aliases: tuple[str, ...] = ()
 
+    def __reduce__(self) -> tuple[type[Competitor], tuple[str, tuple[str, ...]]]:
+        """Pickled by its fields (extract_many sends the list to its worker processes): the
+        compiled frozen class refuses pickle's default setattr."""
+        return (Competitor, (self.name, self.aliases))
+
     @property
     def spellings(self) -> tuple[str, ...]:
         """The name and its aliases, each once, in order."""
@@ -29,6 +34,10 @@ class CompetitorList:
     """An ordered, hashable list of competitors (hashable so pipelines can be cached by it)."""
 
     items: tuple[Competitor, ...] = ()
+
+    def __reduce__(self) -> tuple[type[CompetitorList], tuple[tuple[Competitor, ...]]]:
+        """Pickled by its field, as Competitor."""
+        return (CompetitorList, (self.items,))
 
     def __len__(self) -> int:
         return len(self.items)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from jtbd_studio.errors import UsageError
+from jtbd_studio.errors import JtbdError, UsageError
 from jtbd_studio.nlp.competitor_list import CompetitorList
 from jtbd_studio.nlp.found import Found
 from jtbd_studio.nlp.lang import (
@@ -116,13 +116,112 @@ def extract_many(
 
     An item's own language wins over `lang`. `role` ("customer", "interviewer" or None) goes
     to every doc as `doc.user_data["jtbd_role"]`; phrases come from customer turns only.
+    With `n_process` > 1 the work goes to spawned worker processes that stay for later calls
+    (`close_workers` ends them): a script that asks for them must guard its entry point with
+    `if __name__ == "__main__":`, as for any spawned process.
     """
     if role not in ROLES:
         raise UsageError(f"unknown speaker role {role!r} (expected customer or interviewer)")
-    window = max(1, batch_size) * max(1, n_process) * 4
+    batch_size = max(1, batch_size)
     iterator = iter(items)
-    while batch := list(islice(iterator, window)):
-        yield from _extract_window(batch, lang, competitors, role, n_process, batch_size, discover)
+    if n_process > 1:
+        yield from _extract_parallel(iterator, lang, competitors, role, n_process, batch_size, discover)
+        return
+    while batch := list(islice(iterator, batch_size * 4)):
+        yield from _extract_window(batch, lang, competitors, role, batch_size, discover)
+
+
+def _extract_parallel(
+    iterator: Iterator[tuple[str, str | None]],
+    lang: str,
+    competitors: CompetitorList | None,
+    role: str | None,
+    n_process: int,
+    batch_size: int,
+    discover: bool | None,
+) -> Iterator[list[Found]]:
+    """extract_many over `n_process` worker processes, kept for the next call.
+
+    Each worker builds its pipelines once and keeps its caches warm (lemmas per form, NER
+    verdicts) across calls: `analyze` asks once per interview and speaker role. Chunks of
+    `batch_size` texts go out and their Found lists come back; no Doc crosses a process
+    boundary. (spaCy's own `nlp.pipe(n_process=…)` sends every doc both ways as bytes, and
+    serializing a doc's span groups costs more than analyzing it: msgpack looks up its encoders
+    among the installed packages' entry points for every group.) The stream is read a window of
+    chunks at a time, so memory stays flat on endless input. A worker that dies (killed, out of
+    memory) ends the call with a clear error instead of a wait for its lost chunk.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _worker_pool(n_process)
+    settings = (lang, competitors, role, batch_size, discover)
+    try:
+        while chunks := [
+            chunk for _ in range(n_process * 4) if (chunk := list(islice(iterator, batch_size)))
+        ]:
+            for found in pool.map(_extract_chunk, [(chunk, settings) for chunk in chunks]):
+                yield from found
+    except BrokenProcessPool as exc:
+        close_workers()
+        raise JtbdError(f"an analysis worker process stopped unexpectedly ({exc}); try --n-process 1") from None
+
+
+#: The worker pool of this process: its key (size and settings) and the executor.
+_POOL: list[tuple[tuple[object, ...], Any]] = []
+#: The settings that size a worker's BLAS thread pool (numpy's OpenBLAS reads the first).
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _worker_pool(n_process: int) -> Any:
+    """The process's pool of `n_process` workers, made anew when the size or the engine's
+    settings (JTBD_STUDIO_* variables, which a worker reads once) changed since.
+
+    Spawned, not forked: a fork copies a process whose OpenBLAS threads (numpy's, started at
+    import) may hold locks, and a worker's first matrix product (Natasha's NER) can then wait
+    forever. Each worker's numpy runs one BLAS thread: Natasha's matrices are small, and idle
+    BLAS threads spin, each taking a core from the other workers.
+    """
+    import os
+    import time
+
+    key = (n_process, *sorted((k, v) for k, v in os.environ.items() if k.startswith("JTBD_STUDIO_")))
+    if _POOL and _POOL[0][0] == key:
+        return _POOL[0][1]
+    import atexit
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if not _POOL:
+        atexit.register(close_workers)
+    close_workers()
+    blas = {name: os.environ.get(name) for name in _BLAS_THREADS}
+    os.environ.update({name: value or "1" for name, value in blas.items()})
+    try:
+        pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"))
+        # a spawning executor starts a worker per task while none is idle: start them all now,
+        # while the variables are set
+        for started in [pool.submit(time.sleep, 0.05) for _ in range(n_process)]:
+            started.result()
+    finally:
+        for name, value in blas.items():
+            if value is None:
+                del os.environ[name]
+    _POOL.append((key, pool))
+    return pool
+
+
+def close_workers() -> None:
+    """End the worker processes of `extract_many(n_process=…)`, if any (also done at exit)."""
+    while _POOL:
+        _, pool = _POOL.pop()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _extract_chunk(
+    task: tuple[list[tuple[str, str | None]], tuple[str, CompetitorList | None, str | None, int, bool | None]],
+) -> list[list[Found]]:
+    chunk, (lang, competitors, role, batch_size, discover) = task
+    return list(_extract_window(chunk, lang, competitors, role, batch_size, discover))
 
 
 def _extract_window(
@@ -130,7 +229,6 @@ def _extract_window(
     lang: str,
     competitors: CompetitorList | None,
     role: str | None,
-    n_process: int,
     batch_size: int,
     discover: bool | None,
 ) -> Iterator[list[Found]]:
@@ -148,8 +246,7 @@ def _extract_window(
         discovering = False if not names_by_case and discover is None else discover
         nlp = build_pipeline(piece_lang, competitors=competitors, discover=discovering)
         docs = _docs(nlp, batch, todo, role)  # made as nlp.pipe asks: a long text's pieces stream
-        processes = n_process if len(todo) >= 2 * batch_size else 1
-        for doc, (n, start) in nlp.pipe(docs, as_tuples=True, n_process=processes, batch_size=batch_size):
+        for doc, (n, start) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
             results[n] += found_in(doc, batch[n][0], start)
     for found in results:
         found.sort(key=lambda f: (f.start, _KIND_ORDER.get(f.kind, 99), f.end))

@@ -20,6 +20,13 @@ class Found:
     score: float
     valence: int | None = None
 
+    def __reduce__(self) -> tuple[type[Found], tuple[object, ...]]:
+        """Pickled by its fields (extract_many's worker processes send these back): the compiled
+        class has no instance dict for pickle's default to fill, and a frozen one refuses
+        setattr."""
+        fields = (self.kind, self.start, self.end, self.text, self.key, self.label, self.score, self.valence)
+        return (Found, fields)
+
     def as_json(self) -> dict[str, object]:
         """The object `jtbd-studio extract` prints (valence only for emotion)."""
         row: dict[str, object] = {

@@ -92,3 +92,26 @@ def test_malformed_competitors_file_names_file_and_line(tmp_path, content, probl
 def test_missing_competitors_file(tmp_path):
     with pytest.raises(InputFileError, match="cannot read"):
         load_competitors(tmp_path / "nope.txt")
+
+
+def test_a_dead_worker_process_ends_the_call_with_a_clear_error() -> None:
+    # a worker killed (out of memory, by hand) must not leave extract_many waiting for its chunk
+    import os
+    import signal
+
+    from jtbd_studio.errors import JtbdError
+    from jtbd_studio.nlp import engine, extract_many
+
+    texts = [("Мы ушли с Битрикса, потому что всё было долго.", None)] * 40
+    try:
+        alone = list(extract_many(texts, lang="ru"))
+        assert list(extract_many(texts, lang="ru", n_process=2, batch_size=4)) == alone
+        pool = engine._POOL[0][1]
+        for pid in list(pool._processes):
+            os.kill(pid, signal.SIGKILL)
+        with pytest.raises(JtbdError, match="worker process stopped"):
+            list(extract_many(texts, lang="ru", n_process=2, batch_size=4))
+        assert engine._POOL == []  # the broken pool is gone: the next call starts anew
+        assert list(extract_many(texts, lang="ru", n_process=2, batch_size=4)) == alone
+    finally:
+        engine.close_workers()

@@ -35,3 +35,25 @@ def test_no_speakers_no_change() -> None:
     found = [competitor("Alfi", 0.35)]
     assert without_speakers(found, speaker_lemmas([])) == found
     assert without_speakers(found, speaker_lemmas([None, ""])) == found
+
+
+def test_found_survives_pickling() -> None:
+    # extract_many's worker processes send their Found lists back pickled (the compiled class
+    # has no instance dict: pickle's default state setting failed on it)
+    import pickle
+
+    from jtbd_studio.nlp import extract
+
+    found = extract("Мы ушли с Битрикса, потому что всё было долго и дорого.", lang="ru")
+    assert found and pickle.loads(pickle.dumps(found)) == found
+
+
+def test_a_competitor_list_survives_pickling() -> None:
+    # extract_many sends the study's list to its worker processes
+    import pickle
+
+    from jtbd_studio.nlp import competitors_from
+
+    listed = competitors_from([("Битрикс24", ["Bitrix24", "битрикс"]), ("HubSpot", [])])
+    again = pickle.loads(pickle.dumps(listed))
+    assert again == listed and hash(again) == hash(listed)

@@ -84,7 +84,7 @@ def test_each_kind_keeps_its_own_values_at_shared_characters() -> None:
     assert span_values(doc, start, end, SPAN_GROUPS["friction"]) == (0.75, None, "import take week")
     assert span_values(doc, start, end, SPAN_GROUPS["job"]) == (0.56, None, "import")
     assert span_values(doc, start, end) == (0.56, None, "import") == (job._.score, None, job._.key)
-    # and across processes: docs come back from nlp.pipe(n_process=2) with what they went with
+    # and over worker processes (extract_many(n_process=2)): the same Found lists come back
     from jtbd_studio.nlp import extract_many
 
     texts = [text for group in TEXTS.values() for text in group] * 40

@@ -12,7 +12,7 @@ from jtbd_studio.errors import NotFoundError
 from jtbd_studio.services.analysis import analyze_study
 from jtbd_studio.services.imports import ImportOptions, import_paths
 from jtbd_studio.services.studies import create_study
-from jtbd_studio.store.tables import Extraction, Interview, Turn
+from jtbd_studio.store.tables import Extraction, Interview, Study, Turn
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "transcripts"
 P1 = DATA / "en" / "transcript_P1.txt"
@@ -151,3 +151,34 @@ def test_an_import_ends_with_fresh_statistics(db):
             assert vacuumed and analyzed
         else:  # PRAGMA optimize leaves the planner statistics of the searched tables
             assert conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")).scalar() == 1
+
+
+def test_analysis_over_worker_processes_stores_what_one_process_stores(db):
+    # analyze asks once per interview and speaker role: the workers outlive a call (their
+    # caches stay warm) and give back the same suggestions as the process alone
+    from jtbd_studio.nlp import engine
+
+    create_study(db, "One", competitors=[("SHAP", ["Shapley"])])
+    create_study(db, "Two", competitors=[("SHAP", ["Shapley"])])
+    for study in ("One", "Two"):
+        import_paths(db, [P1, TEAMS, RU_CP1251], ImportOptions(study=study, interviewers=("Dan",)))
+    analyze_study(db, "One")
+    try:
+        analyze_study(db, "Two", n_process=2)
+        pool = engine._POOL[0][1]
+        analyze_study(db, "Two", n_process=2)
+        assert engine._POOL[0][1] is pool  # the same workers served the second run
+    finally:
+        engine.close_workers()
+    assert engine._POOL == []
+
+    def stored(study: str) -> list[tuple]:
+        with db.session() as s:
+            study_id = s.exec(select(Study.id).where(Study.name == study)).one()
+            ids = list(s.exec(select(Interview.id).where(Interview.study_id == study_id)).all())
+            rows = s.exec(select(Extraction).where(Extraction.interview_id.in_(ids))).all()  # type: ignore[attr-defined]
+            turns = {t.id: t.seq for t in s.exec(select(Turn).where(Turn.interview_id.in_(ids))).all()}  # type: ignore[attr-defined]
+            return sorted(((turns.get(r.turn_id), r.kind, r.start, r.end, r.key, r.label, r.score, r.valence)
+                           for r in rows), key=repr)
+
+    assert stored("Two") == stored("One")
