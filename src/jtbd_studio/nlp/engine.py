@@ -153,9 +153,9 @@ def _extract_parallel(
     """
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = _worker_pool(n_process)
     settings = (lang, competitors, role, batch_size, discover)
     try:
+        pool = _worker_pool(n_process)
         while chunks := [
             chunk for _ in range(n_process * 4) if (chunk := list(islice(iterator, batch_size)))
         ]:
@@ -198,10 +198,14 @@ def _worker_pool(n_process: int) -> Any:
     os.environ.update({name: value or "1" for name, value in blas.items()})
     try:
         pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"))
-        # a spawning executor starts a worker per task while none is idle: start them all now,
-        # while the variables are set
-        for started in [pool.submit(time.sleep, 0.05) for _ in range(n_process)]:
-            started.result()
+        try:
+            # a spawning executor starts a worker per task while none is idle: start them all
+            # now, while the variables are set
+            for started in [pool.submit(time.sleep, 0.05) for _ in range(n_process)]:
+                started.result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     finally:
         for name, value in blas.items():
             if value is None:
