@@ -84,6 +84,15 @@ INVERTED_WINDOW = 3
 _TITLE_PARTS = ("department", "role")
 
 
+def _plain_adjective(text: str) -> bool:
+    """A lower-case adjective the dictionary knows («бесплатном», «новый»): it may stand between
+    a trigger and a name."""
+    if not text.islower():
+        return False
+    analysis = lemmatizer().analyze(text)
+    return analysis.pos == "ADJ" and bool(analysis.flags & KNOWN)
+
+
 def view_punct(doc: Doc) -> list[int]:
     """The doc's punctuation flags (its DocView's column)."""
     return doc_view(doc).punct
@@ -145,6 +154,8 @@ class Discoverer:
         for sequences in self.triggers.values():
             sequences.sort(key=lambda seq: -seq[1])
         self.trigger_index = {last: triggers_by_previous(seqs) for last, seqs in self.triggers.items()}
+        #: trigger words that go to someone («уйти к»): a guessed surname after them is a person
+        self.to_someone = frozenset(self.vocab.strings.add(w) for w in ("к", "ко"))
         records = resources.load_records(self.lang, "competitors_institutions", ("kind", "text"))
         self.institutions = {
             self.vocab.strings.add(str(r["text"])): r["kind"] == "standalone" for r in records
@@ -229,11 +240,16 @@ class Discoverer:
                 j += 1
             if j >= len(doc) or ((strength == _FILLER or inverted) and doc[j].is_lower):
                 continue
+            if self.lang == "ru" and not inverted and j + 1 < len(doc) and _plain_adjective(doc[j].text):
+                j += 1  # «сидели на бесплатном хабспоте», «перешли на новый Битрикс»
             if not (doc[j].text[:1].isalpha() or product_like(doc[j].text)) or not_a_name(doc[j].text):
                 continue  # a name starts with a letter («перешли на 2-3 системы», "like 30"), or is «1С»
             if strength < _SWITCH and en.short_acronym(doc[j].text):
                 continue  # "we use SQL", "like PDP": in speech mostly a term
-            end = self.name_end(doc, j, allow_lower=strength > _FILLER)
+            # after a trigger a surname pymorphy only guesses is a brand («съехали с Трелло»),
+            # unless the trigger goes to someone («ушли к Сидоренко»)
+            trusted = self.lang == "ru" and lemmas[i] not in self.to_someone
+            end = self.name_end(doc, j, allow_lower=strength > _FILLER, guessed_person=trusted)
             if inverted and (
                 self._spelling(doc[j].text) in (_NONE, _KNOWN)  # «С Нового года ушли в отпуск»
                 or self._verb_after(lemmas, view_punct(doc), lemmas[i], end) < 0
@@ -304,7 +320,7 @@ class Discoverer:
             end += 1
         return end
 
-    def name_end(self, doc: Doc, start: int, *, allow_lower: bool) -> int:
+    def name_end(self, doc: Doc, start: int, *, allow_lower: bool, guessed_person: bool = False) -> int:
         """End of a name starting at `start` (0 tokens if `start` is no name-like word)."""
         end = start
         view = doc_view(doc)
@@ -322,12 +338,14 @@ class Discoverer:
             ):
                 end += 2  # NEWSru.com, Procter & Gamble
                 continue
-            if not self._name_like(token, allow_lower=allow_lower and end == start):
+            if not self._name_like(
+                token, allow_lower=allow_lower and end == start, guessed_person=guessed_person and end == start
+            ):
                 break
             end += 1
         return end
 
-    def _name_like(self, token: Any, *, allow_lower: bool) -> bool:
+    def _name_like(self, token: Any, *, allow_lower: bool, guessed_person: bool = False) -> bool:
         text = token.text
         if not any(ch.isalpha() for ch in text) or token.lower_ in self.stop:
             # "Office 365", «Битрикс 24», "Python 3.11": a version number continues a name.
@@ -335,7 +353,9 @@ class Discoverer:
         if self.lang == "en" and en.shouted_word(text):
             return False  # "NEVER", "ICE": an ordinary word in capitals
         flags = lemmatizer().analyze(text).flags
-        if flags & (PERSON | PLACE) and not flags & ORG:
+        if flags & (PERSON | PLACE) and not flags & ORG and not (
+            guessed_person and flags & PERSON and not flags & (KNOWN | PLACE)
+        ):
             return False
         if not text.islower():
             return True

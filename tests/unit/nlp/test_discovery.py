@@ -420,3 +420,20 @@ def test_job_titles_are_no_names(text: str) -> None:
 
 def test_title_parts_alone_are_no_stop_words() -> None:
     assert names("We found them on Product Hunt.", "en") == ["Product Hunt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adjective the dictionary knows may stand between a trigger and the name
+        ("Мы год сидели на бесплатном хабспоте.", ["хабспоте"]),
+        ("Перешли на новый Битрикс.", ["Битрикс"]),
+        ("Перешли на новый уровень.", []),
+        ("Мы сидели на бесплатном тарифе.", []),
+        # after a trigger, a surname pymorphy only guesses is a brand, unless it goes to someone
+        ("Прошлой весной съехали с Трелло.", ["Трелло"]),
+        ("Мы ушли к Сидоренко.", []),
+    ],
+)
+def test_russian_triggers_read_past_an_adjective_and_a_guessed_surname(text: str, expected: list[str]) -> None:
+    assert names(text, "ru") == expected
