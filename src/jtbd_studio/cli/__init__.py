@@ -118,8 +118,8 @@ def app(ctx: click.Context, db: str | None, ui_lang: str | None) -> None:
 def main(argv: list[str] | None = None) -> Any:
     """Entry point of the console script."""
     # One BLAS thread (numpy is imported later, by the commands that analyze): Natasha's NER
-    # multiplies small matrices, and OpenBLAS's idle threads spin, a second core kept busy for
-    # about 4 % less wall time; a user's own setting wins.
+    # multiplies small matrices, and OpenBLAS's idle threads spin, keeping a second core busy
+    # for next to no gain in wall time; a user's own setting wins.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         return app.main(args=argv, prog_name="jtbd-studio", standalone_mode=True)

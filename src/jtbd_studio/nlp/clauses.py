@@ -348,10 +348,11 @@ class ClauseExtractor:
     cancel every cue after them in the clause: a feared problem is not one met; `resolve` guards
     (verbs of solving, reducing, preventing; "potential") cancel a cue that follows within
     RESOLVE_WINDOW tokens: "fix the bugs", «снизить вероятность разочарования» name a problem as
-    a topic, not one met. `dismiss` guards ("which is fine", «нам она не нужна») cancel a lack or
-    a cost (`missing`, `cost`) stated before them in the same sentence: a missing thing the
-    customer does not need is no barrier; a dismiss line with `any_label` cancels any cue before
-    it ("it used to lag, but since the update it's instant": a problem solved without pain).
+    a topic, not one met. `dismiss` guards cancel a cue stated before them in the same sentence,
+    of the labels in their `cancels` field ("a|b") or of any label without it: "which is fine",
+    «нам она не нужна» (cancels: missing|cost) say a lack the customer does not need is no
+    barrier; "it used to lag, but since the update it's instant" is a problem solved without
+    pain.
     A cue line with `topic` (a category noun: "limitations", «проблемы») does not count when
     it makes up its sentence with only fillers: it echoes the interviewer's question.
     """
@@ -363,8 +364,6 @@ class ClauseExtractor:
     guard_roles: ClassVar[tuple[str, ...]] = (
         "wish", "advice", "block", "anticipation", "resolve", "dismiss"
     )
-    #: The cue labels a `dismiss` guard later in the sentence cancels.
-    dismissed_labels: ClassVar[frozenset[str]] = frozenset({"missing", "cost"})
 
     def __init__(self, nlp: Language, cue_file: str) -> None:
         self.cues = CueMatcher(nlp, cue_file, roles=("cue",))
@@ -381,6 +380,12 @@ class ClauseExtractor:
             id(guard): hashes(nlp, frozenset(str(guard.get("unless")).split("|")))
             for guard, _ in self.guards.patterns
             if guard.get("unless")
+        }
+        #: dismiss guards with a `cancels` field -> the labels they cancel (without it: any)
+        self.dismisses = {
+            id(guard): frozenset(str(guard.get("cancels")).split("|"))
+            for guard, _ in self.guards.patterns
+            if guard.get("cancels")
         }
 
     def __call__(self, doc: Doc) -> Doc:
@@ -460,7 +465,7 @@ class ClauseExtractor:
             elif role == "dismiss":
                 if (
                     end <= g_start < index.sentence(start)[1]
-                    and (cue.label in self.dismissed_labels or guard.get("any_label"))
+                    and (id(guard) not in self.dismisses or cue.label in self.dismisses[id(guard)])
                 ):
                     return False  # "only in the enterprise plan, but we don't need it"
             elif (

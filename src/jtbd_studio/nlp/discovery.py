@@ -93,11 +93,6 @@ def _plain_adjective(text: str) -> bool:
     return analysis.pos == "ADJ" and bool(analysis.flags & KNOWN)
 
 
-def view_punct(doc: Doc) -> list[int]:
-    """The doc's punctuation flags (its DocView's column)."""
-    return doc_view(doc).punct
-
-
 def job_titles(departments: frozenset[str], roles: frozenset[str]) -> frozenset[str]:
     """"sales director", "head of sales", "vp of sales": every department with every role."""
     return frozenset(
@@ -252,7 +247,7 @@ class Discoverer:
             end = self.name_end(doc, j, allow_lower=strength > _FILLER, guessed_person=trusted)
             if inverted and (
                 self._spelling(doc[j].text) in (_NONE, _KNOWN)  # «С Нового года ушли в отпуск»
-                or self._verb_after(lemmas, view_punct(doc), lemmas[i], end) < 0
+                or self._verb_after(lemmas, doc_view(doc).punct, lemmas[i], end) < 0
             ):
                 continue
             if end > j and not self._place_name(doc, j, end):

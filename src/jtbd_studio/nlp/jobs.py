@@ -33,8 +33,9 @@ class Jobs:
     on its own: "what I'm trying to do is …"), `knowing` (verbs after which "when" asks, not
     sets a situation: "I need to know when …"), `generic` (a motivation that is nobody's job: a
     condition put to a generic "you", "if you want to see the interactions, you'd have to
-    filter", an instruction; a filler, "what I'm trying to say", "if needed"). A motivation marked `needs_outcome` ("we bought
-    it", «взяли») counts only with an outcome after it ("… so we could stop losing leads").
+    filter", an instruction; a filler, "what I'm trying to say", "if needed"). A motivation
+    marked `needs_outcome` ("we bought it", «взяли») counts only with an outcome after it
+    ("… so we could stop losing leads").
     The span is the sentence when a situation leads to the motivation, else the motivation's
     clause to the end of the sentence. A job needs a situation before the motivation or an
     outcome after it, or, said in the first person, a situation after it ("I want to be sure
