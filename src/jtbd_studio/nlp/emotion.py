@@ -140,6 +140,8 @@ class Emotion:
             if end <= reach:
                 continue  # nested in a longer cue ("не понимать" holds "понимать")
             reach = end
+            if all(view.in_title_name(i) for i in range(start, end)):
+                continue  # a name: "a plugin called Happy Inbox"
             # The sentence bounds the windows; negation and intensity stop at punctuation anyway.
             floor, ceiling = index.sentence(start)
             valence = float(cue.get("valence", 0)) * self.intensity.factor(view, start, floor)

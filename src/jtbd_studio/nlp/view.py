@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+#: Quotes a name may follow: a capitalized pair after one is a name, not two words of feeling.
+OPENING_QUOTES = frozenset({"«", '"', "“", "„", "'"})
+
+
 class DocView:
     """Token attributes of a doc as Python lists: cheap to scan. The lemmatizer makes them
     from its per-form cache; a doc it did not see is read with one `to_array` call.
@@ -137,6 +141,24 @@ class DocView:
         found = [i for key in keys if key in at for i in at[key]]
         found.sort()
         return found
+
+    def in_title_name(self, i: int) -> bool:
+        """Whether token `i` is a capitalized word inside a run of capitalized words mid-sentence
+        ("a plugin called Happy Inbox", «сеть Хорошие Окна»): part of a name, not a word used for
+        its meaning. A word after punctuation or at a sentence start may be capitalized for
+        that alone, so it does not count."""
+        n = len(self.orth)
+        if not 0 < i < n or self.space[i - 1] or i in self.sent_start_set or not self._title(i):
+            return False
+        if self.punct[i - 1]:  # only an opening quote: «Весёлый Молочник»
+            return self.strings[self.orth[i - 1]] in OPENING_QUOTES and i + 1 < n and self._title(i + 1)
+        return (i + 1 < n and self._title(i + 1)) or (
+            self._title(i - 1) and (i - 1) not in self.sent_start_set
+        )
+
+    def _title(self, i: int) -> bool:
+        text = self.strings[self.orth[i]]
+        return text.istitle() and text.isalpha() and text != "I"
 
     def sentence_start(self, i: int) -> int:
         """The first token of the sentence holding token `i`."""

@@ -119,3 +119,22 @@ def test_the_anchor_prefilter_drops_no_match(lang: str, text: str, lexicon: str)
     matcher = CueMatcher(nlp, lexicon)
     doc = nlp(text)
     assert matcher.find(doc) == _scan_every_position(matcher, doc_view(doc))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "expected"),
+    [
+        ("en", "We bought a plugin called Happy Inbox last year.", "Happy", True),
+        ("en", "We bought a plugin called Happy Inbox last year.", "Inbox", True),
+        ("en", "Happy Inbox is the plugin we bought.", "Happy", False),  # a sentence start
+        ("en", "The reps are Happy now.", "Happy", False),  # one capitalized word alone
+        ("en", "Honestly I love it.", "love", False),
+        ("ru", "Продукт называется «Весёлый Молочник», это магазин.", "Весёлый", True),
+        ("ru", "Он сказал: «Весёлый день» — и ушёл.", "Весёлый", False),  # one capital after a quote
+        ("ru", "Клиенты сети Хорошие Окна довольны.", "Хорошие", True),
+    ],
+)
+def test_a_capitalized_run_mid_sentence_is_a_name(lang: str, text: str, word: str, expected: bool) -> None:
+    doc = build_pipeline(lang)(text)
+    i = next(t.i for t in doc if t.text == word)
+    assert doc_view(doc).in_title_name(i) is expected
