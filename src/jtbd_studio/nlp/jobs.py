@@ -131,6 +131,8 @@ class Jobs:
         # of the clause of its outcome (or of the motivation): not the whole sentence.
         start = situations[-1] if situation else clause_start
         end = index.clause(outcomes[0] if outcome else later[0] if later else first)[1]
+        if framed and not (situation or outcome or later):
+            end = index.sentence(first)[1]  # «Моя цель — видеть …»: the job follows the dash
         start, end = self.splitter.trim(index.view, start, end)
         if end - start < 3:
             return None

@@ -101,3 +101,22 @@ def test_a_condition_put_to_a_generic_you_is_nobodys_job(lang: str, text: str) -
 )
 def test_frames_and_first_person_duties_state_a_job(lang: str, text: str) -> None:
     assert len(jobs(lang, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        # a frame before a dash or a comma: the job is what follows it, to the end of the sentence
+        ("ru", "Моя цель — видеть, какой филиал отстаёт. Остальное потом.", "Моя цель — видеть, какой филиал отстаёт"),
+        ("ru", "Наша задача, по сути, — довезти монтажников до объекта.", "Наша задача, по сути, — довезти монтажников до объекта"),
+        ("en", "Our job, really, is to get the installers to the site.", "Our job, really, is to get the installers to the site"),
+        # a purpose needs its outcome, and a first person: advice is nobody's job
+        ("ru", "Мы пользуемся ею, чтобы каждое предложение уходило в тот же день.", "Мы пользуемся ею, чтобы каждое предложение уходило в тот же день"),
+        ("ru", "Используйте данные о покупках, чтобы формировать предложения.", None),
+        ("en", "We use it to make sure every quote goes out the same day.", "We use it to make sure every quote goes out the same day"),
+        ("en", "We use it every day.", None),
+    ],
+)
+def test_frames_and_purposes_state_a_job(lang: str, text: str, span: str | None) -> None:
+    found = [s for s, _, _ in jobs(lang, text)]
+    assert found == ([span] if span else [])

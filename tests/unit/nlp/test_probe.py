@@ -4,7 +4,7 @@ Discovery: a `+` line names after "|" the product discovery must find without a 
 Friction: every `+` line must give a friction span and no `-` line may; `~` lines are complaints
 the engine still misses and `!` lines non-complaints it still flags, listed so that the file says
 what it cannot do yet. Emotion: the sign of the summed valence must be the line's mark (+, -,
-0), except on lines marked `~` (known misses). Churn risk and jobs: as friction, without `!` lines. Forces: each line names the force it must carry, or
+0), except on lines marked `~` (known misses). Churn risk and jobs: as friction. Forces: each line names the force it must carry, or
 "none"."""
 
 from __future__ import annotations
