@@ -25,6 +25,9 @@ from jtbd_studio.nlp.translit import skeleton
 from jtbd_studio.nlp.view import doc_view
 
 GROUP = SPAN_GROUPS["competitor"]
+#: A well-known product's mention scores this share of a listed one's (0.98 -> 0.59): a
+#: discovery score, below every study-list match.
+KNOWN_FACTOR = 0.6
 _UNSEEN: list[FormHit] = []  # sentinel: a form not compared with the list yet
 MEMO_LIMIT = 400_000
 # IE11, Chrome'а, Slack-е, Office365: a listed name plus a version or a case suffix.
@@ -68,7 +71,8 @@ class CompetitorMatcher:
     doc.spans."""
 
     def __init__(
-        self, nlp: Language, competitors: list[list[Any]], *, discover: bool, ner: str
+        self, nlp: Language, competitors: list[list[Any]], *, discover: bool, ner: str,
+        approximate: bool = True, score_factor: float = 1.0,
     ) -> None:
         self.lang: str = nlp.lang or "en"
         self.vocab = nlp.vocab
@@ -85,10 +89,22 @@ class CompetitorMatcher:
         #: "googlesheets", «гуглтаблица» (from «гугл таблицы») -> the competitor
         self.joined: dict[str, int] = {}
         self._index(nlp)
-        self.fuzzy_keys = sorted(k for k in self.exact if len(k) >= 5 and " " not in k)
+        #: misspellings, and transliterations of any word; without it only of an unknown
+        #: Cyrillic word
+        self.approximate = approximate
+        self.fuzzy_keys = sorted(k for k in self.exact if len(k) >= 5 and " " not in k) if approximate else []
+        self.score_factor = score_factor
         self.memo: dict[int, list[FormHit] | None] = {}
         self.unlisted: set[int] = set()  # the forms of memo that name no competitor
         self.discoverer = Discoverer(nlp, ner=ner) if discover else None
+        #: well-known products, proposed by name when discovering: matched as a list is (every
+        #: form, ambiguity guards) but not misspelled nor transliterated from a known word, with
+        #: a discovery score
+        products = resources.known_products() if discover else ()
+        self.known = CompetitorMatcher(
+            nlp, [[name, list(aliases)] for name, aliases in products], discover=False, ner=ner,
+            approximate=False, score_factor=KNOWN_FACTOR,
+        ) if products else None
 
     # -- building the index ------------------------------------------------------------------
     def _index(self, nlp: Language) -> None:
@@ -146,6 +162,8 @@ class CompetitorMatcher:
             return None
         # From here on the match is approximate: a dictionary word needs context evidence.
         known = bool(analysis.flags & KNOWN) and not analysis.flags & ORG
+        if not self.approximate and (known or not CYRILLIC_WORD.fullmatch(lower)):
+            return None  # only a Cyrillic spelling of a name («Трелло»), never an English word
         for form in (lower, analysis.lemma):
             i = self.skeletons.get(skeleton(form))
             if i is not None:
@@ -190,6 +208,9 @@ class CompetitorMatcher:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = self._listed(doc) if self.names else []
         if self.discoverer is not None:
+            if self.known is not None:
+                used = {i for s in spans for i in range(s.start, s.end)}
+                spans += [s for s in self.known._listed(doc) if used.isdisjoint(range(s.start, s.end))]
             taken = [(s.start, s.end) for s in spans]
             spans += self.discoverer(doc, taken)
         spans.sort(key=lambda s: s.start)
@@ -266,7 +287,7 @@ class CompetitorMatcher:
     def _span(self, doc: Doc, start: int, end: int, score: float, competitor: int) -> Span:
         name = self.names[competitor]
         span = Span(doc, start, end, label=name)
-        set_span_values(span, SPAN_GROUPS["competitor"], score=score, key=name.lower())
+        set_span_values(span, SPAN_GROUPS["competitor"], score=round(score * self.score_factor, 3), key=name.lower())
         return span
 
 

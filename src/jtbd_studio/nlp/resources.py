@@ -12,8 +12,10 @@ from jtbd_studio.paths import corpora_dir
 
 
 def lexicon_path(lang: str, name: str) -> Path:
-    """`corpora/lexicons/<lang>/<name>.jsonl` inside the package."""
-    return corpora_dir() / "lexicons" / lang / f"{name}.jsonl"
+    """`corpora/lexicons/<lang>/<name>.jsonl` inside the package; `lang` "" is a file shared by
+    the languages (`corpora/lexicons/<name>.jsonl`)."""
+    folder = corpora_dir() / "lexicons"
+    return folder / lang / f"{name}.jsonl" if lang else folder / f"{name}.jsonl"
 
 
 @functools.cache
@@ -50,3 +52,17 @@ def words(lang: str, name: str, kind: str | None = None) -> frozenset[str]:
         for r in load_records(lang, name, ("text",))
         if kind is None or r.get("kind") == kind
     )
+
+
+@functools.cache
+def known_products() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(canonical name, aliases) of the well-known products discovery proposes by name
+    (`corpora/lexicons/known_products.jsonl`)."""
+    found = []
+    for r in load_records("", "known_products", ("name",)):
+        aliases = r.get("aliases", [])
+        if not isinstance(aliases, list):
+            path = lexicon_path("", "known_products")
+            raise InputFileError(path, f"'aliases' of {r['name']!r} must be a list")
+        found.append((str(r["name"]), tuple(str(a) for a in aliases)))
+    return tuple(found)

@@ -10,8 +10,9 @@ import pytest
 import spacy
 
 from jtbd_studio.errors import InputFileError
-from jtbd_studio.nlp import extract, resources
+from jtbd_studio.nlp import competitors_from, extract, resources
 from jtbd_studio.nlp.discovery import Discoverer
+from jtbd_studio.nlp.found import LISTED_SCORE
 from jtbd_studio.paths import corpora_dir
 
 GOLD = Path(__file__).resolve().parents[2] / "data" / "eval" / "ru_rusentne_orgs.jsonl"
@@ -73,7 +74,8 @@ def test_no_candidates_in_ordinary_text(text):
     [
         # «в», «к» end only two-word triggers: they count when the verb before them is there
         ("Раньше работали в мегаплане, потом ушли к пайпдрайву.", ["мегаплане", "пайпдрайву"]),
-        ("Мы живём в мегаплане уже год.", []),
+        ("Мы живём в зорвиксе уже год.", []),  # an unknown lower-case word after a weak trigger
+        ("Мы живём в мегаплане уже год.", ["мегаплане"]),  # a well-known product: its name says it
         ("Вместо мегаплана теперь таблицы.", ["мегаплана"]),  # a one-word trigger
     ],
 )
@@ -150,7 +152,7 @@ def test_dictionary_label_for_inflected_name():
     ("text", "label"),
     [
         ("Заявки приходят с Авито.", "Авито"),  # guessed a verb form: «авить»
-        ("Потом перешли на АмоЦРМ.", "АмоЦРМ"),  # mixed case; the guess would be «Амоцрма»
+        ("Потом перешли на ЗорвиксЦРМ.", "ЗорвиксЦРМ"),  # mixed case; the guess would be «Зорвиксцрма»
         ("Потом перешли на Мегаплан, но ушли из Мегаплана.", "Мегаплан"),
     ],
 )
@@ -295,9 +297,9 @@ def test_english_triggers_by_strength(text, expected):
 
 
 def test_trigger_scores_above_spelling_alone():
-    found = [f for f in extract("We sync everything with Tableau.", lang="en") if f.kind == "competitor"]
-    plain = [f for f in extract("Everything ends up in Tableau.", lang="en") if f.kind == "competitor"]
-    assert [f.text for f in found] == [f.text for f in plain] == ["Tableau"]
+    found = [f for f in extract("We sync everything with Zorvix.", lang="en") if f.kind == "competitor"]
+    plain = [f for f in extract("Everything ends up in Zorvix.", lang="en") if f.kind == "competitor"]
+    assert [f.text for f in found] == [f.text for f in plain] == ["Zorvix"]
     assert found[0].score > plain[0].score
 
 
@@ -388,7 +390,7 @@ def test_unknown_trigger_kind_is_a_clear_error(tmp_path, monkeypatch):
     [
         # digits and Cyrillic capitals are a brand; digits and Latin capitals mostly a term
         ("Счета у нас в 1С, так что интеграция была обязательной.", ["1С"]),
-        ("Перешли на 1С:Предприятие.", ["1С"]),
+        ("Перешли на 1С:Предприятие.", ["1С:Предприятие"]),  # a well-known product, whole
         ("Адреса клиентов смотрим в 2ГИС.", ["2ГИС"]),
         ("Нужен интернет 5G, а лучше 4G.", []),
         # the verb of a trigger after the name: Russian word order
@@ -437,3 +439,35 @@ def test_title_parts_alone_are_no_stop_words() -> None:
 )
 def test_russian_triggers_read_past_an_adjective_and_a_guessed_surname(text: str, expected: list[str]) -> None:
     assert names(text, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a well-known product under its canonical name, in any form and script
+        ("Честно, когда нас было пятеро, хватало Трелло.", "ru", [("Трелло", "Trello")]),
+        ("Менеджеры всё равно общаются с клиентами в Телеграме.", "ru", [("Телеграме", "Telegram")]),
+        ("Раньше всё держалось на гугл-таблицах.", "ru", [("гугл-таблицах", "Google Sheets")]),
+        ("Потом перешли на АмоЦРМ.", "ru", [("АмоЦРМ", "amoCRM")]),
+        ("Our old setup was basically Google Sheets and goodwill.", "en", [("Google Sheets", "Google Sheets")]),
+        ("We tried monday.com for a month.", "en", [("monday.com", "monday.com")]),
+        # ordinary words: a weekday, an English word that spells like a Cyrillic alias, a pack
+        ("We meet every Monday to plan the week.", "en", []),
+        ("You want to skip every other step.", "en", []),
+        ("Then we direct every new lead to sales.", "en", []),
+        ("Он купил пачку сигарет в киоске.", "ru", []),
+        ("In a nutshell, it works.", "en", []),
+    ],
+)
+def test_well_known_products_are_proposed_by_name(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    found = [f for f in extract(text, lang=lang) if f.kind == "competitor"]
+    assert [(f.text, f.label) for f in found] == expected
+    assert all(0.5 <= f.score < LISTED_SCORE for f in found)
+
+
+def test_well_known_products_wait_for_discovery() -> None:
+    """With a study list (and discovery left off, the default), only the list is matched."""
+    study = competitors_from([("Bitrix24", ["Битрикс"])])
+    found = [f for f in extract("Хватало Трелло, потом ушли в Битрикс.", lang="ru", competitors=study)
+             if f.kind == "competitor"]
+    assert [(f.text, f.label, f.score >= LISTED_SCORE) for f in found] == [("Битрикс", "Bitrix24", True)]
