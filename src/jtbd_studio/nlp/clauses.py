@@ -355,6 +355,8 @@ class ClauseExtractor:
     pain.
     A cue line with `topic` (a category noun: "limitations", «проблемы») does not count when
     it makes up its sentence with only fillers: it echoes the interviewer's question.
+    Interviewer turns give no spans: a prompt or a summary ("so onboarding was slow for you")
+    is not what the customer said (emotion and phrases leave them out too).
     """
 
     kind: ClassVar[str] = ""
@@ -390,7 +392,8 @@ class ClauseExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        if len(doc):
+        # what the interviewer says (prompts, summaries, questions) is no customer's statement
+        if len(doc) and speaker_role(doc) != "interviewer":
             index = sentence_index(doc, self.splitter)
             spans = self.spans(doc, index, self.hits(doc, index))
         set_group(doc, self.group, spans)
@@ -403,7 +406,6 @@ class ClauseExtractor:
         if not found:
             return []
         guards: list[tuple[Cue, int, int]] | None = None  # found once a cue passes negation
-        interviewer = speaker_role(doc) == "interviewer"
         kept: list[Hit] = []
         reach = -1
         for cue, start, end in found:
@@ -425,7 +427,7 @@ class ClauseExtractor:
             if index.is_question(start):
                 # A question asks about a problem rather than states one; a customer's
                 # "why is it so slow?" is the exception: a complaint put as a question.
-                if interviewer or not self.splitter.asks_why(index, start):
+                if not self.splitter.asks_why(index, start):
                     continue
                 score *= QUESTION_FACTOR
             kept.append(Hit(cue, start, end, clause, score, cue.label))

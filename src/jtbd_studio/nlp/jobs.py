@@ -40,7 +40,7 @@ class Jobs:
     clause to the end of the sentence. A job needs a situation before the motivation or an
     outcome after it, or, said in the first person, a situation after it ("I want to be sure
     nothing is lost when someone is on vacation"; not "if", which there asks whether); a bare
-    "I want …" is not one.
+    "I want …" is not one. Interviewer turns state no job.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -60,7 +60,9 @@ class Jobs:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        found = self.cues.find(doc) if len(doc) and self.motivations.find(doc) else []
+        # an interviewer's prompt ("you wanted to see the history, right?") is no customer's job
+        customer = speaker_role(doc) != "interviewer"
+        found = self.cues.find(doc) if len(doc) and customer and self.motivations.find(doc) else []
         if any(cue.role in ("motivation", "frame") for cue, _, _ in found):
             index = sentence_index(doc, self.splitter)
             by_sentence: dict[tuple[int, int], list[tuple[str, int]]] = {}
@@ -72,9 +74,8 @@ class Jobs:
                 if role == "motivation" and cue.get("needs_outcome"):
                     role = "purpose"  # "we bought it …": a job only with "so we could …" after
                 by_sentence.setdefault(index.sentence(start), []).append((role, start))
-            interviewer = speaker_role(doc) == "interviewer"
             for sentence, parts in sorted(by_sentence.items()):
-                span = self.statement(doc, index, sentence, parts, interviewer)
+                span = self.statement(doc, index, sentence, parts)
                 if span is not None:
                     spans.append(span)
         set_group(doc, self.group, spans)
@@ -86,7 +87,6 @@ class Jobs:
         index: SentenceIndex,
         sentence: tuple[int, int],
         parts: list[tuple[str, int]],
-        interviewer: bool,
     ) -> Span | None:
         """The job span of one sentence, or None when it states no job."""
         purposes = [at for role, at in parts if role == "purpose"]
@@ -124,8 +124,6 @@ class Jobs:
         else:
             return None  # a bare "I want" states a wish, not a job: no situation, no outcome
         if index.is_question(first):
-            if interviewer:
-                return None
             score *= QUESTION_FACTOR
         # The statement runs from its situation word (or the motivation's clause) to the end
         # of the clause of its outcome (or of the motivation): not the whole sentence.

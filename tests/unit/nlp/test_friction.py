@@ -1138,3 +1138,23 @@ def test_a_lack_the_customer_does_not_need_is_dismissed(lang: str, text: str, ex
 )
 def test_a_problem_solved_without_pain_is_dismissed(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("en", "So onboarding took forever for you, and the import kept failing.", "friction"),
+        ("en", "Let's go back to the moment you decided to look for a new tool.", "force"),
+        ("en", "You said you're looking at other options for next year.", "churn_risk"),
+        ("en", "When a new lead comes in, you want to see the history so you can call back.", "job"),
+        ("ru", "То есть внедрение шло долго и импорт постоянно падал.", "friction"),
+        ("ru", "Вы говорили, что думаете перейти к конкуренту.", "churn_risk"),
+    ],
+)
+def test_interviewer_statements_give_no_customer_kinds(lang: str, text: str, kind: str) -> None:
+    """A prompt or a summary by the interviewer is not what the customer said; the same words
+    from the customer are found."""
+    from jtbd_studio.nlp import extract
+
+    assert [f for f in extract(text, lang=lang, role="interviewer") if f.kind == kind] == []
+    assert [f for f in extract(text, lang=lang, role="customer") if f.kind == kind] != []
