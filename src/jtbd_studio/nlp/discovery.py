@@ -131,6 +131,12 @@ class Discoverer:
         )
         self.term_holds = TermHolds(self.terms, self.tokenizer, self.vocab.strings)
         self.stop_multi = resources.words(self.lang, "competitors_stop", "place") | self.terms
+        #: nouns of a product's own screens and controls: a name right after one («экран
+        #: «Воронка»», "the Deals tab") or ending on one ("the Pipeline View") names a part of
+        #: the product, not a product
+        self.ui_nouns = frozenset(
+            self.vocab.strings.add(w) for w in resources.words(self.lang, "competitors_stop", "ui")
+        )
         #: last lemma -> (lemma hashes of the phrase, strength), strongest first
         self.triggers: dict[int, TriggerList] = {}
         #: last lemma -> phrases ending in a trigger word that open a clause, not a name
@@ -192,8 +198,29 @@ class Discoverer:
             found = self.english.in_context(doc, found, seen, lemmas, positions)
         if not found:
             return []  # most docs name nothing
+        if self.ui_nouns and not self.ui_nouns.isdisjoint(view.words):
+            found = [c for c in found if c[3] < 0 or not self._part_of_the_product(view, c[0], c[1])]
         chosen = [c for c in pick_non_overlapping(found) if c[3] >= 0]
         return [self._span(doc, s, e, score) for s, e, score, _ in chosen]
+
+    def _part_of_the_product(self, view: DocView, start: int, end: int) -> bool:
+        """Whether a UI noun («экран», "tab") stands just before the name (an opening quote
+        between them allowed), ends a name of two words or more ("Pipeline View"), or follows
+        a name of ordinary words ("the Deals tab"; not "the GitHub page")."""
+        before = start - 1
+        if before >= 0 and view.text(before) in _QUOTES_OPEN:
+            before -= 1
+        if before >= 0 and view.has(self.ui_nouns, before):
+            return True
+        if end - start >= 2 and view.has(self.ui_nouns, end - 1):
+            return True
+        if end >= len(view.lemma) or not view.has(self.ui_nouns, end):
+            return False
+        if any(product_like(view.strings[view.orth[i]]) for i in range(start, end)):
+            return False  # spelled as a brand: "GitHub"
+        if self.lang == "en":
+            return all(view.text(i) in english_words() for i in range(start, end))
+        return all(lemmatizer().analyze(view.text(i)).flags & KNOWN for i in range(start, end))
 
     def _hot_positions(self, view: DocView) -> list[int]:
         """The positions of trigger words, institutions and person cues, less the trigger words

@@ -471,3 +471,21 @@ def test_well_known_products_wait_for_discovery() -> None:
     found = [f for f in extract("Хватало Трелло, потом ушли в Битрикс.", lang="ru", competitors=study)
              if f.kind == "competitor"]
     assert [(f.text, f.label, f.score >= LISTED_SCORE) for f in found] == [("Битрикс", "Bitrix24", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a part of the product: after a UI noun, ending on one, or a plain word before one
+        ("The Pipeline View is the screen I open first.", "en", []),
+        ("I always open the Deals tab first.", "en", []),
+        ("Первым делом я открываю экран «Воронка».", "ru", []),
+        ("Появится вкладка \"Cutout Animation\".", "ru", []),
+        # a product before a page or a tab is still one
+        ("I followed the docs on the GitHub page.", "en", ["GitHub"]),
+        ("Open the Google Sheets tab.", "en", ["Google Sheets"]),
+        ("Компания «Ромашка» перешла на Битрикс.", "ru", ["Ромашка", "Битрикс"]),
+    ],
+)
+def test_screens_and_controls_of_the_product_are_no_names(text: str, lang: str, expected: list[str]) -> None:
+    assert names(text, lang) == expected
