@@ -92,7 +92,9 @@ class CompetitorMatcher:
         #: misspellings, and transliterations of any word; without it only of an unknown
         #: Cyrillic word
         self.approximate = approximate
-        self.fuzzy_keys = sorted(k for k in self.exact if len(k) >= 5 and " " not in k) if approximate else []
+        self.fuzzy_keys = (
+            sorted(k for k in self.exact if len(k) >= 5 and " " not in k) if approximate else []
+        )
         self.score_factor = score_factor
         self.memo: dict[int, list[FormHit] | None] = {}
         self.unlisted: set[int] = set()  # the forms of memo that name no competitor
@@ -210,7 +212,8 @@ class CompetitorMatcher:
         if self.discoverer is not None:
             if self.known is not None:
                 used = {i for s in spans for i in range(s.start, s.end)}
-                spans += [s for s in self.known._listed(doc) if used.isdisjoint(range(s.start, s.end))]
+                known = self.known._listed(doc)
+                spans += [s for s in known if used.isdisjoint(range(s.start, s.end))]
             taken = [(s.start, s.end) for s in spans]
             spans += self.discoverer(doc, taken)
         spans.sort(key=lambda s: s.start)
@@ -287,7 +290,8 @@ class CompetitorMatcher:
     def _span(self, doc: Doc, start: int, end: int, score: float, competitor: int) -> Span:
         name = self.names[competitor]
         span = Span(doc, start, end, label=name)
-        set_span_values(span, SPAN_GROUPS["competitor"], score=round(score * self.score_factor, 3), key=name.lower())
+        score = round(score * self.score_factor, 3)
+        set_span_values(span, SPAN_GROUPS["competitor"], score=score, key=name.lower())
         return span
 
 

@@ -42,7 +42,7 @@ from jtbd_studio.nlp.lemmas import (
     lemmatizer,
 )
 from jtbd_studio.nlp.spans import SPAN_GROUPS, set_span_values
-from jtbd_studio.nlp.view import DocView, doc_view
+from jtbd_studio.nlp.view import OPENING_QUOTES, DocView, doc_view
 
 SCORE_PATTERN = 0.6
 SCORE_NER = 0.55
@@ -70,7 +70,7 @@ _NAMING_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X", ""})
 _NO_SPANS: list[tuple[int, int]] = []  # the verdict of most sentences (shared, never changed)
 _QUOTE = 7  # an opening quote: a quoted name may follow
 _OPENERS = frozenset(["—", "–", "-", "«", '"', "“", "„", "'", "‘", "(", "[", ":", ";", "•", "*", "…"])
-_QUOTES_OPEN = frozenset(["«", '"', "“", "„", "'", "‘"])
+_QUOTES_OPEN = OPENING_QUOTES
 _QUOTES_CLOSE = frozenset(["»", '"', "”", "“", "'", "’"])
 _JOINERS = frozenset({"&", "-", "+", "."})
 # How strongly a trigger says "a name follows" (the `kind` of its record; Russian has only
@@ -199,7 +199,8 @@ class Discoverer:
         if not found:
             return []  # most docs name nothing
         if self.ui_nouns and not self.ui_nouns.isdisjoint(view.words):
-            found = [c for c in found if c[3] < 0 or not self._part_of_the_product(view, c[0], c[1])]
+            part = self._part_of_the_product
+            found = [c for c in found if c[3] < 0 or not part(view, c[0], c[1])]
         chosen = [c for c in pick_non_overlapping(found) if c[3] >= 0]
         return [self._span(doc, s, e, score) for s, e, score, _ in chosen]
 

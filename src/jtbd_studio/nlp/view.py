@@ -12,8 +12,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-#: Quotes a name may follow: a capitalized pair after one is a name, not two words of feeling.
-OPENING_QUOTES = frozenset({"«", '"', "“", "„", "'"})
+#: Opening quotes: a name may follow one (a capitalized pair after one is a name, not two words
+#: of feeling; discovery reads a quoted name after one).
+OPENING_QUOTES = frozenset({"«", '"', "“", "„", "'", "‘"})
 
 
 class DocView:
@@ -151,7 +152,8 @@ class DocView:
         if not 0 < i < n or self.space[i - 1] or i in self.sent_start_set or not self._title(i):
             return False
         if self.punct[i - 1]:  # only an opening quote: «Весёлый Молочник»
-            return self.strings[self.orth[i - 1]] in OPENING_QUOTES and i + 1 < n and self._title(i + 1)
+            quote = self.strings[self.orth[i - 1]]
+            return quote in OPENING_QUOTES and i + 1 < n and self._title(i + 1)
         return (i + 1 < n and self._title(i + 1)) or (
             self._title(i - 1) and (i - 1) not in self.sent_start_set
         )
