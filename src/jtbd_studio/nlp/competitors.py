@@ -22,7 +22,7 @@ from jtbd_studio.nlp.found import LISTED_SCORE
 from jtbd_studio.nlp.lemmas import CYRILLIC_WORD, KNOWN, LATIN_WORD, ORG, lemmatizer
 from jtbd_studio.nlp.spans import SPAN_GROUPS, set_group, set_span_values
 from jtbd_studio.nlp.translit import skeleton
-from jtbd_studio.nlp.view import doc_view
+from jtbd_studio.nlp.view import FormChain, doc_view
 
 GROUP = SPAN_GROUPS["competitor"]
 #: A well-known product's mention scores this share of a listed one's (0.98 -> 0.59): a
@@ -98,6 +98,8 @@ class CompetitorMatcher:
         self.score_factor = score_factor
         self.memo: dict[int, list[FormHit] | None] = {}
         self.unlisted: set[int] = set()  # the forms of memo that name no competitor
+        self.listed: set[int] = set()  # and those that may (a handful)
+        self.chain = FormChain()  # memo holds every form of the doc: no test needed
         self.discoverer = Discoverer(nlp, ner=ner) if discover else None
         #: well-known products, proposed by name when discovering: matched as a list is (every
         #: form, ambiguity guards) but not misspelled nor transliterated from a known word, with
@@ -141,10 +143,11 @@ class CompetitorMatcher:
         if len(self.memo) > MEMO_LIMIT:
             self.memo.clear()
             self.unlisted.clear()
+            self.listed.clear()
+            self.chain.forget()
         hits = self._match_form(self.vocab.strings[lower_hash])
         self.memo[lower_hash] = hits
-        if not hits:
-            self.unlisted.add(lower_hash)
+        (self.listed if hits else self.unlisted).add(lower_hash)
         return hits
 
     def _match_form(self, lower: str) -> list[FormHit] | None:
@@ -221,9 +224,13 @@ class CompetitorMatcher:
         return doc
 
     def _listed(self, doc: Doc) -> list[Span]:
-        lower = doc_view(doc).lower
-        if self.unlisted.issuperset(lower):
-            return []  # in C: most docs hold only forms known to name no competitor
+        view = doc_view(doc)
+        lower = view.lower
+        if self.chain.knows_all(view):
+            if self.listed.isdisjoint(view.words):
+                return []  # in C, over the few listed forms: most docs name no competitor
+        elif self.unlisted.issuperset(lower):
+            return []  # in C: the doc holds only forms known to name no competitor
         memo, learn = self.memo, self._learn
         found: list[tuple[int, int, float, int]] = []
         for i, h in enumerate(lower):

@@ -128,8 +128,10 @@ def pipeline_lemmatizer(nlp: Language) -> Callable[[str], str]:
     Patterns are normalized by the same lemmatizer as the text, so a cue written in any form
     matches every form. Without such a pipe, the lower-case word is its own lemma.
     """
+    # our lemmatizer annotates these docs aside: the components being built never see them
     procs = [
-        proc for name, proc in nlp.pipeline if "token.lemma" in nlp.get_pipe_meta(name).assigns
+        getattr(proc, "annotate_aside", proc)
+        for name, proc in nlp.pipeline if "token.lemma" in nlp.get_pipe_meta(name).assigns
     ]
     cache: dict[str, str] = {}
 
@@ -137,7 +139,7 @@ def pipeline_lemmatizer(nlp: Language) -> Callable[[str], str]:
         if word not in cache:
             doc = nlp.make_doc(word)
             for proc in procs:
-                doc = proc(doc)
+                proc(doc)  # each annotates the doc in place
             cache[word] = doc[0].lemma_.lower() if len(doc) == 1 and doc[0].lemma_ else word
         return cache[word]
 

@@ -42,7 +42,7 @@ from jtbd_studio.nlp.lemmas import (
     lemmatizer,
 )
 from jtbd_studio.nlp.spans import SPAN_GROUPS, set_span_values
-from jtbd_studio.nlp.view import OPENING_QUOTES, DocView, doc_view
+from jtbd_studio.nlp.view import OPENING_QUOTES, DocView, FormChain, doc_view
 
 SCORE_PATTERN = 0.6
 SCORE_NER = 0.55
@@ -181,6 +181,7 @@ class Discoverer:
         #: the forms whose kind is not _NONE: they may start a candidate
         self.starters: set[int] = set()
         self.judged: set[int] = set()  # the keys of orth_kinds, as a set for C set tests
+        self.chain = FormChain()  # orth_kinds holds every form of the doc: no test needed
 
     def __call__(self, doc: Doc, taken: Iterable[tuple[int, int]] = ()) -> list[Span]:
         if not len(doc):
@@ -389,7 +390,7 @@ class Discoverer:
     # -- spelling and NER --------------------------------------------------------------------
     def _by_spelling(self, doc: Doc, view: DocView, seen: en.Seen) -> list[Candidate]:
         orths = view.orth
-        kinds = self._orth_kinds(orths)
+        kinds = self._orth_kinds(view)
         # Russian: a capitalized word that starts a sentence is no candidate (_classify's
         # first test, asked here without a call: most capitalized words start a sentence)
         starts = view.sent_start_set if self.english is None else frozenset()
@@ -411,21 +412,24 @@ class Discoverer:
             found += self._ner(doc, seen.gated)
         return found
 
-    def _orth_kinds(self, orths: list[int]) -> dict[int, int]:
+    def _orth_kinds(self, view: DocView) -> dict[int, int]:
         """What each word form of the doc may start (memoized per form: set operations in C
         find the forms met for the first time)."""
-        kinds, judged = self.orth_kinds, self.judged
+        kinds, judged, orths = self.orth_kinds, self.judged, view.orth
+        if self.chain.knows_all(view):
+            return kinds  # after the first docs, as a rule
         for orth in orths:  # a compiled loop (issuperset would first copy the list to a set)
             if orth not in judged:
                 break
         else:
-            return kinds  # after the first docs, every form is known
+            return kinds
         new = set(orths).difference(kinds)
         if new:
             if len(kinds) > MEMO_LIMIT:
                 kinds.clear()
                 self.starters.clear()
                 self.judged.clear()
+                self.chain.forget()
                 new = set(orths)
             self.judged.update(new)
             for orth in new:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from jtbd_studio.nlp.cues import DocView, load_cues
+from jtbd_studio.nlp.view import FormChain
 
 _BRACKETS = re.compile(r"[()]")
 #: How many forms judged to hold no emoticon are remembered; past it the memo starts over.
@@ -66,20 +67,24 @@ class Emoticons:
         self._no: set[int] = set()  # forms that cannot
         self._colon_forms: set[int] = set()  # forms that are one character of _colons
         self._words: dict[int, str] = {}
+        self.chain = FormChain()  # _yes and _no hold every form of the doc: no test needed
         # the last sentence rebuilt for _is_smiley_at: brackets come in pairs in one sentence
         self._sentence: tuple[DocView, int, str, list[int]] | None = None
 
-    def _present(self, view: DocView) -> list[int]:
-        """Positions of the tokens that may hold an emoticon (each form is judged once), less
-        the lone ":" before a space that opens a list or a speech."""
+    def learn(self, view: DocView) -> None:
+        """Judge the doc's forms not judged yet, once each: may they hold an emoticon? Every
+        doc goes through here, even one `find` is not asked about (view.FormChain)."""
+        if self.chain.knows_all(view):
+            return  # after the first docs, as a rule
         # in C, over the doc's word set (its lemmas are judged as forms too: the same verdict
-        # for the same string): most docs hold only forms judged before, none of them "yes"
+        # for the same string): most docs hold only forms judged before
         words = view.words
         no, yes = self._no, self._yes
         if no.issuperset(words):
-            return []
+            return
         if len(no) > FORM_MEMO_LIMIT:
             no.clear()  # memory stays flat on endless streams of new forms
+            self.chain.forget()
         for form in words.difference(no).difference(yes):  # forms not judged yet
             text = view.strings[form]
             if not text.isalnum() and not self._firsts.isdisjoint(text):
@@ -88,10 +93,18 @@ class Emoticons:
                     self._colon_forms.add(form)
             else:
                 no.add(form)
+
+    def _present(self, view: DocView) -> list[int]:
+        """Positions of the tokens that may hold an emoticon, less the lone ":" before a space
+        that opens a list or a speech."""
+        self.learn(view)
+        words = view.words
+        if self._yes.isdisjoint(words):
+            return []
         trailing_space, lower, colons = view.trailing_space, view.lower, self._colon_forms
         # a handful of forms at most (( ) : ; :)), placed by the view's index of lower forms
         return [
-            i for i in view.places(yes.intersection(words), on_lower=True)
+            i for i in view.places(self._yes.intersection(words), on_lower=True)
             if not (lower[i] in colons and trailing_space[i])
         ]
 

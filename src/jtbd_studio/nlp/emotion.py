@@ -30,6 +30,7 @@ from jtbd_studio.nlp.cues import (
 from jtbd_studio.nlp.emoticons import Emoticons, Feeling
 from jtbd_studio.nlp.negation import Intensity, Negation, hashes
 from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_group, set_span_values
+from jtbd_studio.nlp.view import FormChain, doc_view
 from jtbd_studio.paths import corpora_dir
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ class Emotion:
         self.key_words = self.lexicon.words
         self._laughs: set[int] = set()  # forms judged laughter, and judged not
         self._not_laughs: set[int] = set()
+        self._laugh_chain = FormChain()
         self._check_labels(load_cues(lang_of(nlp), "emotion"))
 
     @staticmethod
@@ -128,6 +130,10 @@ class Emotion:
                 span = self.judge(index, start, end, feelings)
                 if span is not None:
                     spans.append(span)
+        elif len(doc):  # the memos of forms judge every doc's forms (view.FormChain)
+            view = doc_view(doc)
+            self.learn_laughter(view)
+            self.emoticons.learn(view)
         set_group(doc, self.group, spans)
         return doc
 
@@ -158,19 +164,27 @@ class Emotion:
             result.append(Feeling(start, valence, label, bool(cue.get("modal"))))
         return result
 
-    def laughter(self, view: DocView) -> list[Feeling]:
-        """Tokens of laughter; each form of the doc is judged once per process (set tests)."""
+    def learn_laughter(self, view: DocView) -> None:
+        """Judge the doc's forms not judged yet, once each per process: laughter or not?
+        Every doc goes through here, the interviewer's too (view.FormChain)."""
+        if self._laugh_chain.knows_all(view):
+            return  # after the first docs, as a rule
         words = view.words
         if len(self._not_laughs) > LAUGHTER_MEMO_LIMIT:
             self._not_laughs.clear()  # memory stays flat on endless streams of new forms
+            self._laugh_chain.forget()
         if self._not_laughs.issuperset(words):
-            return []  # in C, without a new set: most docs hold only forms judged before
+            return  # in C, without a new set: most docs hold only forms judged before
         new = words.difference(self._not_laughs).difference(self._laughs)
         for form in new:
             text = view.strings[form]
             is_laugh = len(text) < 40 and LAUGHTER.fullmatch(text) is not None
             (self._laughs if is_laugh else self._not_laughs).add(form)
-        if self._laughs.isdisjoint(words):
+
+    def laughter(self, view: DocView) -> list[Feeling]:
+        """Tokens of laughter."""
+        self.learn_laughter(view)
+        if self._laughs.isdisjoint(view.words):
             return []
         laughs = self._laughs
         return [

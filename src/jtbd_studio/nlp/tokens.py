@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import struct
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from jtbd_studio.nlp.lemmas import Lemmatizer, lemmatizer
-from jtbd_studio.nlp.view import doc_view, remember_view
+from jtbd_studio.nlp.view import DocView, doc_view, remember_view
 
 #: Bound on the per-pipeline orth cache; past it the cache starts over (memory stays flat on
 #: endless streams of new word forms; the string-level cache in lemmas.py is kept).
@@ -44,46 +45,69 @@ class FormLemmatizer:
         self.vocab = vocab
         self.keep_pos = keep_pos
         self.words: Lemmatizer = lemmatizer()
-        #: per form (orth hash): its lemma's hash, and its lemma and part of speech id packed as
-        #: two native uint64 (one bytes join makes the doc's LEMMA, POS array)
-        self._lemma: dict[int, int] = {}
+        #: per form (orth hash): its lemma's hash and part of speech id packed as two native
+        #: uint64 (one bytes join makes the doc's LEMMA, POS array and the view's lemmas)
         self._packed: dict[int, bytes] = {}
+        #: the epoch of the form cache (it starts over past ORTH_CACHE_LIMIT) and the number of
+        #: docs seen in it (view.FormChain)
+        self._epoch = next(_EPOCHS)
+        self._docs = 0
+        self._seen = False  # whether the last doc annotated held only forms of the cache
 
     def __call__(self, doc: Doc) -> Doc:
+        view = self._annotate(doc, numbered=True)
+        if view is not None:  # numbered: the pipeline's components see every such doc
+            view.epoch, view.number, view.forms_seen = self._epoch, self._docs, self._seen
+            self._docs += 1
+        return doc
+
+    def annotate_aside(self, doc: Doc) -> Doc:
+        """Annotate `doc` without numbering it and without adding its forms to the cache of
+        the epoch: for a doc the pipeline's other components will not see (the one-word docs
+        of cues.pipeline_lemmatizer, made while the components are built). The forms of the
+        cache must be forms they judged (view.FormChain)."""
+        self._annotate(doc, numbered=False)
+        return doc
+
+    def _annotate(self, doc: Doc, *, numbered: bool) -> DocView | None:
         # One array in, one array out: dict look-ups mapped over the forms in C, never a Token
         # object (building them was most of this component's time). The lexical columns of the
         # doc's view (view.py) come from the same to_array call.
         if not len(doc):
-            return doc
-        if len(self._lemma) > ORTH_CACHE_LIMIT:
-            self._lemma.clear()
+            return None
+        if len(self._packed) > ORTH_CACHE_LIMIT:
             self._packed.clear()
+            self._epoch = next(_EPOCHS)
+            self._docs = 0
         orths, spaces, starts, lowers, puncts, blanks, stops = doc.to_array(_READ).T.tolist()
-        lemma_of, packed_of = self._lemma, self._packed
-        for orth in orths:
-            if orth not in lemma_of:  # a form met for the first time: analyze the new ones
-                for new in set(orths).difference(lemma_of):
-                    self._learn(new)
-                break
-        lemmas = [lemma_of[orth] for orth in orths]
-        packed = b"".join([packed_of[orth] for orth in orths])
+        packed_of = self._packed
+        self._seen = True
+        try:  # one look-up per token; a form met for the first time raises, once per doc
+            packed = b"".join([packed_of[orth] for orth in orths])
+        except KeyError:
+            self._seen = False
+            new = {orth: self._pack(orth) for orth in set(orths).difference(packed_of)}
+            if numbered:
+                packed_of.update(new)
+            packed = b"".join([packed_of.get(orth) or new[orth] for orth in orths])
         values: Any = numpy.frombuffer(packed, dtype=_PAIR).reshape(len(orths), 2)
+        lemmas: list[int] = values[:, 0].tolist()
         if self.keep_pos:
             trained = doc.to_array(POS)
             values = values.copy()
             values[:, 1] = numpy.where(trained != 0, trained, values[:, 1])
         doc.from_array([LEMMA, POS], values)
         # in view_columns() order: orth, lemma, lower, punct, space, trailing space, stop, start
-        remember_view(doc, [orths, lemmas, lowers, puncts, blanks, spaces, stops, starts])
-        return doc
+        return remember_view(doc, [orths, lemmas, lowers, puncts, blanks, spaces, stops, starts])
 
-    def _learn(self, orth: int) -> None:
-        """Analyze one form and remember its lemma and part of speech."""
+    def _pack(self, orth: int) -> bytes:
+        """Analyze one form: its lemma's hash and part of speech id, packed."""
         analysis = self.words.analyze(self.vocab.strings[orth])
-        lemma = self._lemma[orth] = self.vocab.strings.add(analysis.lemma)
-        self._packed[orth] = _PACK(lemma, POS_IDS.get(analysis.pos, 0))
+        return _PACK(self.vocab.strings.add(analysis.lemma), POS_IDS.get(analysis.pos, 0))
 
 
+#: Epoch numbers of the lemmatizers' form caches, unique in the process (view.FormChain).
+_EPOCHS = itertools.count()
 #: What the lemmatizer reads per token: the form, trailing whitespace, sentence starts (set by
 #: a trained parser, if any; our sentencizer sets them after) and the lexical flags of the view.
 _READ = [ORTH, SPACY, SENT_START, LOWER, IS_PUNCT, IS_SPACE, IS_STOP]

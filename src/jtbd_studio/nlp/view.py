@@ -55,6 +55,11 @@ class DocView:
         self.anchors_seen = -1
         self.words: frozenset[int] = frozenset()
         """The lemma and lower-case form hashes of the doc, for set tests (every matcher's)."""
+        #: set by the lemmatizer (FormChain): the epoch of its form cache, the doc's number in
+        #: it, and whether every form of the doc came in an earlier doc of the epoch
+        self.epoch = -1
+        self.number = -1
+        self.forms_seen = False
         if len(doc):
             # one array, one tolist: numpy calls cost more than the work on a short doc
             if columns is None:
@@ -165,6 +170,38 @@ class DocView:
     def sentence_start(self, i: int) -> int:
         """The first token of the sentence holding token `i`."""
         return self.sent_starts[bisect_right(self.sent_starts, i) - 1]
+
+
+class FormChain:
+    """Whether a component's memo of verdicts per word form (laughter, emoticons, list names)
+    holds every form of a doc already, told without a set test over the doc's forms.
+
+    The lemmatizer numbers the docs of each epoch of its form cache and marks those whose forms
+    all came in earlier docs of the epoch (`DocView.forms_seen`: most docs after the first
+    few hundred). A component that judged every form of every doc of the epoch, from its
+    first, holds them all. One doc it did not judge (it was disabled for that doc, or
+    cleared its memo: `forget`) breaks the chain until the lemmatizer's next epoch.
+    """
+
+    __slots__ = ("epoch", "next", "unbroken")
+
+    def __init__(self) -> None:
+        self.epoch = -1
+        self.next = 0
+        self.unbroken = False
+
+    def knows_all(self, view: DocView) -> bool:
+        """Ask once per doc, before judging its forms (the component then judges every form
+        of the doc it has not judged yet): True when there is none."""
+        if view.epoch != self.epoch or view.number != self.next:
+            self.epoch = view.epoch
+            self.unbroken = view.number == 0 and view.epoch >= 0
+        self.next = view.number + 1
+        return self.unbroken and view.forms_seen
+
+    def forget(self) -> None:
+        """The component's memo lost verdicts: the chain is broken until the next epoch."""
+        self.unbroken = False
 
 
 @functools.cache

@@ -138,3 +138,88 @@ def test_a_capitalized_run_mid_sentence_is_a_name(lang: str, text: str, word: st
     doc = build_pipeline(lang)(text)
     i = next(t.i for t in doc if t.text == word)
     assert doc_view(doc).in_title_name(i) is expected
+
+
+# -- FormChain: memos of verdicts per form skip their set tests only when that is safe -------
+
+STREAM = {
+    "ru": [
+        "Ахаха, ну это было смешно :) Раньше вели всё в Трелло, потом перешли на Битрикс24.",
+        "Интервьюер: а как вам Трелло? Хихи.",  # said by the interviewer: emotion skips it
+        "Трелло нравилось)) Но поддержка отвечала по три дня :(",
+        "Хихи, ахаха :) Трелло, Трелло, Битрикс24.",  # only forms of earlier docs
+    ],
+    "en": [
+        "Hahaha, that was fun :) We kept everything in Trello, then switched to HubSpot.",
+        "Interviewer: so how was Trello? lol",
+        "Trello was lovely :D but the support took three days :(",
+        "lol hahaha :) Trello, Trello, HubSpot.",
+    ],
+}
+
+
+def _stream(nlp, texts: list[str]) -> list[list[tuple[str, int, int, str]]]:
+    from jtbd_studio.nlp.engine import found_in
+
+    out = []
+    for k, text in enumerate(texts):
+        doc = nlp.make_doc(text)
+        doc.user_data["jtbd_role"] = "interviewer" if k % 4 == 1 else "customer"
+        out.append([(f.kind, f.start, f.end, f.label) for f in found_in(nlp(doc), text)])
+    return out
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_warm_stream_finds_what_cold_docs_find(lang: str, monkeypatch) -> None:
+    """Docs whose forms all came before (the chains skip their set tests) give what they give
+    when every doc starts a new epoch of the form cache (no chain ever skips)."""
+    from jtbd_studio.nlp import tokens
+
+    texts = STREAM[lang] * 3
+    warm_nlp = build_pipeline(lang, competitors=None)
+    warm = _stream(warm_nlp, texts)
+    emotion, competitor = warm_nlp.get_pipe("jtbd_emotion"), warm_nlp.get_pipe("jtbd_competitor")
+    chains = [emotion._laugh_chain, emotion.emoticons.chain, competitor.discoverer.chain]
+    chains += [competitor.known.chain] if competitor.known is not None else []
+    assert all(chain.unbroken for chain in chains)  # the chains held through interviewer turns
+    monkeypatch.setattr(tokens, "ORTH_CACHE_LIMIT", 0)  # a new epoch before every doc
+    cold = _stream(build_pipeline(lang, competitors=None), texts)
+    assert warm == cold
+    assert warm[3] == warm[7] == warm[11]  # and a doc gives the same whatever came before
+    kinds = {kind for found in warm for kind, *_ in found}
+    assert {"emotion", "competitor"} <= kinds
+
+
+def test_a_chain_holds_only_over_every_doc_of_an_epoch_from_its_first(monkeypatch) -> None:
+    from jtbd_studio.nlp import tokens
+    from jtbd_studio.nlp.view import FormChain
+
+    nlp = build_pipeline("ru")
+    lemmatizer = nlp.get_pipe("jtbd_lemmatizer")
+
+    def view_of(text: str) -> DocView:
+        return doc_view(lemmatizer(nlp.make_doc(text)))
+
+    monkeypatch.setattr(tokens, "ORTH_CACHE_LIMIT", 0)  # past the limit: a new epoch
+    first = view_of("Мы довольны")
+    monkeypatch.undo()
+    assert first.number == 0 and not first.forms_seen
+    second, third = view_of("довольны Мы"), view_of("Мы недовольны")
+    assert second.forms_seen and not third.forms_seen
+    chain, late = FormChain(), FormChain()
+    assert [chain.knows_all(v) for v in (first, second, third)] == [False, True, False]
+    # a chain that missed the epoch's first doc never trusts the cache in that epoch
+    assert [late.knows_all(v) for v in (second, third)] == [False, False]
+    # nor one that missed a doc, nor one whose memo forgot
+    skipping = FormChain()
+    assert [skipping.knows_all(v) for v in (first, third)] == [False, False]
+    assert not skipping.knows_all(view_of("Мы довольны"))
+    forgetful = FormChain()
+    forgetful.knows_all(first)
+    forgetful.forget()
+    assert not forgetful.knows_all(second)
+    # a doc the lemmatizer annotated aside (as patterns are, while components are built) adds
+    # no form to the cache, and a doc it did not annotate has no epoch
+    lemmatizer.annotate_aside(nlp.make_doc("хихикать"))
+    assert not view_of("хихикать").forms_seen
+    assert DocView(nlp.make_doc("Мы")).epoch == -1
