@@ -25,7 +25,9 @@ The fix is to write the intended forms exactly (`=tired`) or to name the lemma a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import pytest
 
@@ -34,6 +36,7 @@ from jtbd_studio.nlp.lemmas import english_ranks, morph
 from jtbd_studio.nlp.pipeline import build_pipeline
 
 FILES = ("emotion", "friction")
+DATA = Path(__file__).resolve().parents[2] / "data"
 #: an English lemma at least this frequent is a word of its own, not a rare verb behind a feeling
 COMMON_RANK = 5000
 #: Russian words that are lexemes of their own; an adverb or a short form of an adjective
@@ -159,3 +162,21 @@ def test_every_pattern_matches_its_own_wording(lang: str, name: str) -> None:
         if not any(found is cue for found, _, _ in matcher.find(doc)):
             dead.append(f"{lang}/{name}.jsonl:{cue.line} {cue.pattern!r}")
     assert not dead, "patterns that cannot match their own words:\n" + "\n".join(dead)
+
+
+def test_stop_words_kept_in_keys_are_the_reviewed_ones() -> None:
+    """A cue's first word of four letters or more stays in the keys of every span of its kind,
+    even when spaCy lists it as a stop word («долго», "never": the point of the cue). A pattern
+    that starts with a function word ("what", «надо») would add it to unrelated keys, and the
+    keys group statements across interviews. Start such a pattern with a content word, or mark
+    the item exact (`=надо|нужно`: exact forms are not kept); a stop word that is the point of
+    its cue is reviewed and added to tests/data/key_stop_words.json."""
+    reviewed = json.loads((DATA / "key_stop_words.json").read_text(encoding="utf-8"))
+    for lang in ("en", "ru"):
+        nlp = build_pipeline(lang)
+        strings, stops = nlp.vocab.strings, nlp.Defaults.stop_words
+        kept = {
+            name: sorted(strings[h] for h in proc.key_words if strings[h] in stops)
+            for name, proc in nlp.pipeline if getattr(proc, "key_words", None)
+        }
+        assert kept == reviewed[lang], lang
