@@ -142,8 +142,13 @@ class Discoverer:
         #: last lemma -> phrases ending in a trigger word that open a clause, not a name
         #: ("feel like": "I feel like Robotics is the future")
         self.clause_openers: dict[int, list[list[int]]] = {}
+        #: trigger phrases only a tool follows («вести в», «пользоваться»; not «уйти в», «работать
+        #: в»): after one, a word pymorphy only guesses to be a place is a brand («вели в Пайрусе»)
+        self.tools_only: set[tuple[int, ...]] = set()
         for r in resources.load_records(self.lang, "competitors_triggers", ("text",)):
             lemmas = self.phrase_lemmas(str(r["text"]))
+            if r.get("tools_only"):
+                self.tools_only.add(tuple(lemmas))
             if r.get("kind") == "clause":
                 self.clause_openers.setdefault(lemmas[-1], []).append(lemmas)
                 continue
@@ -252,7 +257,8 @@ class Discoverer:
                 continue
             by_previous, short = index
             sequences = by_previous.get(lemmas[i - 1], short) if i else short
-            strength = next((s for seq, s in sequences if ends_with(lemmas, i, seq)), -1)
+            matched = next(((seq, s) for seq, s in sequences if ends_with(lemmas, i, seq)), None)
+            strength = -1 if matched is None else matched[1]
             # Russian word order: «с Битрикса ушли», «на амо перешли» (the verb after the name)
             inverted = strength < 0 and self.lang == "ru"
             if (strength < 0 and not inverted) or any(
@@ -273,7 +279,10 @@ class Discoverer:
             # after a trigger a surname pymorphy only guesses is a brand («съехали с Трелло»),
             # unless the trigger goes to someone («ушли к Сидоренко»)
             trusted = self.lang == "ru" and lemmas[i] not in self.to_someone
-            end = self.name_end(doc, j, allow_lower=strength > _FILLER, guessed_person=trusted)
+            place = matched is not None and tuple(matched[0]) in self.tools_only
+            end = self.name_end(
+                doc, j, allow_lower=strength > _FILLER, guessed_person=trusted, guessed_place=place
+            )
             if inverted and (
                 self._spelling(doc[j].text) in (_NONE, _KNOWN)  # «С Нового года ушли в отпуск»
                 or self._verb_after(lemmas, doc_view(doc).punct, lemmas[i], end) < 0
@@ -344,8 +353,13 @@ class Discoverer:
             end += 1
         return end
 
-    def name_end(self, doc: Doc, start: int, *, allow_lower: bool, guessed_person: bool = False) -> int:
-        """End of a name starting at `start` (0 tokens if `start` is no name-like word)."""
+    def name_end(
+        self, doc: Doc, start: int, *, allow_lower: bool, guessed_person: bool = False,
+        guessed_place: bool = False,
+    ) -> int:
+        """End of a name starting at `start` (0 tokens if `start` is no name-like word).
+        `guessed_person` / `guessed_place`: its first word may be a surname / a place that
+        pymorphy only guesses (a brand after a trigger)."""
         end = start
         view = doc_view(doc)
         while end < len(doc) and end - start < MAX_NAME_TOKENS:
@@ -363,13 +377,18 @@ class Discoverer:
                 end += 2  # NEWSru.com, Procter & Gamble
                 continue
             if not self._name_like(
-                token, allow_lower=allow_lower and end == start, guessed_person=guessed_person and end == start
+                token, allow_lower=allow_lower and end == start,
+                guessed_person=guessed_person and end == start,
+                guessed_place=guessed_place and end == start,
             ):
                 break
             end += 1
         return end
 
-    def _name_like(self, token: Any, *, allow_lower: bool, guessed_person: bool = False) -> bool:
+    def _name_like(
+        self, token: Any, *, allow_lower: bool, guessed_person: bool = False,
+        guessed_place: bool = False,
+    ) -> bool:
         text = token.text
         if not any(ch.isalpha() for ch in text) or token.lower_ in self.stop:
             # "Office 365", «Битрикс 24», "Python 3.11": a version number continues a name.
@@ -379,6 +398,8 @@ class Discoverer:
         flags = lemmatizer().analyze(text).flags
         if flags & (PERSON | PLACE) and not flags & ORG and not (
             guessed_person and flags & PERSON and not flags & (KNOWN | PLACE)
+        ) and not (
+            guessed_place and flags & PLACE and not flags & (KNOWN | PERSON) and not text.islower()
         ):
             return False
         if not text.islower():

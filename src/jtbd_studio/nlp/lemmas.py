@@ -116,11 +116,16 @@ class Lemmatizer:
 def _russian(lower: str) -> WordAnalysis:
     parses = morph().parse(lower)
     best = parses[0]
-    if "impr" in best.tag and len(parses) > 1:
+    if len(parses) > 1 and _unlikely(best):
         # An imperative tied with another reading: «нашли», «пришли», «перешли», «зашли» are
         # the past plural of найти, прийти, перейти, зайти far more often than the imperative
-        # of наслать, прислать, переслать, заслать (pymorphy3 scores the two alike).
-        best = next((p for p in parses[1:] if p.score >= best.score and "impr" not in p.tag), best)
+        # of наслать, прислать, переслать, заслать (pymorphy3 scores the two alike). So is an
+        # indeclinable first name: «вели» is вести's past («вели в таблицах»), not «Вели».
+        name = "impr" not in best.tag.grammemes  # a name gives way only to a verb's form
+        best = next((
+            p for p in parses[1:] if p.score >= best.score and not _unlikely(p)
+            and (not name or p.tag.POS in _VERB_FORMS)
+        ), best)
     tag = best.tag
     flags = KNOWN if best.is_known else 0
     grammemes = tag.grammemes
@@ -138,6 +143,16 @@ def _russian(lower: str) -> WordAnalysis:
     elif pos == "CCONJ" and lower in _SUBORDINATORS:
         pos = "SCONJ"
     return WordAnalysis(best.normal_form.replace("ё", "е"), pos, flags)
+
+
+_VERB_FORMS = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
+
+
+def _unlikely(parse: Any) -> bool:
+    """A reading to pass over when another is scored as high: an imperative, or an
+    indeclinable first name."""
+    grammemes = parse.tag.grammemes
+    return "impr" in grammemes or ("Name" in grammemes and "Fixd" in grammemes)
 
 
 _SUBORDINATORS = frozenset(

@@ -12,6 +12,13 @@ def test_lemma_text_russian_and_english_words():
     assert lemma_text("Мы switched на Битрикс24!", "ru") == "мы switch на битрикс24"
 
 
+def test_a_verb_form_wins_a_tie_with_an_indeclinable_first_name():
+    # «вели»: the imperative of велеть, the name «Вели» and вести's past plural, scored alike
+    assert lemma_text("Раньше вели всё в таблицах", "ru").split()[1] == "вести"
+    # a name tied only with other nouns stays a name
+    assert lemmatizer().analyze("ренэ").pos == "PROPN"
+
+
 def test_past_plural_wins_a_tie_with_an_imperative():
     # pymorphy3 scores «нашли» as наслать (imperative) and найти (past) alike, наслать first
     assert lemma_text("Мы нашли ошибку и перешли на Битрикс, клиенты пришли", "ru") == (
