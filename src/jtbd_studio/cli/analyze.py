@@ -32,4 +32,5 @@ def analyze(ctx: click.Context, study_name: str, n_process: int) -> None:
 
         report = analyze_study(db, study_name, n_process=n_process, progress=step)
     click.echo(f"{report.interviews} interviews, {report.turns} turns: {report.added} suggestions added, "
-               f"{report.removed} withdrawn, {report.kept_decisions} researcher decisions kept", err=True)
+               f"{report.removed} withdrawn, {report.refreshed} updated, "
+               f"{report.kept_decisions} researcher decisions kept", err=True)

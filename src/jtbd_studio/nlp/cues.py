@@ -111,6 +111,17 @@ def _parse_line(path: Path, number: int, text: str) -> Cue:
     return Cue(str(path), number, pattern, label, float(score), role, raw)
 
 
+@lru_cache(maxsize=8)
+def key_function_words(lang: str) -> frozenset[str]:
+    """Function words never kept in a key, though a cue pattern starts with them
+    (`corpora/lexicons/<lang>/key_function_words.jsonl`; none if the file is absent)."""
+    from jtbd_studio.nlp import resources
+
+    if not resources.lexicon_path(lang, "key_function_words").is_file():
+        return frozenset()
+    return resources.words(lang, "key_function_words")
+
+
 def word_lists(lang: str, name: str) -> dict[str, frozenset[str]]:
     """Single-word cues of a file grouped by role, as sets of lower-case words (not lemmatized);
     "a|b" lists both words, as in a pattern, and a leading "=" is dropped."""
@@ -210,6 +221,7 @@ class CueMatcher:
     def __init__(self, nlp: Language, name: str, roles: Iterable[str] | None = None) -> None:
         wanted = set(roles) if roles is not None else None
         self._strings = nlp.vocab.strings
+        self._function_words = key_function_words(lang_of(nlp))
         lemmatize = pipeline_lemmatizer(nlp)
         self.patterns: list[tuple[Cue, tuple[Item, ...]]] = []
         self._by_lemma: dict[int, list[int]] = {}
@@ -243,8 +255,13 @@ class CueMatcher:
     @property
     def words(self) -> frozenset[int]:
         """Lemma hashes of the cues' head words of four letters or more (kept in keys even
-        when spaCy calls them stop words); short function words stay out."""
-        return frozenset(key for key in self._by_lemma if len(self._strings[key]) >= 4)
+        when spaCy calls them stop words: «долго», "never"); short function words and those
+        of `key_function_words.jsonl` ("that", «чтобы») stay out."""
+        strings, function_words = self._strings, self._function_words
+        return frozenset(
+            key for key in self._by_lemma
+            if len(strings[key]) >= 4 and strings[key] not in function_words
+        )
 
     def find(self, doc: Doc) -> list[tuple[Cue, int, int]]:
         """Matches as (cue, start, end) token offsets, longest first among equal starts."""

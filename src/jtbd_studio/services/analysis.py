@@ -35,6 +35,7 @@ class AnalyzeReport:
     added: int = 0
     removed: int = 0
     kept_decisions: int = 0
+    refreshed: int = 0  # suggestions still found whose key, label, score or valence changed
 
 
 def _competitor_list(db: Database, study_id: int):  # type: ignore[no-untyped-def]
@@ -96,7 +97,13 @@ def _analyze_interview(db: Database, iv: Interview, competitors, n_process: int,
                 report.kept_decisions += 1
                 found.pop(key, None)
             elif key in found:
-                found.pop(key)
+                # still found: the engine's own values follow the engine (a key rule or a
+                # label that changed), the suggestion and its id stay
+                fresh = found.pop(key)
+                if (ex.key, ex.label, ex.score, ex.valence) != (fresh.key, fresh.label, fresh.score, fresh.valence):
+                    ex.key, ex.label, ex.score, ex.valence = fresh.key, fresh.label, fresh.score, fresh.valence
+                    s.add(ex)
+                    report.refreshed += 1
             else:
                 s.delete(ex)
                 report.removed += 1

@@ -85,6 +85,27 @@ def test_analyze_is_idempotent_and_keeps_decisions(db):
         assert s.get(Extraction, decided_id).status == "rejected"
 
 
+def test_analyze_brings_undecided_suggestions_up_to_the_engine(db):
+    """A suggestion stored by an older engine (another key rule, label or score) is updated in
+    place when it is found again; one the researcher decided on keeps what it had."""
+    create_study(db, "S")
+    import_paths(db, [P1], ImportOptions(study="S", interviewers=("Dan",)))
+    analyze_study(db, "S")
+    with db.session() as s:
+        old, decided = s.exec(select(Extraction).where(Extraction.kind == "friction")).all()[:2]
+        ids, key = (old.id, decided.id), old.key
+        old.key, old.label, old.score = "that old key", "general", 0.1
+        decided.key, decided.status = "that old key", "accepted"
+        s.add(old)
+        s.add(decided)
+    again = analyze_study(db, "S")
+    assert (again.added, again.removed, again.refreshed) == (0, 0, 1)
+    with db.session() as s:
+        assert s.get(Extraction, ids[0]).key == key and s.get(Extraction, ids[0]).score > 0.1
+        assert s.get(Extraction, ids[1]).key == "that old key"
+    assert analyze_study(db, "S").refreshed == 0
+
+
 def test_the_people_on_the_call_are_not_proposed_as_competitors(db):
     # the founder interview: the guest "Ben Alfi" is named in the turns ("I speak with Ben
     # Alfi", "people call me Alfi"); discovery took "Alfi" for a name until speakers were known
