@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import LEMMA, ORTH, POS, SENT_START, SPACY
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
@@ -71,15 +71,16 @@ class FormLemmatizer:
 
     def _annotate(self, doc: Doc, *, numbered: bool) -> DocView | None:
         # One array in, one array out: dict look-ups mapped over the forms in C, never a Token
-        # object (building them was most of this component's time). The lexical columns of the
-        # doc's view (view.py) come from the same to_array call.
+        # object (building them was most of this component's time). The doc gives the token
+        # columns (form, trailing space, sentence starts); the lexical columns of the view
+        # (view.py) come with the lemma from the per-form cache, one bytes join for them all.
         if not len(doc):
             return None
         if len(self._packed) > ORTH_CACHE_LIMIT:
             self._packed.clear()
             self._epoch = next(_EPOCHS)
             self._docs = 0
-        orths, spaces, starts, lowers, puncts, blanks, stops = doc.to_array(_READ).T.tolist()
+        orths, spaces, starts = doc.to_array(_READ).T.tolist()
         packed_of = self._packed
         self._seen = True
         try:  # one look-up per token; a form met for the first time raises, once per doc
@@ -90,8 +91,9 @@ class FormLemmatizer:
             if numbered:
                 packed_of.update(new)
             packed = b"".join([packed_of.get(orth) or new[orth] for orth in orths])
-        values: Any = numpy.frombuffer(packed, dtype=_PAIR).reshape(len(orths), 2)
-        lemmas: list[int] = values[:, 0].tolist()
+        values: Any = numpy.frombuffer(packed, dtype=_PAIR).reshape(len(orths), _FIELDS)
+        lemmas, _, lowers, puncts, blanks, stops = values.T.tolist()
+        values = values[:, :2]  # LEMMA, POS
         if self.keep_pos:
             trained = doc.to_array(POS)
             values = values.copy()
@@ -101,18 +103,24 @@ class FormLemmatizer:
         return remember_view(doc, [orths, lemmas, lowers, puncts, blanks, spaces, stops, starts])
 
     def _pack(self, orth: int) -> bytes:
-        """Analyze one form: its lemma's hash and part of speech id, packed."""
+        """Analyze one form: its lemma's hash, part of speech id, lower-case form's hash and
+        its punctuation, whitespace and stop-word flags, packed (the layout of `_FIELDS`)."""
         analysis = self.words.analyze(self.vocab.strings[orth])
-        return _PACK(self.vocab.strings.add(analysis.lemma), POS_IDS.get(analysis.pos, 0))
+        lexeme = self.vocab[orth]
+        return _PACK(
+            self.vocab.strings.add(analysis.lemma), POS_IDS.get(analysis.pos, 0), lexeme.lower,
+            lexeme.is_punct, lexeme.is_space, lexeme.is_stop,
+        )
 
 
 #: Epoch numbers of the lemmatizers' form caches, unique in the process (view.FormChain).
 _EPOCHS = itertools.count()
-#: What the lemmatizer reads per token: the form, trailing whitespace, sentence starts (set by
-#: a trained parser, if any; our sentencizer sets them after) and the lexical flags of the view.
-_READ = [ORTH, SPACY, SENT_START, LOWER, IS_PUNCT, IS_SPACE, IS_STOP]
-#: A lemma hash and a part of speech id as two uint64, the layout of `_PAIR`.
-_PACK = struct.Struct("=QQ").pack
+#: What the lemmatizer reads per token: the form, trailing whitespace and sentence starts (set by
+#: a trained parser, if any; our sentencizer sets them after). The rest is per form (_pack).
+_READ = [ORTH, SPACY, SENT_START]
+#: Per form, as native uint64: lemma hash, part of speech id, LOWER, IS_PUNCT, IS_SPACE, IS_STOP.
+_FIELDS = 6
+_PACK = struct.Struct("=" + "Q" * _FIELDS).pack
 _PAIR = numpy.dtype(numpy.uint64)  # native byte order, as "="
 #: Opening brackets and quotes (a straight quote may close as well as open: not listed).
 OPENING_PUNCT = ("(", "[", "{", "«", "“", "„")
