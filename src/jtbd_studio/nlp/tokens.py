@@ -45,8 +45,9 @@ class FormLemmatizer:
         self.vocab = vocab
         self.keep_pos = keep_pos
         self.words: Lemmatizer = lemmatizer()
-        #: per form (orth hash): its lemma's hash and part of speech id packed as two native
-        #: uint64 (one bytes join makes the doc's LEMMA, POS array and the view's lemmas)
+        #: per form (orth hash): its lemma's hash, part of speech id and lexical columns packed
+        #: as native uint64 (`_pack`; one bytes join makes the doc's LEMMA, POS array and the
+        #: view's columns)
         self._packed: dict[int, bytes] = {}
         #: the epoch of the form cache (it starts over past ORTH_CACHE_LIMIT) and the number of
         #: docs seen in it (view.FormChain)
