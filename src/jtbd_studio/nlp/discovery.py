@@ -626,9 +626,13 @@ class Discoverer:
         return span if span is not None and span.text.lower() not in self.stop else None
 
     def _span(self, doc: Doc, start: int, end: int, score: float) -> Span:
-        span = Span(doc, start, end, label=discovered_label(doc[start:end]))
-        set_span_values(span, SPAN_GROUPS["competitor"], score=score,
-                        key=" ".join(t.lemma_ for t in span if not t.is_punct) or span.text.lower())
+        label = discovered_label(doc[start:end])
+        span = Span(doc, start, end, label=label)
+        # one word read to its nominative: the key is that word, whatever pymorphy guessed
+        key = label.lower() if end - start == 1 and label != span.text else (
+            " ".join(t.lemma_ for t in span if not t.is_punct) or span.text.lower()
+        )
+        set_span_values(span, SPAN_GROUPS["competitor"], score=score, key=key)
         return span
 
 
@@ -642,12 +646,53 @@ def discovered_label(span: Span) -> str:
         lemma, text = span[0].lemma_, span[0].text
         if text.isupper():
             return lemma.upper() if len(lemma) <= len(text) else text
+        stem = _unknown_name_stem(span)
+        if stem is not None:
+            return stem
         if not text[1:].islower() or span[0].pos_ not in ("NOUN", "PROPN"):
             return text
         if len(lemma) > len(text) and not lemmatizer().analyze(text.lower()).flags & KNOWN:
             return text
         return lemma[:1].upper() + lemma[1:] if text[:1].isupper() else lemma
     return span.text
+
+
+#: The case endings of a masculine noun on a consonant stem that an unknown name may carry, with
+#: the prepositions that must stand before it when a feminine noun could end so too («с
+#: Пайруса» but «Пента» is a nominative; «к Пайрусу» but «на Пенту»); the instrumental «-ом»
+#: is masculine alone.
+_MASCULINE_ENDINGS: dict[str, frozenset[str] | None] = {
+    "ом": None, "ем": None, "ём": None,
+    "а": frozenset({"с", "со", "из", "от", "у", "до", "для", "без", "после", "вместо", "кроме"}),
+    "я": frozenset({"с", "со", "из", "от", "у", "до", "для", "без", "после", "вместо", "кроме"}),
+    "у": frozenset({"к", "ко", "по"}),
+    "ю": frozenset({"к", "ко", "по"}),
+    "е": frozenset({"в", "во", "на", "о", "об", "при"}),
+}
+_VOWELS = frozenset("аеёиоуыэюя")
+
+
+def _unknown_name_stem(span: Span) -> str | None:
+    """The nominative of a capitalized Russian name pymorphy does not know, when its ending is
+    a masculine noun's case ending on a consonant stem: «Пайрусом», «с Пайруса», «в Пайрусе»
+    -> Пайрус (pymorphy guesses an adjective or an indeclinable word for some of them, so one
+    product would get three labels). None when the word is known or no such ending shows."""
+    token = span[0]
+    text = token.text
+    if not (text[:1].isupper() and text[1:].islower()) or len(text) < 5:
+        return None
+    lower = text.lower()
+    if lemmatizer().analyze(lower).flags & KNOWN:
+        return None
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    for ending, prepositions in _MASCULINE_ENDINGS.items():
+        stem = lower[: -len(ending)]
+        if (
+            lower.endswith(ending) and len(stem) >= 4 and stem[-1] not in _VOWELS
+            and (prepositions is None or before in prepositions)
+        ):
+            return text[:1] + stem[1:]
+    return None
 
 
 @functools.cache

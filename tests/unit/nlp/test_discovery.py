@@ -154,6 +154,10 @@ def test_dictionary_label_for_inflected_name():
         ("Заявки приходят с Авито.", "Авито"),  # guessed a verb form: «авить»
         ("Потом перешли на ЗорвиксЦРМ.", "ЗорвиксЦРМ"),  # mixed case; the guess would be «Зорвиксцрма»
         ("Потом перешли на Мегаплан, но ушли из Мегаплана.", "Мегаплан"),
+        # a name pymorphy does not know, in three cases: one product, one label
+        ("Пользовались Пайрусом, отказались от Пайруса, всё вели в Пайрусе.", "Пайрус"),
+        ("Сидели на Флоуве, потом ушли с Флоува.", "Флоув"),
+        ("Перешли на Пенту.", "Пента"),  # a feminine name's «-у» is no masculine dative
     ],
 )
 def test_a_discovered_label_is_never_a_misleading_guess(text, label):
