@@ -323,6 +323,7 @@ BAD_INPUT = [
     (["suggestions", "accept", "--study", STUDY, "--query", '"'], "nothing to search"),
     (["suggestions", "list", "--study", STUDY, "--stage", "nowhere"], "stage 'nowhere'"),
     (["suggestions", "list", "--study", "нет такого"], "no study 'нет такого'"),
+    (["analyze", "--study", "нет такого"], "no study 'нет такого'"),  # before any progress bar
     (["suggestions", "edit", "2", "--start", "0", "--end", "100000"], "must lie inside the text"),
     (["suggestions", "edit", "2", "--start", "5", "--end", "5"], "must lie inside the text"),
     (["suggestions", "edit", "999999", "--start", "0", "--end", "1"], "no extraction #999999"),

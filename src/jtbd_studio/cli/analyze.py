@@ -23,8 +23,10 @@ def analyze(ctx: click.Context, study_name: str, n_process: int) -> None:
       jtbd-studio analyze --study "CRM onboarding"
     """
     from jtbd_studio.services.analysis import analyze_study
+    from jtbd_studio.services.studies import find_study
 
     db = database(ctx)
+    find_study(db, study_name)  # an unknown study is one line, before any progress bar
     with click.progressbar(length=1, label="analyzing", file=click.get_text_stream("stderr")) as bar:
         def step(done: int, total: int) -> None:
             bar.length = total
