@@ -145,6 +145,11 @@ class Discoverer:
         #: trigger phrases only a tool follows («вести в», «пользоваться»; not «уйти в», «работать
         #: в»): after one, a word pymorphy only guesses to be a place is a brand («вели в Пайрусе»)
         self.tools_only: set[tuple[int, ...]] = set()
+        #: words that may stand between a tools-only phrase's verb and its preposition: «вели
+        #: всё в …», «ведём сделки в …», «сидели всей командой в …»
+        self.gap_words = frozenset(
+            self.vocab.strings.add(w) for w in resources.words(self.lang, "competitors_stop", "gap")
+        )
         for r in resources.load_records(self.lang, "competitors_triggers", ("text",)):
             lemmas = self.phrase_lemmas(str(r["text"]))
             if r.get("tools_only"):
@@ -258,6 +263,8 @@ class Discoverer:
             by_previous, short = index
             sequences = by_previous.get(lemmas[i - 1], short) if i else short
             matched = next(((seq, s) for seq, s in sequences if ends_with(lemmas, i, seq)), None)
+            if matched is None and i >= 2 and lemmas[i - 1] in self.gap_words:
+                matched = self._across_object(lemmas, i, by_previous, short)
             strength = -1 if matched is None else matched[1]
             # Russian word order: «с Битрикса ушли», «на амо перешли» (the verb after the name)
             inverted = strength < 0 and self.lang == "ru"
@@ -291,6 +298,17 @@ class Discoverer:
             if end > j and not self._place_name(doc, j, end):
                 found.append((j, end, SCORE_PATTERN, 1))
         return found
+
+    def _across_object(
+        self, lemmas: list[int], i: int, by_previous: dict[int, TriggerList], short: TriggerList
+    ) -> tuple[list[int], int] | None:
+        """A tools-only phrase of two words or more whose last two stand one object word apart
+        («вели всё в …», «ведём сделки в …»), or None."""
+        skipped = [*lemmas[: i - 1], lemmas[i]]  # the list without the object word
+        for seq, strength in by_previous.get(lemmas[i - 2], short):
+            if len(seq) > 1 and tuple(seq) in self.tools_only and ends_with(skipped, i - 1, seq):
+                return seq, strength
+        return None
 
     def _verb_after(self, lemmas: list[int], punct: list[int], preposition: int, end: int) -> int:
         """The strength of a two-word trigger «VERB PREPOSITION» whose verb follows the name
