@@ -679,12 +679,10 @@ def discovered_label(span: Span) -> str:
 #: the prepositions that must stand before it when a feminine noun could end so too («с
 #: Пайруса» but «Пента» is a nominative; «к Пайрусу» but «на Пенту»); the instrumental «-ом»
 #: is masculine alone.
+_GENITIVE = frozenset({"с", "со", "из", "от", "у", "до", "для", "без", "после", "вместо", "кроме"})
+_DATIVE = frozenset({"к", "ко", "по"})
 _MASCULINE_ENDINGS: dict[str, frozenset[str] | None] = {
-    "ом": None, "ем": None, "ём": None,
-    "а": frozenset({"с", "со", "из", "от", "у", "до", "для", "без", "после", "вместо", "кроме"}),
-    "я": frozenset({"с", "со", "из", "от", "у", "до", "для", "без", "после", "вместо", "кроме"}),
-    "у": frozenset({"к", "ко", "по"}),
-    "ю": frozenset({"к", "ко", "по"}),
+    "ом": None, "ем": None, "ём": None, "а": _GENITIVE, "я": _GENITIVE, "у": _DATIVE, "ю": _DATIVE,
     "е": frozenset({"в", "во", "на", "о", "об", "при"}),
 }
 _VOWELS = frozenset("аеёиоуыэюя")

@@ -53,12 +53,12 @@ class FormLemmatizer:
         #: docs seen in it (view.FormChain)
         self._epoch = next(_EPOCHS)
         self._docs = 0
-        self._seen = False  # whether the last doc annotated held only forms of the cache
 
     def __call__(self, doc: Doc) -> Doc:
-        view = self._annotate(doc, numbered=True)
-        if view is not None:  # numbered: the pipeline's components see every such doc
-            view.epoch, view.number, view.forms_seen = self._epoch, self._docs, self._seen
+        annotated = self._annotate(doc, numbered=True)
+        if annotated is not None:  # numbered: the pipeline's components see every such doc
+            view, seen = annotated
+            view.epoch, view.number, view.forms_seen = self._epoch, self._docs, seen
             self._docs += 1
         return doc
 
@@ -70,7 +70,8 @@ class FormLemmatizer:
         self._annotate(doc, numbered=False)
         return doc
 
-    def _annotate(self, doc: Doc, *, numbered: bool) -> DocView | None:
+    def _annotate(self, doc: Doc, *, numbered: bool) -> tuple[DocView, bool] | None:
+        """The doc's view, and whether every form of the doc was in the cache already."""
         # One array in, one array out: dict look-ups mapped over the forms in C, never a Token
         # object (building them was most of this component's time). The doc gives the token
         # columns (form, trailing space, sentence starts); the lexical columns of the view
@@ -83,11 +84,11 @@ class FormLemmatizer:
             self._docs = 0
         orths, spaces, starts = doc.to_array(_READ).T.tolist()
         packed_of = self._packed
-        self._seen = True
+        seen = True
         try:  # one look-up per token; a form met for the first time raises, once per doc
             packed = b"".join([packed_of[orth] for orth in orths])
         except KeyError:
-            self._seen = False
+            seen = False
             new = {orth: self._pack(orth) for orth in set(orths).difference(packed_of)}
             if numbered:
                 packed_of.update(new)
@@ -101,7 +102,7 @@ class FormLemmatizer:
             values[:, 1] = numpy.where(trained != 0, trained, values[:, 1])
         doc.from_array([LEMMA, POS], values)
         # in view_columns() order: orth, lemma, lower, punct, space, trailing space, stop, start
-        return remember_view(doc, [orths, lemmas, lowers, puncts, blanks, spaces, stops, starts])
+        return remember_view(doc, [orths, lemmas, lowers, puncts, blanks, spaces, stops, starts]), seen
 
     def _pack(self, orth: int) -> bytes:
         """Analyze one form: its lemma's hash, part of speech id, lower-case form's hash and
