@@ -11,7 +11,9 @@ Fields of a line (only `pattern` is required; each component documents what else
   lemmatizer, so «долгих» and «долгий» both work); `a|b|c` any of them; `=word` the exact
   lower-case form (no lemmatizing; `=a|b` is the exact form a or b); `_` any non-punctuation
   token; a trailing `?` makes an item optional; `_{0,3}` is zero to three non-punctuation
-  tokens. The first item must be a word.
+  tokens. The first item must be a word. Between items a pattern reads through hesitations,
+  fillers set off by commas and a word said twice in speech (`Disfluency`): "took me, um, a
+  while" matches "take a while".
 - `label` (str), `score` (0..1, default 0.7), `role` (str, default "cue") and any other
   component-specific field (`polarity`, `valence`, `weak`, …).
 
@@ -245,6 +247,7 @@ class CueMatcher:
             ))
             self.patterns.append((cue, items))
         self._anchor_keys = frozenset(self._by_anchor)
+        self._disfluency = disfluency(nlp)
         if not self._anchor_keys.issubset(_ALL_ANCHORS):
             _ALL_ANCHORS.update(self._anchor_keys)
             _ANCHORS_GREW[0] += 1
@@ -273,6 +276,7 @@ class CueMatcher:
         if not anchored:
             return []
         words, others = view.words, self._others
+        self._disfluency.mark(view)
         found: list[tuple[int, int, int, int]] = []  # start, -end, first word by form, number
         for number in {number for key in anchored for number in self._by_anchor[key]}:
             if others[number] and any(item.isdisjoint(words) for item in others[number]):
@@ -292,6 +296,7 @@ class CueMatcher:
         first = items[0]
         at = view.positions(first.on_lower)
         n = len(view.lemma)
+        hops = view.hops
         for key in first.hashes or ():
             starts = at.get(key)
             if starts is None:
@@ -303,6 +308,8 @@ class CueMatcher:
                 after = start + 1
                 if after < n and view.space[after]:
                     after = view.skip_inline_space(after)
+                if hops is not None:
+                    after = hops.get(after, after)
                 second = items[1]
                 if second.low and (after >= n or not _fits(view, second, after)):
                     continue  # the common miss, without a recursive call
@@ -314,6 +321,131 @@ class CueMatcher:
 #: The anchor words of every CueMatcher of the process, and how many times that set grew.
 _ALL_ANCHORS: set[int] = set()
 _ANCHORS_GREW = [0]
+
+
+class Disfluency:
+    """What a cue pattern reads through between its words, as if it were not there: a sound of
+    hesitation ("um", «эм»), a filler set off by commas (", like,", «, как бы,») and a word said
+    twice ("for, for support", "the the"). Spoken complaints are full of them: "it took me, um,
+    a while" is "it took me a while" to the pattern of "take a while". The words are the roles
+    `hesitation` and `set_off` of `clauses.jsonl`. The first word of a match is never skipped:
+    a match starts at a word of its pattern. A word said twice is read through only in a doc
+    that holds a hesitation or a filler (speech, not an article's prose), so that the other docs
+    cost one set test."""
+
+    def __init__(self, nlp: Language, number: int) -> None:
+        lists = word_lists(lang_of(nlp), "clauses")
+        add = nlp.vocab.strings.add
+        self.number = number
+        self.hesitations = frozenset(add(w) for w in lists.get("hesitation", ()))
+        #: fillers set off by commas, as sequences of lower-case form hashes ("you know")
+        self.set_off = tuple(
+            tuple(add(w) for w in phrase.split()) for phrase in sorted(lists.get("set_off", ()))
+        )
+        self.first_words = frozenset(phrase[0] for phrase in self.set_off)
+        #: a doc without any of these words has nothing to read through: its last words
+        #: ("know" of "you know", «бы» of «как бы») are rarer than its first ("i", «в»)
+        self.signs = self.hesitations | frozenset(phrase[-1] for phrase in self.set_off)
+        self.comma = add(",")
+
+    def mark(self, view: DocView) -> None:
+        """Set `view.hops` (None when nothing in the doc is read through), once per doc."""
+        if view.hops_of == self.number:
+            return
+        view.hops_of = self.number
+        view.hops = None
+        lower, punct = view.lower, view.punct
+        n = len(lower)
+        if n < 2:
+            return
+        if self.signs.isdisjoint(view.words):
+            return  # in C, over the few sign words (their hashes kept in the set): most docs
+        hesitations, first_words, comma = self.hesitations, self.first_words, self.comma
+        # the positions a hop may start at: one pass, no call per token
+        starts: list[int] = []
+        last = n - 1
+        previous = lower[0]
+        for i in range(1, n):
+            word = lower[i]
+            if word == comma:
+                if i < last:
+                    after = lower[i + 1]
+                    if after in hesitations or after in first_words or after == previous:
+                        starts.append(i)
+            elif word in hesitations or (word == previous and not punct[i]):
+                starts.append(i)
+            previous = word
+        if not starts:
+            return
+        hops: dict[int, int] = {}
+        for i in starts:
+            j = self._skip(view, i)
+            if j != i:
+                hops[i] = j
+        view.hops = hops or None
+
+    def _skip(self, view: DocView, i: int) -> int:
+        """The position read instead of `i`: past every run of what is read through."""
+        lower, punct, n = view.lower, view.punct, len(view.lower)
+        start = i
+        previous = self._previous_word(view, start)
+        while i < n:
+            at = view.skip_inline_space(i) if view.space[i] else i
+            if at >= n:
+                break
+            word = lower[at]
+            if word in self.hesitations:  # with the comma after it: "me um, a while"
+                i = at + 2 if at + 1 < n and lower[at + 1] == self.comma else at + 1
+                continue
+            if word == self.comma and at + 1 < n:
+                k = view.skip_inline_space(at + 1) if view.space[at + 1] else at + 1
+                if k < n and lower[k] in self.hesitations:
+                    end = k + 1
+                    i = end + 1 if end < n and lower[end] == self.comma else end
+                    continue
+                end = self._set_off_end(view, k)
+                if end >= 0 and end < n and lower[end] == self.comma:
+                    i = end + 1
+                    continue
+                if k < n and previous >= 0 and lower[k] == lower[previous] and not punct[k]:
+                    i = k + 1  # "for, for support"
+                    continue
+                break
+            if previous >= 0 and word == lower[previous] and not punct[at] and at == i:
+                i = at + 1  # "the the"
+                continue
+            break
+        return i
+
+    def _set_off_end(self, view: DocView, k: int) -> int:
+        """The end of a set-off filler starting at `k`, or -1."""
+        lower, n = view.lower, len(view.lower)
+        if k >= n or lower[k] not in self.first_words:
+            return -1
+        for phrase in self.set_off:
+            end = k + len(phrase)
+            if end <= n and tuple(lower[k:end]) == phrase:
+                return end
+        return -1
+
+    @staticmethod
+    def _previous_word(view: DocView, i: int) -> int:
+        """The last token before `i` that is neither punctuation nor whitespace, or -1."""
+        j = i - 1
+        while j >= 0 and (view.punct[j] or view.space[j]):
+            j -= 1
+        return j
+
+
+_DISFLUENCIES: dict[str, Disfluency] = {}
+
+
+def disfluency(nlp: Language) -> Disfluency:
+    """The language's Disfluency, one per process (its number tells views apart by language)."""
+    lang = lang_of(nlp)
+    if lang not in _DISFLUENCIES:
+        _DISFLUENCIES[lang] = Disfluency(nlp, len(_DISFLUENCIES))
+    return _DISFLUENCIES[lang]
 
 
 def _anchors_in(view: DocView) -> frozenset[int]:
@@ -345,6 +477,8 @@ def _match_rest(view: DocView, items: tuple[Item, ...], k: int, pos: int) -> int
             ends.append(pos)
         # A non-breaking space is its own token: a pattern reads through it, never ends on it.
         at = view.skip_inline_space(pos) if pos < n and view.space[pos] else pos
+        if view.hops is not None:
+            at = view.hops.get(at, at)
         if taken == item.high or at >= n or not _fits(view, item, at):
             break
         taken += 1

@@ -37,6 +37,7 @@ _VERSION = re.compile(r"\d{1,3}(?:\.\d{1,2}){0,2}")
 _TRIPLE = re.compile(r"(.)\1\1")
 _VOWELS = frozenset("aeiouy")
 _SOURCE_ECHO, _SOURCE_START, _SOURCE_COORDINATED = 10, 11, 12
+_SOURCE_CAPITALIZED = 6  # one capitalized word inside a sentence (Discoverer sources 1-9)
 _INSTITUTION = 9
 
 
@@ -49,6 +50,7 @@ class Seen:
     held: list[tuple[int, int]] = field(default_factory=list)  # runs with a place word
     skip_to: int = -1  # the end of a place name just rejected ("San Francisco")
     persons: set[str] = field(default_factory=set)  # lower-case words of persons' names
+    common: list[int] = field(default_factory=list)  # capitalized dictionary words taken
 
 
 class EnglishEvidence:
@@ -60,6 +62,8 @@ class EnglishEvidence:
         self.places = resources.words("en", "competitors_stop", "place")
         self.cues: dict[int, list[list[int]]] = {}  # last lemma -> lemma hashes of cues
         self.person_verbs = resources.words("en", "competitors_persons", "verb")
+        #: "Dr.", "Mr": a title before a person's name is no name itself
+        self.titles: set[str] = set()
         for r in resources.load_records("en", "competitors_persons", ("kind", "text")):
             if r["kind"] == "verb":
                 continue
@@ -67,6 +71,8 @@ class EnglishEvidence:
             # "Dr." is one token (lemma "dr.") only in the capitalized form: no tokenizing.
             add = self.vocab.strings.add
             titles = [[add(text)], [add(f"{text}.")]]
+            if r["kind"] == "title":
+                self.titles.update({text, f"{text}."})
             for lemmas in titles if r["kind"] == "title" else [owner.phrase_lemmas(text)]:
                 self.cues.setdefault(lemmas[-1], []).append(lemmas)
 
@@ -76,7 +82,7 @@ class EnglishEvidence:
     ) -> Candidate | None:
         """A candidate starting at the capitalized word i, or None (sentence starts are noted)."""
         token = doc[i]
-        if not token.text[:1].isupper():
+        if not token.text[:1].isupper() or token.lower_ in self.titles:
             return None
         if initial and (known or token.text.isupper()):
             seen.initial.append(i)  # an acronym here is no name either ("EDA plots are…")
@@ -104,8 +110,10 @@ class EnglishEvidence:
             return None
         if known and _plural_form(token.lower_):
             return None  # "Checkups", "Works": a common noun or verb in capitals
+        if known:
+            seen.common.append(i)  # kept unless the doc writes it in lower case too (in_context)
         # Mid-sentence capitals mark proper names even on common words (Amazon, Uber).
-        return i, i + 1, SCORE_CAPITALIZED, 6
+        return i, i + 1, SCORE_CAPITALIZED, _SOURCE_CAPITALIZED
 
     def _hold_place_run(self, doc: Doc, i: int, end: int, seen: Seen) -> None:
         """Note a name followed by place words ("New Holland"): a place or a brand, decided by
@@ -121,6 +129,8 @@ class EnglishEvidence:
         self, doc: Doc, found: list[Candidate], seen: Seen, lemmas: list[int], positions: list[int]
     ) -> list[Candidate]:
         """`found` plus names seen elsewhere in the document, minus the persons."""
+        if seen.common:
+            found = self._without_common_words(doc, found, seen.common)
         names = [c for c in found if c[3] != _INSTITUTION and c[1] > c[0]]
         if names:
             found = found + self._echoes(doc, names, seen) + self._coordinated(doc, names, seen)
@@ -128,6 +138,18 @@ class EnglishEvidence:
         if (cued or seen.persons) and found:
             found = self._without_persons(doc, found, lemmas, cued, seen.persons)
         return found
+
+    @staticmethod
+    def _without_common_words(doc: Doc, found: list[Candidate], common: list[int]) -> list[Candidate]:
+        """Drop a capitalized dictionary word that the document also writes in lower case: it
+        is the common word, capitalized by a transcriber ("the Download … download that"). Only a
+        word taken for its capitals alone: after a trigger ("moved to Harvest") it stays a name."""
+        lowers = {doc[i].lower_ for i in common}
+        used = {t.text for t in doc if t.is_lower and t.text in lowers}
+        if not used:
+            return found
+        dropped = {i for i in common if doc[i].lower_ in used}
+        return [c for c in found if not (c[3] == _SOURCE_CAPITALIZED and c[0] in dropped)]
 
     def _echoes(self, doc: Doc, names: list[Candidate], seen: Seen) -> list[Candidate]:
         """Sentence starts and lower-case forms of a name found elsewhere in the document."""

@@ -67,6 +67,21 @@ def without_speakers(found: list[Found], speakers: frozenset[str]) -> list[Found
         if f.kind != "competitor" or f.score >= LISTED_SCORE:
             return False
         names = [lemma(w) for w in _WORD.findall(f.text)]
-        return bool(names) and speakers.issuperset(names)
+        return bool(names) and all(name in speakers or _spelled_like(name, speakers) for name in names)
 
     return [f for f in found if not a_speaker(f)]
+
+
+def _spelled_like(word: str, speakers: frozenset[str]) -> bool:
+    """Whether `word` is a speaker's name as a transcriber may spell it ("Connor" for the
+    speaker Conor, "Shriharsh" for Shreeharsh): the same first letter and one edit apart (two
+    in a name of eight letters or more). Shorter words must be exact: "Ben" is not "Ken"."""
+    from rapidfuzz.distance import Levenshtein
+
+    if len(word) < 4:
+        return False
+    return any(
+        len(name) >= 4 and name[0] == word[0]
+        and Levenshtein.distance(word, name, score_cutoff=2) <= (2 if min(len(word), len(name)) >= 8 else 1)
+        for name in speakers
+    )

@@ -53,6 +53,11 @@ class DocView:
         #: (`anchors_seen`: the version of the anchor set they were taken from, -1: none yet)
         self.anchors: frozenset[int] = frozenset()
         self.anchors_seen = -1
+        #: positions where a cue pattern reads through a hesitation, a filler set off by commas
+        #: or a word said twice, each with the position read instead; kept by cues.py
+        #: (`hops_of`: the number of the Disfluency that made them, -1: none yet)
+        self.hops: dict[int, int] | None = None
+        self.hops_of = -1
         self.words: frozenset[int] = frozenset()
         """The lemma and lower-case form hashes of the doc, for set tests (every matcher's)."""
         #: set by the lemmatizer (FormChain): the epoch of its form cache, the doc's number in

@@ -331,6 +331,12 @@ def test_english_unknown_word_at_sentence_start(text, expected):
         # a lower-case dictionary word is not the name: "harvest" stays a harvest
         ("The harvest came late, so we moved to Harvest for invoicing.", ["Harvest"]),
         ("Ingrid said the rollout was late. Then Ingrid left.", []),  # a person stays a person
+        # a transcriber's capitals on a word the same doc writes in lower case (a real Zoom
+        # transcript): the common word, unless a trigger names it ("moved to Harvest", above)
+        ("Go to the Download page, then download that one.", []),
+        ("Open the Transcript file? And the transcript is long.", []),
+        # a title is no name, and the person after it is none either
+        ("I'm going to see Dr. Melissa Koh in the class list.", []),
     ],
 )
 def test_english_one_sense_per_document(text, expected):

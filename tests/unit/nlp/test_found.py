@@ -31,6 +31,18 @@ def test_a_russian_speaker_in_another_case_is_still_a_speaker() -> None:
     assert [f.text for f in kept] == ["Битрикса"]
 
 
+def test_a_speaker_spelled_another_way_by_the_transcriber_is_still_a_speaker() -> None:
+    # a real Zoom transcript: the speaker "Conor Healy" is addressed as "Connor"
+    found = [
+        competitor("Connor", 0.35), competitor("Shriharsh", 0.35), competitor("Ken", 0.35),
+        competitor("Conrad", 0.35), competitor("Honor", 0.35), competitor("Zoom", 0.59),
+    ]
+    kept = without_speakers(found, speaker_lemmas(["Conor Healy", "Shreeharsh Kelkar", "Ben"]))
+    # one edit from a speaker's name, two in a long one, the same first letter, four letters
+    # or more: "Ken" is not "Ben", "Conrad" is two edits from Conor, "Honor" starts otherwise
+    assert [f.text for f in kept] == ["Ken", "Conrad", "Honor", "Zoom"]
+
+
 def test_no_speakers_no_change() -> None:
     found = [competitor("Alfi", 0.35)]
     assert without_speakers(found, speaker_lemmas([])) == found
