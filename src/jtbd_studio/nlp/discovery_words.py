@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import Any
@@ -10,12 +11,17 @@ Candidate = tuple[int, int, float, int]  # start token, end token, score, source
 TriggerList = list[tuple[list[int], int]]  # trigger phrases (lemma hashes) with their strength
 
 
+#: a letter three times in a row: a word drawn out in speech, not a name
+_DRAWN_OUT = re.compile(r"([^\W\d_])\1\1")
+
+
 def not_a_name(text: str) -> bool:
-    """Too short, no letters, a hyphenated prefix (SaaS-), an initial (Б.Обама) or XXXX."""
+    """Too short, no letters, a hyphenated prefix (SaaS-), an initial (Б.Обама), XXXX, or a word
+    drawn out in speech («Чтооооо», "Sooo"): a letter three times in a row."""
     letters = [ch for ch in text if ch.isalpha()]
     return (
         (len(letters) < 2 and not cyrillic_brand(text)) or text.endswith("-")
-        or len(set(text.lower())) == 1
+        or len(set(text.lower())) == 1 or _DRAWN_OUT.search(text.lower()) is not None
         or (text.endswith("s") and text[:-1].isupper())  # PDPs, OEMs: plural acronyms
         or (len(text) > 2 and text[1] == "." and text[0].isupper())
     )

@@ -499,3 +499,17 @@ def test_well_known_products_wait_for_discovery() -> None:
 )
 def test_screens_and_controls_of_the_product_are_no_names(text: str, lang: str, expected: list[str]) -> None:
     assert names(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Чтооооо? Ты серьёзно?", "ru"),
+        ("ДААА, я так и знала.", "ru"),
+        ("Кэээээрррооот, иди сюда!", "ru"),
+        ("Sooo, the export failed again.", "en"),
+    ],
+)
+def test_a_word_drawn_out_in_speech_is_no_name(text, lang):
+    # a letter three times in a row (real tweets of the CEDR set: «ДААА», «ураааа»)
+    assert names(text, lang) == []
