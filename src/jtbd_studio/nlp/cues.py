@@ -354,6 +354,7 @@ class Disfluency:
             return
         view.hops_of = self.number
         view.hops = None
+        view.skipped = None
         lower, punct = view.lower, view.punct
         n = len(lower)
         if n < 2:
@@ -382,7 +383,9 @@ class Disfluency:
             j = self._skip(view, i)
             if j != i:
                 hops[i] = j
-        view.hops = hops or None
+        if hops:
+            view.hops = hops
+            view.skipped = frozenset(k for i, j in hops.items() for k in range(i, j))
 
     def _skip(self, view: DocView, i: int) -> int:
         """The position read instead of `i`: past every run of what is read through."""

@@ -82,10 +82,16 @@ class Negation:
         `transparent` words ("not to be just stuck", «не так уж и сложно») do not use it up."""
         lemma, lower, punct = view.lemma, view.lower, view.punct
         pre, npi, transparent = self.pre, self.npi, self.transparent
+        skipped = view.skipped
         counted = 0
+        through = False  # whether a hesitation or a filler was read through ("not, um, easy")
         i = start - 1
         while i >= floor and counted < PRE_WINDOW and start - i <= MAX_REACH:
             if view.is_inline_space(i):
+                i -= 1
+                continue
+            if skipped is not None and i in skipped:
+                through = True
                 i -= 1
                 continue
             if lemma[i] in npi or lower[i] in npi:
@@ -94,6 +100,8 @@ class Negation:
             if punct[i]:
                 return False
             if lemma[i] in pre or lower[i] in pre:
+                if through and i == floor:
+                    return False  # «Не, ну, удобно», "No, um, it's great": an answer, not a negator
                 return not view.has(self.pseudo, view.skip_inline_space(i + 1))
             if lemma[i] not in transparent and lower[i] not in transparent:
                 counted += 1
@@ -111,9 +119,13 @@ class Negation:
         lemma, lower, punct, first = view.lemma, view.lower, view.punct, self.post.first
         seen = 0
         i = end
+        hops = view.hops
         while i < ceiling and seen <= POST_WINDOW:
             if view.is_inline_space(i):
                 i += 1
+                continue
+            if hops is not None and i in hops:
+                i = hops[i]  # «Проблем, эм, не было»: read through what a pattern reads through
                 continue
             if punct[i]:
                 close = -1

@@ -58,6 +58,8 @@ class DocView:
         #: (`hops_of`: the number of the Disfluency that made them, -1: none yet)
         self.hops: dict[int, int] | None = None
         self.hops_of = -1
+        #: every position inside those runs (negation reads back through them)
+        self.skipped: frozenset[int] | None = None
         self.words: frozenset[int] = frozenset()
         """The lemma and lower-case form hashes of the doc, for set tests (every matcher's)."""
         #: set by the lemmatizer (FormChain): the epoch of its form cache, the doc's number in

@@ -73,3 +73,25 @@ def test_the_hops_land_past_each_run() -> None:
 def test_a_match_never_starts_on_what_is_read_through() -> None:
     for lang, text in (("en", "Um, it works fine."), ("ru", "Ну, всё работает нормально.")):
         assert friction(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a negator reads through what the patterns read through
+        ("en", "It's not, um, easy to find the export.", -1),
+        ("en", "I was not, like, happy with it.", -1),
+        ("ru", "Это не, эм, удобно.", -1),
+        # a negator that opens the sentence before a filler is an answer ("No, um, …")
+        ("en", "No, um, it's great.", 1),
+        ("ru", "Не, ну, удобно, в целом.", 1),
+    ],
+)
+def test_negation_reads_through_fillers(lang: str, text: str, sign: int) -> None:
+    total = sum(f.valence or 0 for f in extract(text, lang=lang) if f.kind == "emotion")
+    assert (total > 0) - (total < 0) == sign
+
+
+def test_a_post_negation_reads_through_a_hesitation() -> None:
+    assert friction("ru", "Проблем, эм, не было.") == []
+    assert friction("ru", "Проблем, эм, было много.")
