@@ -46,6 +46,8 @@ EXCLAMATION_FACTOR = 1.3
 FEELING_THRESHOLD = 0.5
 #: A wish or a hypothetical («было бы», "would") carries hope more than felt emotion.
 IRREALIS_FACTOR = 0.45
+#: A requirement ("it needs to be fast", «должна быть удобной») states what is wanted: no feeling.
+REQUIREMENT_FACTOR = 0.0
 STRONG = 2.0
 DEFAULT_LABELS = {1: "delight", -1: "disappointment"}
 NEGATED_LABELS = {1: "relief", -1: "disappointment"}
@@ -87,6 +89,8 @@ class Emotion:
 
     def __init__(self, nlp: Language) -> None:
         self.lexicon = CueMatcher(nlp, "emotion", roles=("cue",))
+        #: "needs to be", «должна быть»: the quality after it is asked for, not felt
+        self.requirements = CueMatcher(nlp, "emotion", roles=("requirement",))
         self.emoticons = Emoticons(lang_of(nlp))
         self.negation = per_pipeline(nlp, Negation)
         self.intensity = Intensity(nlp)
@@ -97,6 +101,8 @@ class Emotion:
         #: verbs after which "would" hedges an opinion ("I'd say"), not a hypothesis
         self.opinion = hashes(nlp, roles.get("opinion", frozenset()))
         self.contrast = hashes(nlp, roles.get("contrast", frozenset()))
+        #: a word right after a requirement that makes it a guess ("that has to be the best")
+        self.not_required = hashes(nlp, roles.get("not_requirement", frozenset()))
         self.group = SPAN_GROUPS["emotion"]
         self.key_words = self.lexicon.words
         self._laughs: set[int] = set()  # forms judged laughter, and judged not
@@ -126,8 +132,13 @@ class Emotion:
             ]
             for feeling in found + faces:
                 units.setdefault(self.unit(doc, index, feeling.token), []).append(feeling)
+            # the last word of each requirement ("be", «чтобы»): its clause is the one asked for
+            required = [
+                end - 1 for _, _, end in (self.requirements.find(doc) if found else [])
+                if end >= len(doc) or index.view.lower[end] not in self.not_required
+            ]
             for (start, end), feelings in sorted(units.items()):
-                span = self.judge(index, start, end, feelings)
+                span = self.judge(index, start, end, feelings, required)
                 if span is not None:
                     spans.append(span)
         elif len(doc):  # the memos of forms judge every doc's forms (view.FormChain)
@@ -233,9 +244,12 @@ class Emotion:
         return start, end
 
     def judge(
-        self, index: SentenceIndex, start: int, end: int, feelings: list[Feeling]
+        self, index: SentenceIndex, start: int, end: int, feelings: list[Feeling],
+        required: list[int] | None = None,
     ) -> Span | None:
-        """Sum the feelings of one sentence into a span with valence and label, or None."""
+        """Sum the feelings of one sentence into a span with valence and label, or None.
+        `required`: the last words of requirements ("needs to be", «нужно, чтобы»); a feeling
+        after one in its clause is asked for, not felt."""
         view = index.view
         doc = view.doc
         turn = self._last(view, self.contrast, start, end)
@@ -246,6 +260,11 @@ class Emotion:
             weight = BEFORE_CONTRAST if feeling.token < turn else 1.0
             if irrealis and not feeling.modal and self._irrealis_clause(index, feeling.token):
                 weight *= IRREALIS_FACTOR  # «было бы здорово», "would be nice": hope, not feeling
+            if required and any(
+                start <= r < feeling.token and index.clause(r) == index.clause(feeling.token)
+                for r in required
+            ):
+                weight *= REQUIREMENT_FACTOR  # "it has to be safe": a requirement, not a feeling
             total += feeling.valence * weight
         if self.exclamation in view.words and self.exclamation in view.lower[start:end]:
             total *= EXCLAMATION_FACTOR

@@ -6,6 +6,7 @@ import tomllib
 
 import pytest
 
+from jtbd_studio.nlp import extract
 from jtbd_studio.nlp.emotion import taxonomy_labels
 from jtbd_studio.paths import corpora_dir
 from tests.unit.nlp.kinds_pipeline import analyze
@@ -386,3 +387,25 @@ def test_topic_words_carry_no_feeling(lang: str, text: str) -> None:
 def test_russian_spoken_evaluation(text: str, sign: int) -> None:
     (found,) = feelings("ru", text)
     assert found[1] * sign > 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # what a customer asks of a product is no feeling
+        ("en", "It needs to be fast and easy to use.", 0),
+        ("en", "The machine has to be safe, first and foremost.", 0),
+        ("ru", "Система должна быть быстрой и удобной.", 0),
+        ("ru", "Нужно, чтобы было удобно.", 0),
+        # the feeling of another clause stays
+        ("en", "It needs to be fast, but right now it is painfully slow.", -1),
+        ("ru", "Должна быть быстрой, а сейчас это мучение.", -1),
+        ("en", "I need to be honest, I love it.", 1),
+        # a noun phrase after it makes a guess or an emphasis, not a requirement
+        ("en", "This has to be the best tool I have used.", 1),
+        ("en", "That has to be the most frustrating part.", -1),
+    ],
+)
+def test_a_requirement_is_no_feeling(lang: str, text: str, sign: int) -> None:
+    total = sum(f.valence or 0 for f in extract(text, lang=lang) if f.kind == "emotion")
+    assert (total > 0) - (total < 0) == sign
