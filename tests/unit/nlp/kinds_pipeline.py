@@ -18,3 +18,10 @@ def analyze(lang: str, text: str, role: str | None = None) -> Doc:
             break
         doc = proc(doc)
     return doc
+
+
+def emotion_sign(lang: str, text: str) -> int:
+    """The sign (-1, 0, 1) of the summed valence of the text's emotion spans."""
+    doc = analyze(lang, text)
+    total = sum(span._.valence or 0 for span in doc.spans["jtbd_emotion"])
+    return (total > 0) - (total < 0)
