@@ -126,6 +126,19 @@ def _russian(lower: str) -> WordAnalysis:
             p for p in parses[1:] if p.score >= best.score and not _unlikely(p)
             and (not name or p.tag.POS in _VERB_FORMS)
         ), best)
+    if not best.is_known and best.tag.POS not in _VERB_FORMS and _VERB_ENDING.search(lower):
+        # A word the dictionary lacks, with a verb's ending: slang and loan verbs («глючила»,
+        # «подвисал», «юзали», «пофиксили»). The suffix guesser puts a made-up noun first
+        # («глючил», «подвисало», «пофиксиль»), so each form of one verb got a lemma of its
+        # own and a cue on «глючить» missed «глючила». Its verb reading is the word: any, for
+        # a past form (-л, -ла, -ло, -ли); for a present one, when scored at least half as
+        # high, since names end so too («Интеркрим» is no «интеркрить»). Unknown nouns seldom
+        # have a verb reading, and «пэппер» ends as no verb does.
+        past = _PAST_ENDING.search(lower) is not None
+        best = next((
+            p for p in parses[1:] if p.tag.POS == "VERB" and not _unlikely(p)
+            and (past or p.score * 2 >= best.score)
+        ), best)
     tag = best.tag
     flags = KNOWN if best.is_known else 0
     grammemes = tag.grammemes
@@ -146,6 +159,9 @@ def _russian(lower: str) -> WordAnalysis:
 
 
 _VERB_FORMS = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
+#: Endings of finite verb forms (past, present and future, reflexive or not).
+_VERB_ENDING = re.compile(r"(?:л|ла|ло|ли|ет|ит|ут|ют|ат|ят|ем|им|ешь|ишь|ете|ите)(?:ся|сь)?$")
+_PAST_ENDING = re.compile(r"(?:л|ла|ло|ли)(?:ся|сь)?$")
 
 
 def _unlikely(parse: Any) -> bool:

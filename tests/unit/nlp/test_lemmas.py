@@ -51,3 +51,19 @@ def test_english_lookup_slips_are_fixed():
 
     assert lemma_text("as does atlas", "en") == "as do atlas"
     assert lemma_text("explanations companies went", "en") == "explanation company go"
+
+
+def test_slang_verbs_the_dictionary_lacks_get_one_lemma_per_verb():
+    # the suffix guesser reads «глючила» as a noun «глючил» and «подвисал» as «подвисало»
+    forms = {
+        "глючить": "глючит глючила глючило глючили глючат",
+        "подвисать": "подвисает подвисал подвисала подвисало",
+        "юзать": "юзали юзала",
+        "пофиксить": "пофиксили пофиксил",
+    }
+    for verb, words in forms.items():
+        assert set(lemma_text(words, "ru").split()) == {verb}, words
+    # unknown nouns and names keep their reading: no verb ending, or no verb reading
+    assert lemmatizer().analyze("пэппер").lemma == "пэппер"
+    assert lemmatizer().analyze("интеркрим").lemma == "интеркрим"  # a company, not «интеркрить»
+    assert lemma_text("в Битриксе, зумеры, тесла", "ru") == "в битрикс зумера тесло"
