@@ -126,19 +126,28 @@ def _russian(lower: str) -> WordAnalysis:
             p for p in parses[1:] if p.score >= best.score and not _unlikely(p)
             and (not name or p.tag.POS in _VERB_FORMS)
         ), best)
-    if not best.is_known and best.tag.POS not in _VERB_FORMS and _VERB_ENDING.search(lower):
+    if not best.is_known and _VERB_ENDING.search(lower) and (
+        best.tag.POS not in _VERB_FORMS or _by_unknown_prefix(best)
+    ):
         # A word the dictionary lacks, with a verb's ending: slang and loan verbs («глючила»,
-        # «подвисал», «юзали», «пофиксили»). The suffix guesser puts a made-up noun first
-        # («глючил», «подвисало», «пофиксиль»), so each form of one verb got a lemma of its
-        # own and a cue on «глючить» missed «глючила». Its verb reading is the word: any, for
-        # a past form (-л, -ла, -ло, -ли); for a present one, when scored at least half as
-        # high, since names end so too («Интеркрим» is no «интеркрить»). Unknown nouns seldom
-        # have a verb reading, and «пэппер» ends as no verb does.
-        past = _PAST_ENDING.search(lower) is not None
-        best = next((
+        # «подвисал», «юзали», «косячит»). The guessers put a made-up word first: a noun
+        # («глючил», «подвисало», «пофиксиль») or a known word after a made-up prefix
+        # («косячит» as «кося» + «чать», «логируем» as «логиру» + «есть»), so each form of one
+        # verb got a lemma of its own and a cue on «глючить» missed «глючила». The verb
+        # reading by the word's ending is the word: any, for a past form (-л, -ла, -ло, -ли) or
+        # instead of a prefix guess; for a present form read as a noun, when scored at least
+        # half as high, since names end so too («Интеркрим» is no «интеркрить»). Unknown
+        # nouns seldom have a verb reading, and «пэппер» ends as no verb does.
+        is_verb = best.tag.POS in _VERB_FORMS
+        sure = is_verb or _PAST_ENDING.search(lower) is not None
+        verbs = [
             p for p in parses[1:] if p.tag.POS == "VERB" and not _unlikely(p)
-            and (past or p.score * 2 >= best.score)
-        ), best)
+            and (sure or p.score * 2 >= best.score)
+        ]
+        # by the ending first; a prefix guess only in place of a noun («тролл» + «ил»)
+        verbs.sort(key=_by_unknown_prefix)
+        if verbs and not (is_verb and _by_unknown_prefix(verbs[0])):
+            best = verbs[0]
     tag = best.tag
     flags = KNOWN if best.is_known else 0
     grammemes = tag.grammemes
@@ -162,6 +171,13 @@ _VERB_FORMS = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
 #: Endings of finite verb forms (past, present and future, reflexive or not).
 _VERB_ENDING = re.compile(r"(?:л|ла|ло|ли|ет|ит|ут|ют|ат|ят|ем|им|ешь|ишь|ете|ите)(?:ся|сь)?$")
 _PAST_ENDING = re.compile(r"(?:л|ла|ло|ли)(?:ся|сь)?$")
+
+
+def _by_unknown_prefix(parse: Any) -> bool:
+    """Whether pymorphy3 guessed the reading as a made-up prefix before a known word."""
+    from pymorphy3.units import UnknownPrefixAnalyzer
+
+    return any(isinstance(step[0], UnknownPrefixAnalyzer) for step in parse.methods_stack)
 
 
 def _unlikely(parse: Any) -> bool:
