@@ -198,8 +198,55 @@ _ENGLISH_FIXES = {"as": "as", "does": "do", "atlas": "atlas"}
 
 
 def _english(lower: str) -> WordAnalysis:
-    lemma = _ENGLISH_FIXES.get(lower) or english_lemma_table().get(lower, lower)
+    lemma = _ENGLISH_FIXES.get(lower) or english_lemma_table().get(lower) or _english_inflected(lower)
     return WordAnalysis(lemma, "", KNOWN if lower in english_words() else 0)
+
+
+@functools.cache
+def english_bases() -> frozenset[str]:
+    """Words an inflected form the lookup table lacks may be reduced to: the table's lemmas
+    and the frequency list's words."""
+    return frozenset(english_lemma_table().values()) | frozenset(english_ranks())
+
+
+#: How often a form ending in a plain "s" must be rarer than this rank to be read as a plural:
+#: frequent words that end so are mostly no plurals ("news", "series", "always").
+_PLURAL_RANK = 5000
+#: Forms this frequent that the table lacks are words of their own ("during", "morning").
+_COMMON_RANK = 2000
+#: Adjectives and nouns that look like an inflection of another word.
+_NOT_INFLECTED = frozenset([
+    "incoming", "wicked", "fleeting", "themed", "rugged", "renowned", "jaded", "versed",
+    "uprising", "wretched", "pudding", "herring", "inning", "outing", "tubing",
+])
+
+
+def _english_inflected(lower: str) -> str:
+    """The base of a form spaCy's lookup table lacks, by the regular endings, when the base is
+    a word the table or the frequency list knows: "glitching", "glitched", "glitches" ->
+    "glitch", "spammed" -> "spam", "googling" -> "google", "uninstalled" -> "uninstall".
+    Newer words (software's, mostly) are missing from the table, so a cue on "glitch" missed
+    "it keeps glitching". Anything else is its own lemma."""
+    bases = english_bases()
+    if (
+        (lower in bases and not lower.endswith(("ing", "ed", "es"))) or not lower.isalpha()
+        or english_ranks().get(lower, _COMMON_RANK) < _COMMON_RANK or lower in _NOT_INFLECTED
+    ):
+        return lower  # frequent forms the table lacks are mostly words of their own ("during")
+    candidates: list[str] = []
+    for ending in ("ing", "ed"):
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            stem = lower[: -len(ending)]
+            candidates += [stem, stem + "e"]
+            if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+                candidates.append(stem[:-1])  # "spamm" -> "spam", not "install" -> "instal"
+    if lower.endswith("ies") and len(lower) > 5:
+        candidates.append(lower[:-3] + "y")
+    if lower.endswith(("ches", "shes", "xes", "sses", "zes")):
+        candidates.append(lower[:-2])
+    elif lower.endswith("s") and not lower.endswith("ss") and english_ranks().get(lower, _PLURAL_RANK) >= _PLURAL_RANK:
+        candidates.append(lower[:-1])
+    return next((c for c in candidates if len(c) >= 4 and c in bases and c != lower), lower)
 
 
 @functools.cache

@@ -27,6 +27,8 @@ def friction(lang: str, text: str) -> list[str]:
         # slang verbs the dictionary lacks, in any form («глючила», not only «глючит»)
         ("ru", "Система постоянно глючила и подвисала.", ["Система постоянно глючила и подвисала"]),
         ("ru", "Всё подвисало на каждом шаге.", ["Всё подвисало на каждом шаге"]),
+        ("en", "The app keeps glitching.", ["The app keeps glitching"]),
+        ("en", "It glitched twice during the call.", ["It glitched twice during the call"]),
         (
             "ru",
             "Отчёты строятся по полчаса, менеджеры постоянно жалуются.",

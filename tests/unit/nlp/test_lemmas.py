@@ -71,3 +71,14 @@ def test_slang_verbs_the_dictionary_lacks_get_one_lemma_per_verb():
     assert lemmatizer().analyze("пэппер").lemma == "пэппер"
     assert lemmatizer().analyze("интеркрим").lemma == "интеркрим"  # a company, not «интеркрить»
     assert lemma_text("в Битриксе, зумеры, тесла", "ru") == "в битрикс зумера тесло"
+
+
+def test_english_forms_the_lookup_table_lacks_reduce_to_a_known_base():
+    # newer words are missing from spaCy's table: "glitching" stayed "glitching"
+    assert lemma_text("glitching glitched glitches", "en") == "glitch glitch glitch"
+    assert lemma_text("spammed googling uninstalled screenshotted", "en") == (
+        "spam google uninstall screenshot"
+    )
+    # frequent words that only look inflected, and bases too short to trust, stay whole
+    assert lemma_text("during the morning news, always", "en") == "during the morning news always"
+    assert lemma_text("incoming herring series", "en") == "incoming herring series"
