@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from jtbd_studio.nlp.view import DocView
 
 #: How many tokens after its wh-word a cue may stand and still be inside the indirect question.
-INQUIRY_WINDOW = 5
+INQUIRY_WINDOW = 7
 
 
 class Friction(ClauseExtractor):
