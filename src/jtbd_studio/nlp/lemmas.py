@@ -141,12 +141,18 @@ def _russian(lower: str) -> WordAnalysis:
         is_verb = best.tag.POS in _VERB_FORMS
         sure = is_verb or _PAST_ENDING.search(lower) is not None
         verbs = [
-            p for p in parses[1:] if p.tag.POS == "VERB" and not _unlikely(p)
-            and (sure or p.score * 2 >= best.score)
+            p for p in parses if p.tag.POS == "VERB" and not _unlikely(p)
+            and (sure or p.score * 2 >= best.score) and p is not best
         ]
         # by the ending first; a prefix guess only in place of a noun («тролл» + «ил»)
         verbs.sort(key=_by_unknown_prefix)
-        if verbs and not (is_verb and _by_unknown_prefix(verbs[0])):
+        # A past form read as a verb at all names its infinitive («офигели» -> «офигеть»,
+        # where the guessers offer only «офиг» + «есть»); a noun's genitive («триала») is
+        # never read as a verb, so it is not taken for one.
+        infinitive = _past_infinitive(lower) if verbs or is_verb else None
+        if infinitive is not None:
+            best = infinitive
+        elif verbs and not (is_verb and _by_unknown_prefix(verbs[0])):
             best = verbs[0]
     tag = best.tag
     flags = KNOWN if best.is_known else 0
@@ -171,6 +177,22 @@ _VERB_FORMS = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
 #: Endings of finite verb forms (past, present and future, reflexive or not).
 _VERB_ENDING = re.compile(r"(?:л|ла|ло|ли|ет|ит|ут|ют|ат|ят|ем|им|ешь|ишь|ете|ите)(?:ся|сь)?$")
 _PAST_ENDING = re.compile(r"(?:л|ла|ло|ли)(?:ся|сь)?$")
+
+
+#: A past form after a vowel of the stem: «глючи-ла», «офиге-ли», «подвиса-л-ся».
+_PAST_FORM = re.compile(r"([аеиоуыяэ])л(?:а|о|и)?(ся|сь)?$")
+
+
+def _past_infinitive(lower: str) -> Any:
+    """pymorphy3's reading of the infinitive a past form names (stem, "ть", "ся" if
+    reflexive), when it reads it as an infinitive; else None."""
+    match = _PAST_FORM.search(lower)
+    if match is None or match.start() < 2:
+        return None
+    infinitive = lower[: match.start()] + match.group(1) + "ть" + ("ся" if match.group(2) else "")
+    return next((
+        p for p in morph().parse(infinitive) if p.tag.POS == "INFN" and p.normal_form == infinitive
+    ), None)
 
 
 def _by_unknown_prefix(parse: Any) -> bool:
