@@ -278,7 +278,12 @@ class CueMatcher:
         words, others = view.words, self._others
         self._disfluency.mark(view)
         found: list[tuple[int, int, int, int]] = []  # start, -end, first word by form, number
-        for number in {number for key in anchored for number in self._by_anchor[key]}:
+        by_anchor = self._by_anchor
+        numbers: Iterable[int] = (  # one anchor word, as a rule: its list, without a new set
+            by_anchor[next(iter(anchored))] if len(anchored) == 1
+            else {number for key in anchored for number in by_anchor[key]}
+        )
+        for number in numbers:
             if others[number] and any(item.isdisjoint(words) for item in others[number]):
                 continue  # a required word is missing
             self._match_pattern(view, number, found)
@@ -297,7 +302,9 @@ class CueMatcher:
         at = view.positions(first.on_lower)
         n = len(view.lemma)
         hops = view.hops
-        for key in first.hashes or ():
+        # the first word's forms the doc holds (a set operation in C over the smaller set: a
+        # first item may list dozens of words, «сервер|сайт|приложение|…»)
+        for key in (first.hashes or frozenset()).intersection(view.words):
             starts = at.get(key)
             if starts is None:
                 continue

@@ -149,8 +149,14 @@ class DocView:
 
     def places(self, keys: Iterable[int], on_lower: bool) -> list[int]:
         """The positions of any of `keys` (lemma hashes, or lower-case form hashes with
-        `on_lower`), ascending, from the same index."""
-        at = self.positions(on_lower)
+        `on_lower`), ascending: from the same index when a matcher has built it, else by one
+        pass over the column."""
+        at = self._lower_at if on_lower else self._lemma_at
+        if at is None:
+            # one pass over the column: cheaper than building the index for a few words (the
+            # emoticons' brackets, a trigger word), which most docs then never ask again
+            wanted = keys if isinstance(keys, (set, frozenset)) else frozenset(keys)
+            return [i for i, key in enumerate(self.lower if on_lower else self.lemma) if key in wanted]
         found = [i for key in keys if key in at for i in at[key]]
         found.sort()
         return found
