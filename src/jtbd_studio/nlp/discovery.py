@@ -495,7 +495,10 @@ class Discoverer:
         if spelling == _QUOTE:
             return self._quoted(doc, i, seen)
         if spelling == _PRODUCT:
-            return i, self.name_end(doc, i, allow_lower=False), SCORE_PRODUCT_LIKE, 2
+            # the spelling is the evidence: a word pymorphy only guesses to be a person or a
+            # place («ТехноНИКОЛЬ») still starts the name, which was left empty
+            end = self.name_end(doc, i, allow_lower=False, guessed_person=True, guessed_place=True)
+            return i, max(end, i + 1), SCORE_PRODUCT_LIKE, 2
         if spelling == _LATIN:
             return self._latin_run(doc, i)
         if spelling == _ORG:

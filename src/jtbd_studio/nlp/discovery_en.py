@@ -62,10 +62,17 @@ class EnglishEvidence:
         self.places = resources.words("en", "competitors_stop", "place")
         self.cues: dict[int, list[list[int]]] = {}  # last lemma -> lemma hashes of cues
         self.person_verbs = resources.words("en", "competitors_persons", "verb")
+        #: first names ("Mike", "Sarah"): a capitalized word right after one may be a surname
+        self.first_names = resources.words("en", "competitors_stop", "person")
+        #: words before a person's name: roles ("manager", "rep"), people at work ("foreman",
+        #: "colleague") and "to"/"with" after a verb of talking ("talked to Sarah Connor")
+        self.person_context = resources.words("en", "competitors_stop", "role") | resources.words(
+            "en", "competitors_persons", "context"
+        )
         #: "Dr.", "Mr": a title before a person's name is no name itself
         self.titles: set[str] = set()
         for r in resources.load_records("en", "competitors_persons", ("kind", "text")):
-            if r["kind"] == "verb":
+            if r["kind"] in ("verb", "context"):
                 continue
             text = str(r["text"]).lower()
             # "Dr." is one token (lemma "dr.") only in the capitalized form: no tokenizing.
@@ -83,6 +90,11 @@ class EnglishEvidence:
         """A candidate starting at the capitalized word i, or None (sentence starts are noted)."""
         token = doc[i]
         if not token.text[:1].isupper() or token.lower_ in self.titles:
+            return None
+        if i and self._surname(doc, i):
+            # "our foreman Mike Sullivan", "I talked to Sarah Connor": a surname, and a person's
+            # other mentions in the document go too ("Sullivan said…")
+            seen.persons.add(token.lower_)
             return None
         if initial and (known or token.text.isupper()):
             seen.initial.append(i)  # an acronym here is no name either ("EDA plots are…")
@@ -114,6 +126,18 @@ class EnglishEvidence:
             seen.common.append(i)  # kept unless the doc writes it in lower case too (in_context)
         # Mid-sentence capitals mark proper names even on common words (Amazon, Uber).
         return i, i + 1, SCORE_CAPITALIZED, _SOURCE_CAPITALIZED
+
+    def _surname(self, doc: Doc, i: int) -> bool:
+        """Whether the capitalized word i follows a capitalized first name ("Mike Sullivan") with
+        a sign of a person around the pair: a role or a person word before it ("our foreman
+        Mike Sullivan", "talked to Sarah Connor"), or a person's verb after it ("… said"). A
+        first name alone is no sign: "John Deere" is a brand."""
+        first = doc[i - 1]
+        if first.lower_ not in self.first_names or not first.text[:1].isupper():
+            return False
+        after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        before = [t.lower_ for t in doc[max(0, i - 3) : i - 1]]
+        return after in self.person_verbs or any(word in self.person_context for word in before)
 
     def _hold_place_run(self, doc: Doc, i: int, end: int, seen: Seen) -> None:
         """Note a name followed by place words ("New Holland"): a place or a brand, decided by
