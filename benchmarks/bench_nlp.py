@@ -263,6 +263,12 @@ def interleaved(runners: dict[str, tuple[Callable[[list[str]], Any], list[str]]]
     return speeds
 
 
+def _ratio_range(speeds: dict[str, list[float]], name: str, base: str) -> str:
+    """The lowest and highest per-round ratio: how far the noise of the machine reaches."""
+    ratios = [a / b for a, b in zip(speeds[name], speeds[base], strict=True)]
+    return f"{min(ratios):.2f}-{max(ratios):.2f}"
+
+
 def _median_ratio(speeds: dict[str, list[float]], name: str, base: str) -> float:
     return statistics.median(a / b for a, b in zip(speeds[name], speeds[base], strict=True))
 
@@ -280,15 +286,19 @@ def run(quick: bool) -> list[dict[str, Any]]:
         "listed": (ours(competitors=_study_list()), texts),
         "ceiling": (lemmas_and_sentences(), texts),
         "our_tokenizer": (our_tokenizer(), texts),
-    }, rounds=3 if quick else 5)
+    }, rounds=3 if quick else 9)
     med = {name: statistics.median(values) for name, values in speeds.items()}
-    n = f"{words_in(texts):,} words of real Russian text; median of per-round ratios; engine: {ENGINE}"
+    n = (
+        f"{words_in(texts):,} words of real Russian text; median of {len(speeds['full'])} per-round ratios; "
+        f"engine: {ENGINE}"
+    )
     rows = [
         row("ru analysis vs tokenizer alone", f"{med['full']:,.0f} words/s", f"{med['tokenizer']:,.0f} words/s",
             _median_ratio(speeds, "full", "tokenizer"), f"budget >= 0.30; full pipeline, discovery + gated NER; {n}"),
         row("ru analysis vs stock pymorphy3 lemmatizer", f"{med['full']:,.0f} words/s", f"{med['stock']:,.0f} words/s",
             _median_ratio(speeds, "full", "stock"),
-            f"budget >= 10; baseline blank('ru') + sentencizer + lemmatizer(pymorphy3); engine: {ENGINE}"),
+            f"budget >= 10; baseline blank('ru') + sentencizer + lemmatizer(pymorphy3); engine: {ENGINE}; "
+            f"per-round ratios {_ratio_range(speeds, 'full', 'stock')}"),
         row("ru analysis with a competitor list vs tokenizer", f"{med['listed']:,.0f} words/s",
             f"{med['tokenizer']:,.0f} words/s", _median_ratio(speeds, "listed", "tokenizer"),
             "list matching only (no discovery)"),
