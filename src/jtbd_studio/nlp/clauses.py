@@ -375,7 +375,8 @@ class ClauseExtractor:
         self.group = SPAN_GROUPS[self.kind]
         # cue words stay in keys even when spaCy calls them stop words («долго»), but not the
         # degree words some cues start with («очень», "quite"): they say nothing of the topic
-        self.key_words = self.cues.words - frozenset(per_pipeline(nlp, Intensity).factors)
+        self.degree_words = frozenset(per_pipeline(nlp, Intensity).factors)
+        self.key_words = self.cues.words - self.degree_words
         self.topics = frozenset(id(cue) for cue, _ in self.cues.patterns if cue.get("topic"))
         #: block guards with an `unless` field -> the hashes of its words
         self.unless = {

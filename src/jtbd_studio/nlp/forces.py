@@ -6,7 +6,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from jtbd_studio.nlp.clauses import ClauseExtractor, Hit, SentenceIndex
-from jtbd_studio.nlp.cues import Cue, CueMatcher
+from jtbd_studio.nlp.cues import Cue, CueMatcher, lang_of, word_lists
+from jtbd_studio.nlp.negation import hashes
 from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, span_values
 
 FORCES = ("push", "pull", "anxiety", "habit")
@@ -21,6 +22,13 @@ class Forces(ClauseExtractor):
     «в экселе», "before", "our old system") is also a push: what was wrong with the old way.
     A pull cue in a clause that states a problem is no pull («интеграция с почтой теряет
     письма» names a feature, but nothing in it attracts).
+
+    A cue line with `needs_topic` (bare praise: "useful", «нравиться») is a pull only when its
+    clause names what attracts. "They were useful", "I found those quite useful", «мне
+    понравилось» hold nothing but pronouns, stop words, words of the `frame` role ("think",
+    "found", «кажется»), degree words and fillers: an evaluation of the screen in front of
+    the customer, which tells a researcher nothing of what draws them ("the filtering
+    capabilities were useful" does).
     """
 
     kind = "force"
@@ -30,10 +38,18 @@ class Forces(ClauseExtractor):
         super().__init__(nlp, "forces")
         self.old_way = CueMatcher(nlp, "forces", roles=("old_way",))
         self.friction_group = SPAN_GROUPS["friction"]
+        self.needs_topic = frozenset(
+            id(cue) for cue, _ in self.cues.patterns if cue.get("needs_topic")
+        )
+        frame = word_lists(lang_of(nlp), "forces").get("frame", frozenset())
+        self.frame = hashes(nlp, frame) | self.splitter.fillers | self.degree_words
 
     def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:
         """Direct force cues plus pushes derived from friction about the old way."""
-        hits = [hit for hit in super().hits(doc, index) if hit.label in FORCES]
+        hits = [
+            hit for hit in super().hits(doc, index)
+            if hit.label in FORCES and not (id(hit.cue) in self.needs_topic and self.bare(index, hit))
+        ]
         frictions = doc.spans.data.get(self.friction_group)  # no UserDict lookup per doc
         if not frictions:
             return hits
@@ -52,6 +68,16 @@ class Forces(ClauseExtractor):
                 taken.add((clause, "push"))
         hits.sort(key=lambda hit: hit.start)
         return hits
+
+    def bare(self, index: SentenceIndex, hit: Hit) -> bool:
+        """Whether the hit's clause holds nothing besides the cue but stop words, frame words,
+        degree words, fillers and punctuation ("they were very useful")."""
+        view, frame = index.view, self.frame
+        start, end = hit.clause
+        return all(
+            view.punct[i] or view.space[i] or view.stop[i] or view.has(frame, i)
+            for i in range(start, end) if not hit.start <= i < hit.end
+        )
 
 
 @Language.factory(
