@@ -165,10 +165,11 @@ class ClauseSplitter:
         view = index.view
         return any(view.has(self.why, j) for j in range(start, end))
 
-    def trim(self, view: DocView, start: int, end: int) -> tuple[int, int]:
+    def trim(self, view: DocView, start: int, end: int, keep: int = 0) -> tuple[int, int]:
         """Drop punctuation, spaces and dangling conjunctions from the clause edges; a word
         glued to the one before it ("that's" → "'s") keeps that one. A filler after a comma at
-        the end ("more limitations, like") dangles too."""
+        the end ("more limitations, like") dangles too. Words before `keep` (the end of the
+        last cue) are no dangling words: «цифры ни о чём» keeps its «чём»."""
         first = start
         while start < end and (
             view.punct[start] or view.space[start] or view.has(self.strip, start)
@@ -177,12 +178,14 @@ class ClauseSplitter:
         if first < start < end and _glued(view, start):
             start -= 1  # "that's slow": not "'s slow"
         while end > start and (
-            view.punct[end - 1] or view.space[end - 1] or view.has(self.strip_end, end - 1)
-            or (view.has(self.fillers, end - 1) and end - 2 > start and view.lower[end - 2] == self.comma)
+            view.punct[end - 1] or view.space[end - 1] or end > keep and (
+                view.has(self.strip_end, end - 1)
+                or (view.has(self.fillers, end - 1) and end - 2 > start and view.lower[end - 2] == self.comma)
+            )
         ):
             end -= 1
         if end > start and view.has(self.tags, end - 1) and self.is_tag(view, start, end):
-            return self.trim(view, start, end - 1)  # "it's slow, right": the tag is no part
+            return self.trim(view, start, end - 1, keep)  # "it's slow, right": the tag is no part
         return start, end
 
 
@@ -504,7 +507,7 @@ class ClauseExtractor:
         view = index.view
         for (c_start, c_end, _), group in groups.items():
             for start, end, members in self._split_at_commas(view, c_start, c_end, group):
-                start, end = self.splitter.trim(view, start, end)
+                start, end = self.splitter.trim(view, start, end, max(hit.end for hit in members))
                 if end <= start:
                     continue
                 best = max(hit.score for hit in members)

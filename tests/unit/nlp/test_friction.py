@@ -1163,3 +1163,17 @@ def test_interviewer_statements_give_no_customer_kinds(lang: str, text: str, kin
 
     assert [f for f in extract(text, lang=lang, role="interviewer") if f.kind == kind] == []
     assert [f for f in extract(text, lang=lang, role="customer") if f.kind == kind] != []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # «что» (lemma of «чём») dangles at a clause's end, but here it is the cue's last word
+        ("ru", "Цифры по прохождению ни о чём.", ["Цифры по прохождению ни о чём"]),
+        ("ru", "Отчёт, а цифры ни о чём, и", ["цифры ни о чём"]),
+        # a dangling «и» after the cue is still dropped
+        ("ru", "Курс слишком длинный и", ["Курс слишком длинный"]),
+    ],
+)
+def test_a_clause_keeps_the_last_word_of_its_cue(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
