@@ -137,6 +137,12 @@ class Discoverer:
         self.ui_nouns = frozenset(
             self.vocab.strings.add(w) for w in resources.words(self.lang, "competitors_stop", "ui")
         )
+        #: verbs of clicking: a name right after one is a menu item or a button («Нажимаем
+        #: File», "click Export")
+        self.ui_before = self.ui_nouns | frozenset(
+            self.vocab.strings.add(w)
+            for w in resources.words(self.lang, "competitors_stop", "ui_verb")
+        )
         #: last lemma -> (lemma hashes of the phrase, strength), strongest first
         self.triggers: dict[int, TriggerList] = {}
         #: last lemma -> phrases ending in a trigger word that open a clause, not a name
@@ -209,20 +215,22 @@ class Discoverer:
             found = self.english.in_context(doc, found, seen, lemmas, positions)
         if not found:
             return []  # most docs name nothing
-        if self.ui_nouns and not self.ui_nouns.isdisjoint(view.words):
+        if self.ui_before and not self.ui_before.isdisjoint(view.words):
             part = self._part_of_the_product
             found = [c for c in found if c[3] < 0 or not part(view, c[0], c[1])]
         chosen = [c for c in pick_non_overlapping(found) if c[3] >= 0]
         return [self._span(doc, s, e, score) for s, e, score, _ in chosen]
 
     def _part_of_the_product(self, view: DocView, start: int, end: int) -> bool:
-        """Whether a UI noun («экран», "tab") stands just before the name (an opening quote
-        between them allowed), ends a name of two words or more ("Pipeline View"), or follows
-        a name of ordinary words ("the Deals tab"; not "the GitHub page")."""
+        """Whether a UI noun («экран», "tab") or a verb of clicking («нажимаем», "click")
+        stands just before the name (up to two marks between them: a quote, a dash, a colon —
+        «кнопку - Create new Sprite», «пункт: Cursor to Center»), a UI noun ends a name of two
+        words or more ("Pipeline View"), or follows a name of ordinary words ("the Deals tab";
+        not "the GitHub page")."""
         before = start - 1
-        if before >= 0 and view.text(before) in _QUOTES_OPEN:
+        while before >= 0 and start - before <= 3 and (view.punct[before] or view.space[before]):
             before -= 1
-        if before >= 0 and view.has(self.ui_nouns, before):
+        if before >= 0 and view.has(self.ui_before, before):
             return True
         if end - start >= 2 and view.has(self.ui_nouns, end - 1):
             return True

@@ -96,7 +96,9 @@ class EnglishEvidence:
             # other mentions in the document go too ("Sullivan said…")
             seen.persons.add(token.lower_)
             return None
-        if initial and (known or token.text.isupper()):
+        if _vowelless(token.text):
+            return None  # "Ltf", "Vt": an abbreviation written with one capital, no name
+        if initial and (known or token.text.isupper() or _derived_word(token.lower_)):
             seen.initial.append(i)  # an acronym here is no name either ("EDA plots are…")
             return None
         end = max(self.owner.name_end(doc, i, allow_lower=False), i + 1)
@@ -282,6 +284,37 @@ def _looks_like_a_name(doc: Doc, i: int, end: int) -> bool:
         return False
     after = doc[end]
     return after.is_alpha or after.lower_ in ("'s", "’s")  # "Zendesk, …" is an address
+
+
+#: Suffixes that make common nouns, verbs and adjectives of common words: "Noisiness",
+#: "Routinize" at a sentence start are words a dictionary lacks, not names ("Grammarly" stays:
+#: -ly is left out, and mid-sentence capitals are judged as before).
+_DERIVING = ("ization", "isation", "ness", "izing", "ising", "ized", "ised", "izes", "ises",
+             "ize", "ise", "ments", "ment", "ful", "less")
+#: A derived word counts only when its base is at least this common.
+_BASE_RANK = 20000
+
+
+def _derived_word(lower: str) -> bool:
+    """Whether `lower` is a common word with a deriving suffix ("noisiness" ← "noisy",
+    "routinize" ← "routine")."""
+    ranks = english_ranks()
+    for suffix in _DERIVING:
+        if not lower.endswith(suffix) or len(lower) - len(suffix) < 3:
+            continue
+        stem = lower[: -len(suffix)]
+        bases = (stem, f"{stem}e", f"{stem[:-1]}y" if stem.endswith("i") else stem)
+        if any(ranks.get(base, _BASE_RANK) < _BASE_RANK for base in bases):
+            return True
+    return False
+
+
+def _vowelless(text: str) -> bool:
+    """A word in title case with no vowel ("Ltf", "Vt", "Mr"): an abbreviation."""
+    return (
+        len(text) > 1 and text.isalpha() and not text.isupper()
+        and _VOWELS.isdisjoint(text.lower())
+    )
 
 
 def _plural_form(lower: str) -> bool:
