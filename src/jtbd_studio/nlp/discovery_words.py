@@ -32,9 +32,20 @@ def latin_word(text: str) -> bool:
     return text.isascii() and any(ch.isalpha() for ch in text) and text[:1].isalnum()
 
 
+#: The last part of a hyphenated company name: «Байкал-Сервис», «Строй-Трейд», "Agro-Tech".
+_BUSINESS_PARTS = frozenset({
+    "сервис", "трейд", "групп", "строй", "инвест", "маркет", "логистик", "логистика", "транс",
+    "пром", "снаб", "консалт", "софт", "телеком", "комплект", "холдинг", "лайн", "систем",
+    "тех", "проект", "сити", "центр", "плюс", "group", "tech", "soft", "systems", "service",
+    "trade", "logistics", "line",
+})
+
+
 def product_like(text: str) -> bool:
-    """CamelCase, inner capitals or letters with digits: HubSpot, iPhone, amoCRM, Bitrix24 (a
-    capital after a hyphen starts a part of a word: «ей-Богу», «Ростов-на-Дону»)."""
+    """CamelCase, inner capitals or letters with digits: HubSpot, iPhone, amoCRM, Bitrix24, and
+    digits, then a capital and four letters or more ("1Password"; not "24hours", "3rd", 5G). A
+    capital after a hyphen starts a part of a word («ей-Богу», «Ростов-на-Дону»), unless the
+    part is a company word («Байкал-Сервис»)."""
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 2:
         return cyrillic_brand(text)
@@ -42,7 +53,22 @@ def product_like(text: str) -> bool:
         ch.isupper() and text[k - 1] != "-" for k, ch in enumerate(text[1:], 1)
     ) and any(ch.islower() for ch in text)
     with_digits = any(ch.isdigit() for ch in text) and text[:1].isalpha()
-    return inner_upper or (with_digits and len(letters) >= 2) or cyrillic_brand(text)
+    digits_first = (
+        text[:1].isdigit() and len(letters) >= 4 and text.isascii() and text.isalnum()
+        and letters[0].isupper() and any(ch.islower() for ch in letters)
+    )
+    return (
+        inner_upper or (with_digits and len(letters) >= 2) or digits_first
+        or cyrillic_brand(text) or _company_compound(text)
+    )
+
+
+def _company_compound(text: str) -> bool:
+    parts = text.split("-")
+    return (
+        len(parts) == 2 and parts[0][:1].isupper() and parts[1][:1].isupper()
+        and len(parts[0]) >= 3 and parts[1].lower() in _BUSINESS_PARTS
+    )
 
 
 def cyrillic_brand(text: str) -> bool:
