@@ -330,9 +330,16 @@ class Discoverer:
         return -1
 
     def _place_name(self, doc: Doc, start: int, end: int) -> bool:
-        """Is the name at start..end, or it with the next word or two, a place ("New York")?"""
+        """Is the name at start..end, or it with the next word or two, a place ("New York")?
+        In Russian, one adjective before a capitalized place name is part of it («в Нижний
+        Новгород», «Набережные Челны»; not «Сбербанк России»: a noun first)."""
         last = min(end + 2, len(doc))
-        return any(doc[start:k].text.lower() in self.stop_multi for k in range(end, last + 1))
+        if any(doc[start:k].text.lower() in self.stop_multi for k in range(end, last + 1)):
+            return True
+        if self.lang != "ru" or end - start != 1 or end >= len(doc) or not doc[end].text[:1].isupper():
+            return False
+        analyze = lemmatizer().analyze
+        return analyze(doc[start].text).pos == "ADJ" and bool(analyze(doc[end].text).flags & PLACE)
 
     def _institutions(self, doc: Doc, lemmas: list[int], positions: list[int]) -> list[Candidate]:
         """State bodies and named institutions: «правительство», «Британская полиция».
