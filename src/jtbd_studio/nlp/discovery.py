@@ -73,6 +73,9 @@ _OPENERS = frozenset(["—", "–", "-", "«", '"', "“", "„", "'", "‘", "(
 _QUOTES_OPEN = OPENING_QUOTES
 _QUOTES_CLOSE = frozenset(["»", '"', "”", "“", "'", "’"])
 _JOINERS = frozenset({"&", "-", "+", "."})
+#: Marks that may stand between a UI word and the control it names: a quote, a dash, a colon
+#: (not a full stop or a comma: "… in the menu. HubSpot does it better" names a product).
+_UI_MARKS = _QUOTES_OPEN | frozenset({"-", "—", "–", ":"})
 # How strongly a trigger says "a name follows" (the `kind` of its record; Russian has only
 # "trigger"): a switch admits a lower-case word or a short acronym, usage a lower-case word,
 # a filler ("like X") only a word already spelled like a name.
@@ -228,7 +231,9 @@ class Discoverer:
         words or more ("Pipeline View"), or follows a name of ordinary words ("the Deals tab";
         not "the GitHub page")."""
         before = start - 1
-        while before >= 0 and start - before <= 3 and (view.punct[before] or view.space[before]):
+        while before >= 0 and start - before <= 3 and (
+            view.space[before] or view.text(before) in _UI_MARKS
+        ):
             before -= 1
         if before >= 0 and view.has(self.ui_before, before):
             return True
