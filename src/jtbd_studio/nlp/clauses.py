@@ -178,10 +178,10 @@ class ClauseSplitter:
         if first < start < end and _glued(view, start):
             start -= 1  # "that's slow": not "'s slow"
         while end > start and (
-            view.punct[end - 1] or view.space[end - 1] or end > keep and (
+            view.punct[end - 1] or view.space[end - 1] or (end > keep and (
                 view.has(self.strip_end, end - 1)
                 or (view.has(self.fillers, end - 1) and end - 2 > start and view.lower[end - 2] == self.comma)
-            )
+            ))
         ):
             end -= 1
         if end > start and view.has(self.tags, end - 1) and self.is_tag(view, start, end):
