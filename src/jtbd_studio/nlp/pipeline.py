@@ -56,6 +56,7 @@ def build_pipeline(
 
     register_extensions()
     nlp = _base_pipeline(lang)
+    trained = bool(nlp.pipe_names)
     nlp.max_length = MAX_LENGTH
     _split_on_every_whitespace(nlp)
     trained_pos = any(n in nlp.pipe_names for n in ("tagger", "morphologizer"))
@@ -74,7 +75,7 @@ def build_pipeline(
     )
     # the components tokenized their lexicons while they were built: a cache full of lexicon
     # entries would leave less room for the texts'
-    nlp.tokenizer = _tokenizer(nlp, nlp.tokenizer)
+    nlp.tokenizer = _tokenizer(nlp, nlp.tokenizer, keep_norms=trained)
     return nlp
 
 
@@ -168,19 +169,23 @@ def _keep_hyphenated_words(rule: Any) -> Any:
     return rule.replace(_HYPHENS_BETWEEN_LETTERS, _DASHES_BETWEEN_LETTERS)
 
 
-def _tokenizer(nlp: Language, like: Any) -> Any:
-    """A new tokenizer with the rules of `like`, an empty cache and room for more in it.
+def _tokenizer(nlp: Language, like: Any, *, keep_norms: bool) -> Any:
+    """A new tokenizer with the rules of `like` that split, an empty cache and room for more in it.
 
     spaCy's tokenizer remembers the tokens of each space-separated chunk it has split, but
     only of the first `max_cache_size` chunks (10,000 by default); every other chunk goes
     through the affix expressions again. Russian inflection gives a study far more distinct
-    word forms than that.
+    word forms than that. And it remembers nothing more of a doc once one chunk of it was a
+    special case (spaCy's tokenizer.pyx: `has_special` is set per doc, not per chunk): one
+    non-breaking space, a special case of its own, and every later new word of the paragraph
+    is split by the expressions again on every pass. `_splitting_rules` drops the special cases
+    that split a chunk as the expressions do anyway.
     """
     from spacy.tokenizer import Tokenizer
 
     return Tokenizer(
         nlp.vocab,
-        rules=like.rules,
+        rules=_splitting_rules(nlp, like, keep_norms=keep_norms),
         prefix_search=like.prefix_search,
         suffix_search=like.suffix_search,
         infix_finditer=like.infix_finditer,
@@ -189,6 +194,50 @@ def _tokenizer(nlp: Language, like: Any) -> Any:
         faster_heuristics=like.faster_heuristics,
         max_cache_size=TOKENIZER_CACHE_SIZE,
     )
+
+
+def _splitting_rules(nlp: Language, like: Any, *, keep_norms: bool) -> dict[str, Any]:
+    """The special cases of `like` that split their string otherwise than the tokenizer would
+    without them (the affix expressions and the other cases kept: «°c.» needs its case because
+    «c.» has one).
+
+    The others change nothing but `token.norm_` («\xa0» → two spaces, «Авг» → «август»), which
+    no component of ours reads. A trained pipeline's own components read norms, so with one
+    (`keep_norms`) a special case that sets a norm is kept too.
+    """
+    from spacy.attrs import NORM, ORTH
+    from spacy.tokenizer import Tokenizer
+
+    def tokenizer(rules: dict[str, Any]) -> Any:
+        return Tokenizer(
+            nlp.vocab,
+            rules=rules,
+            prefix_search=like.prefix_search,
+            suffix_search=like.suffix_search,
+            infix_finditer=like.infix_finditer,
+            token_match=like.token_match,
+            url_match=like.url_match,
+            faster_heuristics=like.faster_heuristics,
+        )
+
+    def needed(string: str, pieces: list[dict[Any, str]], without: Any) -> bool:
+        tokens = without(string)
+        if [t.text for t in tokens] != [piece.get(ORTH, piece.get("ORTH")) for piece in pieces]:
+            return True
+        norms = [piece.get(NORM, piece.get("NORM")) for piece in pieces]
+        return keep_norms and any(n is not None and n != t.norm_ for n, t in zip(norms, tokens, strict=True))
+
+    rules = dict(like.rules)
+    kept = {string: pieces for string, pieces in rules.items() if needed(string, pieces, tokenizer({}))}
+    while True:  # a dropped case may split otherwise beside the kept ones: keep it too
+        with_kept = tokenizer(kept)
+        more = {
+            string: pieces for string, pieces in rules.items()
+            if string not in kept and needed(string, pieces, with_kept)
+        }
+        if not more:
+            return kept
+        kept.update(more)
 
 
 def pipeline_summary(nlp: Any) -> dict[str, Any]:

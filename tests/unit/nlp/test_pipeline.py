@@ -187,3 +187,47 @@ def test_a_span_never_starts_inside_a_hyphenated_word():
     doc = build_pipeline("ru")("Что-то не так с выгрузкой.")
     assert [s.text for s in doc.spans["jtbd_friction"]] == ["Что-то не так с выгрузкой"]
     assert doc[0].lemma_ == "что-то"
+
+
+def _with_all_rules(lang):
+    """spaCy's tokenizer with every special case of the language, on our affix rules: how the
+    pipeline tokenized before it dropped the special cases that split nothing."""
+    import spacy
+    from spacy.tokenizer import Tokenizer
+
+    ours = build_pipeline(lang).tokenizer
+    return Tokenizer(
+        build_pipeline(lang).vocab,
+        rules=spacy.blank(lang).tokenizer.rules,
+        prefix_search=ours.prefix_search,
+        suffix_search=ours.suffix_search,
+        infix_finditer=ours.infix_finditer,
+        token_match=ours.token_match,
+        url_match=ours.url_match,
+    )
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_tokenizer_splits_every_special_case_as_spacy_does(lang):
+    import spacy
+
+    reference = _with_all_rules(lang)
+    ours = build_pipeline(lang).tokenizer
+    specials = list(spacy.blank(lang).tokenizer.rules)
+    assert len(specials) > 500
+    for special in specials:
+        for text in (special, f"слово {special} слово.", f"({special}),\xa0word\nи т.д."):
+            assert [t.text for t in ours(text)] == [t.text for t in reference(text)], repr(text)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_non_breaking_space_is_no_special_case(lang):
+    """spaCy stops remembering a doc's chunks once one chunk was a special case, and its rules
+    make «\\xa0» one: every later word of an article's paragraph was split by the affix
+    expressions again on each pass. It splits alone anyway, so the pipeline drops the case."""
+    rules = build_pipeline(lang).tokenizer.rules
+    assert "\xa0" not in rules and "\n" not in rules
+    kept = "т.е." if lang == "ru" else "don't"
+    assert kept in rules  # a case that splits otherwise than the expressions stays
+    doc = build_pipeline(lang)(f"всё\xa0плохо {kept}")
+    assert [t.text for t in doc] == ["всё", "\xa0", "плохо", *(["т.е."] if lang == "ru" else ["do", "n't"])]

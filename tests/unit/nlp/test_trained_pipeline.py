@@ -126,6 +126,8 @@ def test_an_installed_trained_pipeline_is_used(
     assert "jtbd_sentencizer" not in nlp.pipe_names  # the model's senter sets the sentences
     problems = nlp.analyze_pipes(pretty=False)["problems"]
     assert problems == {name: [] for name in nlp.pipe_names}
+    # the model's components read norms: the special cases that only set one stay
+    assert nlp.tokenizer.rules["\xa0"] == spacy.blank(lang).tokenizer.rules["\xa0"]
 
     text, pos, ents, complaint = TRAINING[lang]
     model = spacy.load(PACKAGE[lang])
