@@ -181,18 +181,23 @@ def _tokenizer(nlp: Language, like: Any, *, keep_norms: bool) -> Any:
     is split by the expressions again on every pass. `_splitting_rules` drops the special cases
     that split a chunk as the expressions do anyway.
     """
+    return _like(nlp, like, _splitting_rules(nlp, like, keep_norms=keep_norms), TOKENIZER_CACHE_SIZE)
+
+
+def _like(nlp: Language, like: Any, rules: dict[str, Any], cache_size: int = 10_000) -> Any:
+    """A new tokenizer on `nlp`'s vocab with the affix rules of `like` and these special cases."""
     from spacy.tokenizer import Tokenizer
 
     return Tokenizer(
         nlp.vocab,
-        rules=_splitting_rules(nlp, like, keep_norms=keep_norms),
+        rules=rules,
         prefix_search=like.prefix_search,
         suffix_search=like.suffix_search,
         infix_finditer=like.infix_finditer,
         token_match=like.token_match,
         url_match=like.url_match,
         faster_heuristics=like.faster_heuristics,
-        max_cache_size=TOKENIZER_CACHE_SIZE,
+        max_cache_size=cache_size,
     )
 
 
@@ -201,24 +206,11 @@ def _splitting_rules(nlp: Language, like: Any, *, keep_norms: bool) -> dict[str,
     without them (the affix expressions and the other cases kept: «°c.» needs its case because
     «c.» has one).
 
-    The others change nothing but `token.norm_` («\xa0» → two spaces, «Авг» → «август»), which
-    no component of ours reads. A trained pipeline's own components read norms, so with one
-    (`keep_norms`) a special case that sets a norm is kept too.
+    The others change nothing but `token.norm_` (a non-breaking space → two spaces, «Авг» →
+    «август»), which no component of ours reads. A trained pipeline's own components read
+    norms, so with one (`keep_norms`) a special case that sets a norm is kept too.
     """
     from spacy.attrs import NORM, ORTH
-    from spacy.tokenizer import Tokenizer
-
-    def tokenizer(rules: dict[str, Any]) -> Any:
-        return Tokenizer(
-            nlp.vocab,
-            rules=rules,
-            prefix_search=like.prefix_search,
-            suffix_search=like.suffix_search,
-            infix_finditer=like.infix_finditer,
-            token_match=like.token_match,
-            url_match=like.url_match,
-            faster_heuristics=like.faster_heuristics,
-        )
 
     def needed(string: str, pieces: list[dict[Any, str]], without: Any) -> bool:
         tokens = without(string)
@@ -228,9 +220,10 @@ def _splitting_rules(nlp: Language, like: Any, *, keep_norms: bool) -> dict[str,
         return keep_norms and any(n is not None and n != t.norm_ for n, t in zip(norms, tokens, strict=True))
 
     rules = dict(like.rules)
-    kept = {string: pieces for string, pieces in rules.items() if needed(string, pieces, tokenizer({}))}
+    plain = _like(nlp, like, {})
+    kept = {string: pieces for string, pieces in rules.items() if needed(string, pieces, plain)}
     while True:  # a dropped case may split otherwise beside the kept ones: keep it too
-        with_kept = tokenizer(kept)
+        with_kept = _like(nlp, like, kept)
         more = {
             string: pieces for string, pieces in rules.items()
             if string not in kept and needed(string, pieces, with_kept)
