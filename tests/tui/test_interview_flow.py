@@ -192,7 +192,10 @@ async def test_draft_saved_by_the_timer_and_offered_on_the_next_start(live_db):
 
     again = make_app(live_db, ui_lang="ru")
     async with again.run_test() as pilot:
-        await wait_until(pilot, lambda: screen_name(again) == "ResumeDialog")
+        # the dialog's name shows as it is pushed, its widgets and the focus on "Resume" a frame
+        # or two later: wait for them (Enter below must press "Resume")
+        await wait_until(pilot, lambda: screen_name(again) == "ResumeDialog"
+                         and again.focused is not None and again.focused.id == "resume")
         assert "half a thought" in str(again.screen.query("Label").last().render())
         await pilot.press("enter")
         await wait_until(pilot, lambda: screen_name(again) == "InterviewScreen" and again.screen.script)
