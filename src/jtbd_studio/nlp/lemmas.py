@@ -203,10 +203,18 @@ def _by_unknown_prefix(parse: Any) -> bool:
 
 
 def _unlikely(parse: Any) -> bool:
-    """A reading to pass over when another is scored as high: an imperative, or an
-    indeclinable first name."""
+    """A reading to pass over when another is scored as high: an imperative, an indeclinable
+    first name, or a rare verb that shares its forms with a common one."""
     grammemes = parse.tag.grammemes
-    return "impr" in grammemes or ("Name" in grammemes and "Fixd" in grammemes)
+    return (
+        "impr" in grammemes or ("Name" in grammemes and "Fixd" in grammemes)
+        or parse.normal_form in _RARE_VERBS
+    )
+
+
+#: Rare verbs whose past forms pymorphy3 scores as high as a common verb's: «спал», «спали»
+#: are спать's (to sleep) far more often than спасть's (to fall off, «спала жара»).
+_RARE_VERBS = frozenset({"спасть"})
 
 
 _SUBORDINATORS = frozenset(

@@ -28,6 +28,12 @@ def test_past_plural_wins_a_tie_with_an_imperative():
     assert set(query_lemmas("нашли", "ru")) >= {"найти", "наслать"}  # search still offers both
 
 
+def test_a_common_verb_wins_a_tie_with_a_rare_one():
+    # «спал», «спали»: спать and the rare спасть ("to fall off") are scored alike, спасть first
+    assert lemma_text("Мы ночами не спали, он не спал", "ru") == "мы ночь не спать он не спать"
+    assert set(query_lemmas("спали", "ru")) >= {"спать", "спасть"}  # search still offers both
+
+
 def test_query_lemmas_lists_every_candidate():
     assert set(query_lemmas("стали", "ru")) >= {"стать", "сталь"}
     assert query_lemmas("switched", "en")[0] == "switch"

@@ -70,6 +70,23 @@ def test_fresh_set_is_valid_and_shares_no_text_with_the_dev_set(name):
         assert not shared, f"{name}:{lineno} repeats dev text {shared[0]!r}"
 
 
+TUNE = ROOT / "tests" / "data" / "eval_tune"
+
+
+def test_tune_set_shares_no_text_with_the_dev_or_fresh_set():
+    """The second tune set is read for errors: it must hold no text of the sets that are not
+    (the dev set's check half, the fresh set), nor of the dev set at all."""
+    held = "\n".join(rec["text"] for path in (*GOLD.glob("*_dev.jsonl"), *FRESH.glob("*.jsonl"))
+                     for rec in (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                                 if line.strip()))
+    docs = EQ.load_gold(TUNE)
+    assert len(docs) >= 100
+    for doc in docs:
+        text = doc.text
+        shared = [text[i:i + 30] for i in range(0, max(1, len(text) - 29), 5) if text[i:i + 30] in held]
+        assert not shared, f"{doc.id} repeats held text {shared[0]!r}"
+
+
 def test_gold_ids_unique_and_loadable():
     docs = EQ.load_gold(GOLD)
     assert len({d.id for d in docs}) == len(docs)
