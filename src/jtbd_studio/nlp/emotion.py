@@ -48,6 +48,8 @@ FEELING_THRESHOLD = 0.5
 IRREALIS_FACTOR = 0.45
 #: A requirement ("it needs to be fast", «должна быть удобной») states what is wanted: no feeling.
 REQUIREMENT_FACTOR = 0.0
+#: How many tokens from an adoption verb its object may stand ("pay that much for it")
+INTENT_REACH = 4
 STRONG = 2.0
 DEFAULT_LABELS = {1: "delight", -1: "disappointment"}
 NEGATED_LABELS = {1: "relief", -1: "disappointment"}
@@ -84,7 +86,10 @@ class Emotion:
 
     Lexicon lines (`emotion.jsonl`, role `cue`) carry `valence` (−2..+2) and a taxonomy label;
     `negated_label` names the label when the word is negated. One span per sentence (split at
-    line breaks) whose feelings sum to |valence| ≥ 0.5, or that holds only surprise.
+    line breaks) whose feelings sum to |valence| ≥ 0.5, or that holds only surprise. A line
+    with `intent` is a verb of adopting, paying or relying, read as a verdict on the product
+    when said as the speaker's intent about it (`states_intent`): `required` counts only
+    then, `exempt` counts always and is then not weakened as a wish.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -103,6 +108,15 @@ class Emotion:
         self.contrast = hashes(nlp, roles.get("contrast", frozenset()))
         #: a word right after a requirement that makes it a guess ("that has to be the best")
         self.not_required = hashes(nlp, roles.get("not_requirement", frozenset()))
+        #: an intent about the product ("I'd use it", «я бы на это не полагался»): the words of
+        #: intent, the words that name the product as an object, and conditions after them
+        self.intent_words = hashes(nlp, roles.get("intent", frozenset()))
+        self.product_words = hashes(nlp, roles.get("product", frozenset()))
+        #: "this", «это»: the product only as a pronoun, not before a noun ("this dataset"):
+        #: followed by punctuation, the verb or one of the words after an object (`after_object`)
+        self.demonstratives = hashes(nlp, roles.get("demonstrative", frozenset()))
+        self.after_object = hashes(nlp, roles.get("after_object", frozenset()))
+        self.conditions = hashes(nlp, roles.get("condition", frozenset()))
         self.group = SPAN_GROUPS["emotion"]
         self.key_words = self.lexicon.words
         self._laughs: set[int] = set()  # forms judged laughter, and judged not
@@ -156,6 +170,15 @@ class Emotion:
         for cue, start, end in self.lexicon.find(doc):
             if end <= reach:
                 continue  # nested in a longer cue ("не понимать" holds "понимать")
+            modal = bool(cue.get("modal"))
+            intent = cue.get("intent")
+            if intent:
+                stated = self.states_intent(index, start, end)
+                if intent == "required" and not stated:
+                    # "we use it on Mondays", "I'd use the second dataset": no view; and no
+                    # shadow over the cues inside ("got stuck with" keeps "stuck")
+                    continue
+                modal = modal or stated
             reach = end
             if all(view.in_title_name(i) for i in range(start, end)):
                 continue  # a name: "a plugin called Happy Inbox"
@@ -172,8 +195,43 @@ class Emotion:
                 label = cue.get("negated_label") or NEGATED_LABELS[sign]
             if result and self.intensity.counts(view, result[-1].token, start, floor):
                 result.pop()  # «ужасно рад», "super slow": the first word is a degree, not a feeling
-            result.append(Feeling(start, valence, label, bool(cue.get("modal"))))
+            result.append(Feeling(start, valence, label, modal))
         return result
+
+    def states_intent(self, index: SentenceIndex, start: int, end: int) -> bool:
+        """Whether the verb at [start, end) states what the speaker would or will do with the
+        product: a word of intent in its clause ("would", "'ll", «бы», «буду»), the product as
+        its object close by ("it", "this", «это», «им») and no condition after it in the
+        sentence ("I'd use it if it had…" is a wish). Said so, adopting, paying, relying,
+        trusting and recommending are the speaker's verdict on the product, not a hope; and
+        the negation of the verb («я бы на это не стал полагаться») makes the verdict a no."""
+        if not self.intent_words or self.intent_words.isdisjoint(index.view.words):
+            return False
+        view = index.view
+        c_start, c_end = index.clause(start)
+        if not any(view.has(self.intent_words, j) for j in range(c_start, c_end)):
+            return False
+        near = range(max(c_start, start - INTENT_REACH), min(c_end, end + INTENT_REACH))
+        if not any(self._names_product(view, j, start, end, c_end) for j in near):
+            return False
+        if index.is_question(start):
+            return False  # "would you use it?" asks for a verdict
+        s_end = index.sentence(start)[1]
+        return not any(view.has(self.conditions, j) for j in range(end, s_end))
+
+    def _names_product(self, view: DocView, j: int, start: int, end: int, c_end: int) -> bool:
+        """Whether token `j` names the product as an object: a pronoun ("it", «им»), or a
+        demonstrative that stands for a noun rather than before one ("this." or «на это
+        полагался», not "this dataset")."""
+        if view.has(self.product_words, j):
+            return True
+        if not view.has(self.demonstratives, j):
+            return False
+        after = view.skip_inline_space(j + 1)
+        return (
+            after >= c_end or bool(view.punct[after]) or start <= after < end
+            or view.has(self.after_object, after)
+        )
 
     def learn_laughter(self, view: DocView) -> None:
         """Judge the doc's forms not judged yet, once each per process: laughter or not?

@@ -407,3 +407,28 @@ def test_russian_spoken_evaluation(text: str, sign: int) -> None:
 )
 def test_a_requirement_is_no_feeling(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # what the speaker would do with the product is a verdict, and its negation a no
+        ("en", "I'd rely on it for the weekly numbers.", 1),
+        ("en", "I wouldn't rely on it for anything customer-facing.", -1),
+        ("en", "We'd never pay that much for it.", -1),
+        ("ru", "Я бы на это полагался при подготовке отчётов.", 1),
+        ("ru", "Я бы на это не стал полагаться в работе с клиентами.", -1),
+        ("ru", "Мы бы за это столько платить не стали.", -1),
+        # no intent, the object is no product, a question, a condition: no verdict
+        ("en", "We rely on it for the weekly numbers.", 0),
+        ("en", "I'll rely on this dataset for the demo.", 0),
+        ("en", "Would you rely on it next week?", 0),
+        ("en", "I'd rely on it once it handles our warehouse data.", 0),
+        ("ru", "Я бы воспользовался этим набором данных для демо.", 0),
+        ("ru", "Мы бы перешли на это, если бы была интеграция с 1С.", 0),
+        # a cue that needs intent and finds none leaves the cues inside it alone
+        ("en", "I got stuck with the outliers for an hour.", -1),
+    ],
+)
+def test_an_intent_about_the_product_is_a_verdict(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
