@@ -353,7 +353,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
     out = _rows(evaluate(every=every)[0], "", quick)
     for scope, rows in (("check half", evaluate(every=every, split="check")[0]),
                         ("fresh set", evaluate(FRESH_DIR, every=every)[0]),
-                        ("Revizor tune set", evaluate(TUNE_DIR, every=every)[0])):
+                        ("second tune set", evaluate(TUNE_DIR, every=every)[0])):
         out += [row for row in _rows(rows, f" [{scope}]", quick) if row["baseline"] != "no floor"]
     return out
 
