@@ -27,8 +27,8 @@ def _scorer() -> Any:
 EQ = _scorer()
 
 
-def _records(name: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines()
+def _records(name: str, folder: Path = GOLD) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (folder / name).read_text(encoding="utf-8").splitlines()
             if line.strip()]
 
 
@@ -59,8 +59,7 @@ def test_fresh_set_is_valid_and_shares_no_text_with_the_dev_set(name):
     come from a dev document (whose errors shaped the rules)."""
     dev = "\n".join(rec["text"] for dev_name in ("en_dev.jsonl", "ru_dev.jsonl")
                     for rec in _records(dev_name))
-    docs = [json.loads(line) for line in (FRESH / name).read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    docs = _records(name, FRESH)
     assert len(docs) >= 100
     for lineno, rec in enumerate(docs, 1):
         assert EQ.record_problems(rec) == [], f"{name}:{lineno}"
@@ -77,8 +76,7 @@ def test_tune_set_shares_no_text_with_the_dev_or_fresh_set():
     """The second tune set is read for errors: it must hold no text of the sets that are not
     (the dev set's check half, the fresh set), nor of the dev set at all."""
     held = "\n".join(rec["text"] for path in (*GOLD.glob("*_dev.jsonl"), *FRESH.glob("*.jsonl"))
-                     for rec in (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-                                 if line.strip()))
+                     for rec in _records(path.name, path.parent))
     docs = EQ.load_gold(TUNE)
     assert len(docs) >= 100
     for doc in docs:
