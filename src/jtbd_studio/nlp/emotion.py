@@ -28,7 +28,8 @@ from jtbd_studio.nlp.cues import (
     word_lists,
 )
 from jtbd_studio.nlp.emoticons import Emoticons, Feeling
-from jtbd_studio.nlp.negation import Intensity, Negation, hashes
+from jtbd_studio.nlp.lemmas import morph
+from jtbd_studio.nlp.negation import MAX_REACH, Intensity, Negation, hashes
 from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_group, set_span_values
 from jtbd_studio.nlp.view import FormChain, doc_view
 from jtbd_studio.paths import corpora_dir
@@ -66,6 +67,10 @@ LAUGHTER_VALENCE = 1.0
 #: outweighs one strong word even with an intensifier before it (2 × 1.4).
 FACE_WEIGHT = 3.0
 LAUGHTER_MEMO_LIMIT = 400_000
+#: The mood of a Russian verb form after a negator (Emotion._mood).
+IMPERATIVE = 1
+IMPERATIVE_OR_NOT = 2
+VERB_TAGS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +122,19 @@ class Emotion:
         self.demonstratives = hashes(nlp, roles.get("demonstrative", frozenset()))
         self.after_object = hashes(nlp, roles.get("after_object", frozenset()))
         self.conditions = hashes(nlp, roles.get("condition", frozenset()))
+        #: a negated imperative ("don't worry", «не волнуйтесь»): the auxiliary it leans on
+        #: ("do"), the negators that make one alone ("never"), the words that may stand before
+        #: it ("please", "just"), the subjects that make a Russian form read as indicative
+        #: («вы не сердитесь?») and the modals of advice («не стоит переживать»)
+        self.plea_aux = hashes(nlp, roles.get("plea_aux", frozenset()))
+        self.plea_alone = hashes(nlp, roles.get("plea_alone", frozenset()))
+        self.plea_lead = hashes(nlp, roles.get("plea_lead", frozenset()))
+        self.subjects = hashes(nlp, roles.get("subject", frozenset()))
+        self.advice = hashes(nlp, roles.get("advice", frozenset()))
+        self.speaker = hashes(nlp, roles.get("speaker", frozenset()))
+        self.russian = lang_of(nlp) == "ru"
+        self.strings = nlp.vocab.strings
+        self._moods: dict[int, int] = {}  # per form: IMPERATIVE, IMPERATIVE_OR_NOT or 0
         self.group = SPAN_GROUPS["emotion"]
         self.key_words = self.lexicon.words
         self._laughs: set[int] = set()  # forms judged laughter, and judged not
@@ -190,6 +208,8 @@ class Emotion:
                 self.negation.is_negated(view, start, end, floor, ceiling)
                 or index.denied_by_clause(start, self.negation)
             ):  # "I don't think it's great", «не скажу, что я в восторге»
+                if self.is_plea(index, start, floor):
+                    continue  # "don't worry", «не сердитесь»: asked of the listener, not felt
                 valence *= NEGATION_FACTOR
                 sign = 1 if valence > 0 else -1
                 label = cue.get("negated_label") or NEGATED_LABELS[sign]
@@ -218,6 +238,64 @@ class Emotion:
             return False  # "would you use it?" asks for a verdict
         s_end = index.sentence(start)[1]
         return not any(view.has(self.conditions, j) for j in range(end, s_end))
+
+    def is_plea(self, index: SentenceIndex, start: int, floor: int) -> bool:
+        """Whether the negator before the cue at `start` makes a negated imperative or advice:
+        "don't worry", "never fear", «не волнуйтесь», «не сердитесь на нас», «не стоит
+        переживать». It asks the listener not to feel so and states no feeling of the
+        speaker's: neither the word's (the negator is there) nor its opposite (the relief the
+        negation would otherwise read)."""
+        view = index.view
+        neg = self._negator_before(view, start, floor)
+        if neg < 0 or index.is_question(start):
+            return False
+        c_start = index.clause(start)[0]
+        after = view.skip_inline_space(neg + 1)
+        if self.russian:
+            if view.has(self.advice, after):  # «не стоит переживать», not «нам не нужно было»
+                return not any(view.has(self.speaker, j) for j in range(c_start, neg))
+            mood = self._mood(view.orth[after])
+            if mood == IMPERATIVE:
+                return True  # «вы не волнуйтесь» too: the form is no indicative
+            return mood == IMPERATIVE_OR_NOT and not any(
+                view.has(self.subjects, j) for j in range(c_start, neg)
+            )
+        before = self._word_before(view, neg, c_start)
+        if before >= 0 and view.lower[before] in self.plea_aux:  # "don't worry", "do not panic"
+            before = self._word_before(view, before, c_start)
+        elif not view.has(self.plea_alone, neg):  # "never fear"
+            return False
+        return before < 0 or view.has(self.plea_lead, before)
+
+    def _negator_before(self, view: DocView, start: int, floor: int) -> int:
+        """The nearest pre-negator before `start` in the sentence, or -1."""
+        for i in range(start - 1, max(floor, start - MAX_REACH) - 1, -1):
+            if self.negation.is_negator(view, i):
+                return i
+        return -1
+
+    @staticmethod
+    def _word_before(view: DocView, i: int, c_start: int) -> int:
+        """The token before `i` in its clause, skipping inline spaces; -1 at the clause's start
+        or after punctuation."""
+        j = i - 1
+        while j >= c_start and view.is_inline_space(j):
+            j -= 1
+        return -1 if j < c_start or view.punct[j] else j
+
+    def _mood(self, orth: int) -> int:
+        """IMPERATIVE if pymorphy3 reads the form as an imperative only («волнуйтесь»),
+        IMPERATIVE_OR_NOT if also as an indicative («сердитесь»), else 0; once per form."""
+        mood = self._moods.get(orth)
+        if mood is None:
+            parses = morph().parse(self.strings[orth])
+            imperative = any("impr" in p.tag for p in parses)
+            other = any(p.tag.POS in VERB_TAGS and "impr" not in p.tag for p in parses)
+            mood = (IMPERATIVE_OR_NOT if other else IMPERATIVE) if imperative else 0
+            if len(self._moods) > LAUGHTER_MEMO_LIMIT:
+                self._moods.clear()
+            self._moods[orth] = mood
+        return mood
 
     def _names_product(self, view: DocView, j: int, start: int, end: int, c_end: int) -> bool:
         """Whether token `j` names the product as an object: a pronoun ("it", «им»), or a

@@ -432,3 +432,29 @@ def test_a_requirement_is_no_feeling(lang: str, text: str, sign: int) -> None:
 )
 def test_an_intent_about_the_product_is_a_verdict(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a negated imperative asks the listener not to feel so: no relief, no feeling
+        ("en", "Don't worry, we'll fix it by Friday.", 0),
+        ("en", "Please don't be upset with us about the delay.", 0),
+        ("en", "Never fear, the backup is there.", 0),
+        ("ru", "Не волнуйтесь, мы всё починим к пятнице.", 0),
+        ("ru", "Вы не волнуйтесь, данные на месте.", 0),
+        ("ru", "Не сердитесь на нас, пожалуйста.", 0),
+        ("ru", "Не бойтесь экспериментировать с отчётами.", 0),
+        ("ru", "Не надо бояться новых отчётов.", 0),
+        # the speaker's own state, a subject before an ambiguous form, "didn't": relief stays
+        ("en", "I don't worry about the data anymore.", 1),
+        ("en", "We didn't worry at all after the migration.", 1),
+        ("en", "Didn't worry about it much after that.", 1),
+        ("ru", "Я не волнуюсь за данные.", 1),
+        ("ru", "Они не сердятся на нас за задержку.", 1),
+        ("ru", "Вы на нас не сердитесь за задержку.", 1),
+        ("ru", "Нам не нужно было волноваться за отчёты.", 1),
+    ],
+)
+def test_a_negated_imperative_states_no_feeling(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
