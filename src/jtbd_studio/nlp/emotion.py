@@ -70,6 +70,7 @@ LAUGHTER_MEMO_LIMIT = 400_000
 #: The mood of a Russian verb form after a negator (Emotion._mood).
 IMPERATIVE = 1
 IMPERATIVE_OR_NOT = 2
+INFINITIVE = 3
 VERB_TAGS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 
 
@@ -131,6 +132,10 @@ class Emotion:
         self.plea_lead = hashes(nlp, roles.get("plea_lead", frozenset()))
         self.subjects = hashes(nlp, roles.get("subject", frozenset()))
         self.advice = hashes(nlp, roles.get("advice", frozenset()))
+        #: verbs of telling and asking: a negated infinitive after one is reported advice
+        #: ("told us not to worry", «сказал нам не беспокоиться»)
+        self.telling = hashes(nlp, roles.get("telling", frozenset()))
+        self.to = nlp.vocab.strings.add("to")
         self.speaker = hashes(nlp, roles.get("speaker", frozenset()))
         self.russian = lang_of(nlp) == "ru"
         self.strings = nlp.vocab.strings
@@ -241,8 +246,8 @@ class Emotion:
 
     def is_plea(self, index: SentenceIndex, start: int, floor: int) -> bool:
         """Whether the negator before the cue at `start` makes a negated imperative or advice:
-        "don't worry", "never fear", «не волнуйтесь», «не сердитесь на нас», «не стоит
-        переживать». It asks the listener not to feel so and states no feeling of the
+        "don't worry", "never fear", «не волнуйтесь», «не сердитесь на нас», «не надо
+        паниковать», or such advice reported ("told us not to worry"). It asks the listener not to feel so and states no feeling of the
         speaker's: neither the word's (the negator is there) nor its opposite (the relief the
         negation would otherwise read)."""
         view = index.view
@@ -255,17 +260,25 @@ class Emotion:
             if view.has(self.advice, after):  # «не стоит переживать», not «нам не нужно было»
                 return not any(view.has(self.speaker, j) for j in range(c_start, neg))
             mood = self._mood(view.orth[after])
+            if mood == INFINITIVE:  # «сказал нам не беспокоиться»
+                return self._told(view, c_start, neg)
             if mood == IMPERATIVE:
                 return True  # «вы не волнуйтесь» too: the form is no indicative
             return mood == IMPERATIVE_OR_NOT and not any(
                 view.has(self.subjects, j) for j in range(c_start, neg)
             )
+        if after < len(view.lower) and view.lower[after] == self.to:  # "not to worry"
+            return self._told(view, c_start, neg)
         before = self._word_before(view, neg, c_start)
         if before >= 0 and view.lower[before] in self.plea_aux:  # "don't worry", "do not panic"
             before = self._word_before(view, before, c_start)
         elif not view.has(self.plea_alone, neg):  # "never fear"
             return False
         return before < 0 or view.has(self.plea_lead, before)
+
+    def _told(self, view: DocView, c_start: int, neg: int) -> bool:
+        """Whether a verb of telling or asking stands in the clause before the negator."""
+        return any(view.has(self.telling, j) for j in range(c_start, neg))
 
     def _negator_before(self, view: DocView, start: int, floor: int) -> int:
         """The nearest pre-negator before `start` in the sentence, or -1."""
@@ -285,13 +298,16 @@ class Emotion:
 
     def _mood(self, orth: int) -> int:
         """IMPERATIVE if pymorphy3 reads the form as an imperative only («волнуйтесь»),
-        IMPERATIVE_OR_NOT if also as an indicative («сердитесь»), else 0; once per form."""
+        IMPERATIVE_OR_NOT if also as an indicative («сердитесь»), INFINITIVE for an infinitive
+        («беспокоиться»), else 0; once per form."""
         mood = self._moods.get(orth)
         if mood is None:
             parses = morph().parse(self.strings[orth])
             imperative = any("impr" in p.tag for p in parses)
             other = any(p.tag.POS in VERB_TAGS and "impr" not in p.tag for p in parses)
             mood = (IMPERATIVE_OR_NOT if other else IMPERATIVE) if imperative else 0
+            if not mood and parses and parses[0].tag.POS == "INFN":
+                mood = INFINITIVE
             if len(self._moods) > LAUGHTER_MEMO_LIMIT:
                 self._moods.clear()
             self._moods[orth] = mood

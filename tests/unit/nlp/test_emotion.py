@@ -446,6 +446,9 @@ def test_an_intent_about_the_product_is_a_verdict(lang: str, text: str, sign: in
         ("ru", "Не сердитесь на нас, пожалуйста.", 0),
         ("ru", "Не бойтесь экспериментировать с отчётами.", 0),
         ("ru", "Не надо бояться новых отчётов.", 0),
+        # advice reported after a verb of telling
+        ("en", "Our account manager told us not to worry about the limits.", 0),
+        ("ru", "Менеджер сказал нам не беспокоиться о лимитах.", 0),
         # the speaker's own state, a subject before an ambiguous form, "didn't": relief stays
         ("en", "I don't worry about the data anymore.", 1),
         ("en", "We didn't worry at all after the migration.", 1),
@@ -454,6 +457,10 @@ def test_an_intent_about_the_product_is_a_verdict(lang: str, text: str, sign: in
         ("ru", "Они не сердятся на нас за задержку.", 1),
         ("ru", "Вы на нас не сердитесь за задержку.", 1),
         ("ru", "Нам не нужно было волноваться за отчёты.", 1),
+        ("en", "We decided not to worry about the limits.", 1),
+        # "can't stop" cancels its negator: the feeling after it goes on
+        ("en", "I can't stop worrying about the next outage.", -1),
+        ("ru", "Я не перестаю волноваться из-за сбоев.", -1),
     ],
 )
 def test_a_negated_imperative_states_no_feeling(lang: str, text: str, sign: int) -> None:

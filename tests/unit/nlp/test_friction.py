@@ -188,6 +188,10 @@ def test_offsets_are_exact_and_spans_are_clauses(lang: str) -> None:
         ("ru", "Новое меню менее удобное, чем старое."),
         ("ru", "Оператор ответил грубо и положил трубку."),
         ("ru", "Менеджер не предоставил никакой информации о заказе."),
+        # "can't stop", «не перестаёт»: a negator cancelled, the problem goes on
+        ("en", "It doesn't stop crashing after the update."),
+        ("en", "The export never stops failing on big files."),
+        ("ru", "Система не перестаёт глючить после обновления."),
     ],
 )
 def test_general_problem_vocabulary_is_friction(lang: str, text: str) -> None:
