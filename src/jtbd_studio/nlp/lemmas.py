@@ -126,7 +126,8 @@ def _russian(lower: str) -> WordAnalysis:
             p for p in parses[1:] if p.score >= best.score and not _unlikely(p)
             and (not name or p.tag.POS in _VERB_FORMS)
         ), best)
-    if not best.is_known and _VERB_ENDING.search(lower) and (
+    known = _known(best)
+    if not known and _VERB_ENDING.search(lower) and (
         best.tag.POS not in _VERB_FORMS or _by_unknown_prefix(best)
     ):
         # A word the dictionary lacks, with a verb's ending: slang and loan verbs («глючила»,
@@ -154,8 +155,9 @@ def _russian(lower: str) -> WordAnalysis:
             best = infinitive
         elif verbs and not (is_verb and _by_unknown_prefix(verbs[0])):
             best = verbs[0]
+        known = _known(best)
     tag = best.tag
-    flags = KNOWN if best.is_known else 0
+    flags = KNOWN if known else 0
     grammemes = tag.grammemes
     if grammemes & {"Name", "Surn", "Patr"}:
         flags |= PERSON
@@ -193,6 +195,24 @@ def _past_infinitive(lower: str) -> Any:
     return next((
         p for p in morph().parse(infinitive) if p.tag.POS == "INFN" and p.normal_form == infinitive
     ), None)
+
+
+def _known(parse: Any) -> bool:
+    """`parse.is_known` (the form is a dictionary word) without its second dictionary look-up:
+    a reading straight from the dictionary has one step, the dictionary's; a guessed one has
+    more (a prefix, a suffix) or none from it. A one-letter initial («А. С.») asks the
+    dictionary. pymorphy3's look-up was a tenth of a first pass over new text."""
+    from pymorphy3.units import (
+        AbbreviatedFirstNameAnalyzer,
+        AbbreviatedPatronymicAnalyzer,
+        DictionaryAnalyzer,
+    )
+
+    stack = parse.methods_stack
+    first = stack[0][0]
+    if isinstance(first, (AbbreviatedFirstNameAnalyzer, AbbreviatedPatronymicAnalyzer)):
+        return bool(parse.is_known)
+    return len(stack) == 1 and isinstance(first, DictionaryAnalyzer)
 
 
 def _by_unknown_prefix(parse: Any) -> bool:

@@ -93,3 +93,22 @@ def test_english_forms_the_lookup_table_lacks_reduce_to_a_known_base():
     # frequent words that only look inflected, and bases too short to trust, stay whole
     assert lemma_text("during the morning news, always", "en") == "during the morning news always"
     assert lemma_text("incoming herring series", "en") == "incoming herring series"
+
+
+def test_a_dictionary_reading_is_known_without_a_second_look_up():
+    # _known must say what pymorphy3's own `is_known` says, for every reading of: dictionary
+    # words (ё written as е too), known and made-up prefixes, suffix guesses, hyphenated words,
+    # one-letter initials and slang verbs; the KNOWN flag of every form rests on it
+    from jtbd_studio.nlp.lemmas import _known, morph
+
+    words = [
+        "отчёт", "отчет", "еще", "ещё", "елка", "авиасервис", "автоворонку", "автомеханники",
+        "авито", "аааа", "кое-где", "скажи-ка", "по-моему", "а", "с", "ж", "и", "глючила",
+        "подвисал", "косячит", "логируем", "офигели", "пэппер", "триала", "спали", "нашли",
+    ]
+    readings = [(w, p) for w in words for p in morph().parse(w)]
+    assert len(readings) > 100
+    assert [(w, str(p.tag), _known(p)) for w, p in readings] == [
+        (w, str(p.tag), bool(p.is_known)) for w, p in readings
+    ]
+    assert any(_known(p) for _, p in readings) and not all(_known(p) for _, p in readings)
