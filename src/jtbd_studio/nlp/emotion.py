@@ -112,6 +112,14 @@ class Emotion:
         #: verbs after which "would" hedges an opinion ("I'd say"), not a hypothesis
         self.opinion = hashes(nlp, roles.get("opinion", frozenset()))
         self.contrast = hashes(nlp, roles.get("contrast", frozenset()))
+        #: "although", «хотя»: the clause it opens is conceded, the other one carries the feeling
+        self.concession = hashes(nlp, roles.get("concession", frozenset()))
+        #: "at first", «поначалу»: a state the clause says has passed; the sentence's other
+        #: clause carries the feeling ("painful at first; now I can't imagine working without it")
+        self.superseded = tuple(
+            tuple(nlp.vocab.strings.add(w) for w in phrase.split())
+            for phrase in sorted(roles.get("superseded", frozenset()))
+        )
         #: a word right after a requirement that makes it a guess ("that has to be the best")
         self.not_required = hashes(nlp, roles.get("not_requirement", frozenset()))
         #: an intent about the product ("I'd use it", «я бы на это не полагался»): the words of
@@ -366,6 +374,32 @@ class Emotion:
             return -1
         return max((i for i in range(start, end) if view.has(words, i)), default=-1)
 
+    def _conceded(self, index: SentenceIndex, i: int) -> bool:
+        """Whether the clause holding token `i` opens with a concession ("although", "even
+        though", «хотя», «несмотря на»; not «хотя бы», «хоть бы»: "at least", a wish)."""
+        view = index.view
+        start, end = index.clause(i)
+        words = [k for k in range(start, end) if not view.punct[k] and not view.space[k]][:2]
+        return any(
+            view.has(self.concession, k)
+            and not (k + 1 < end and view.has(self.irrealis, view.skip_inline_space(k + 1)))
+            for k in words
+        )
+
+    def _superseded(self, index: SentenceIndex, i: int) -> bool:
+        """Whether the clause holding token `i` says its state has passed ("at first",
+        "initially", «сначала», «поначалу»), in a sentence with another clause to carry it."""
+        start, end = index.clause(i)
+        sentence = index.sentence(i)
+        if (start, end) == sentence:
+            return False  # "it was slow at first.": nothing else to lean on
+        lower = index.view.lower
+        return any(
+            tuple(lower[k : k + len(phrase)]) == phrase
+            for k in range(start, end)
+            for phrase in self.superseded
+        )
+
     def _irrealis_clause(self, index: SentenceIndex, i: int) -> bool:
         """Whether the clause holding token `i` has a word of wish or hypothesis."""
         if not self.irrealis:
@@ -408,8 +442,13 @@ class Emotion:
         irrealis = self._last(view, self.irrealis, start, end) >= 0
         total = 0.0
         for feeling in feelings:
-            # "slow at first, but the support was great": the clause after "but" carries it.
+            # "slow at first, but the support was great": the clause after "but" carries it;
+            # so does the clause beside a concession ("although setup took a while, …")
             weight = BEFORE_CONTRAST if feeling.token < turn else 1.0
+            if (self.concession and self._conceded(index, feeling.token)) or (
+                self.superseded and self._superseded(index, feeling.token)
+            ):
+                weight = BEFORE_CONTRAST
             if irrealis and not feeling.modal and self._irrealis_clause(index, feeling.token):
                 weight *= IRREALIS_FACTOR  # «было бы здорово», "would be nice": hope, not feeling
             if required and any(

@@ -465,3 +465,36 @@ def test_an_intent_about_the_product_is_a_verdict(lang: str, text: str, sign: in
 )
 def test_a_negated_imperative_states_no_feeling(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a conceded clause weighs half: the other clause carries the sentence
+        ("en", "Even though setup took a while, we're really happy with it now.", 1),
+        ("en", "Although the interface looks nice, the reports are useless for us.", -1),
+        ("ru", "Хоть настройка и заняла время, сейчас мы очень довольны.", 1),
+        ("ru", "Хотя интерфейс красивый, отчёты для нас бесполезны.", -1),
+        # a state that has passed ("at first", «поначалу») gives way to the clause beside it
+        ("en", "It was painful at first; now I can't imagine working without it.", 1),
+        ("ru", "Поначалу было тяжело, а теперь не представляю работы без него.", 1),
+        # alone in its sentence, it still speaks
+        ("en", "It was painful at first.", -1),
+        ("ru", "Поначалу было тяжело.", -1),
+        # «а» turns the sentence as «но» does
+        ("ru", "Говорят, что им легко пользоваться, а наши менеджеры мучаются каждый день.", -1),
+    ],
+)
+def test_a_conceded_or_past_state_gives_way(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Инструмент бесполезный.", "Отчёты бессмысленные.", "Интеграция ненадёжная.",
+     "Приложение глючное.", "Интерфейс громоздкий.", "Качество посредственное."],
+)
+def test_russian_evaluations_mirror_the_english_ones(text: str) -> None:
+    # "useless", "pointless", "unreliable", "buggy", "cumbersome", "mediocre" had a sign in
+    # English and none in Russian
+    assert emotion_sign("ru", text) == -1
