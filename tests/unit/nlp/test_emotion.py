@@ -490,11 +490,19 @@ def test_a_conceded_or_past_state_gives_way(lang: str, text: str, sign: int) -> 
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["Инструмент бесполезный.", "Отчёты бессмысленные.", "Интеграция ненадёжная.",
-     "Приложение глючное.", "Интерфейс громоздкий.", "Качество посредственное."],
+    ("text", "sign"),
+    [
+        ("Инструмент бесполезный.", -1), ("Отчёты бессмысленные.", -1),
+        ("Интеграция ненадёжная.", -1), ("Приложение глючное.", -1),
+        ("Интерфейс громоздкий.", -1), ("Качество посредственное.", -1),
+        ("Там бардак.", -1), ("Он шустрый.", 1), ("Это сырой продукт.", -1),
+        ("Это курам на смех.", -1), ("Работает как танк.", 1), ("Менеджеры дружелюбные.", 1),
+        # «сырой» only of a product
+        ("Мы выгружаем сырые данные в CSV.", 0),
+    ],
 )
-def test_russian_evaluations_mirror_the_english_ones(text: str) -> None:
-    # "useless", "pointless", "unreliable", "buggy", "cumbersome", "mediocre" had a sign in
-    # English and none in Russian
-    assert emotion_sign("ru", text) == -1
+def test_russian_evaluations_mirror_the_english_ones(text: str, sign: int) -> None:
+    # "useless", "pointless", "unreliable", "buggy", "cumbersome", "mediocre", "a mess",
+    # "snappy", "half-baked", "a joke", "rock solid", "friendly" had a sign in English and
+    # none (or the wrong one) in Russian
+    assert emotion_sign("ru", text) == sign
