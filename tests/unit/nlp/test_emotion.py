@@ -506,3 +506,22 @@ def test_russian_evaluations_mirror_the_english_ones(text: str, sign: int) -> No
     # "snappy", "half-baked", "a joke", "rock solid", "friendly" had a sign in English and
     # none (or the wrong one) in Russian
     assert emotion_sign("ru", text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # English mirrors of Russian cues («подвели», «руки опускаются»)
+        ("en", "They let us down.", -1),
+        ("en", "The vendor let the whole team down.", -1),
+        ("en", "Honestly I was about to give up on the export, it kept failing.", -1),
+        ("en", "They ghosted us after the contract was signed.", -1),
+        ("ru", "Руки опускаются, когда видишь этот отчёт.", -1),
+        ("ru", "Они сделали больше, чем обещали.", 1),
+        # a data tool's "drill down" lets no one down; giving up the old tool is no despair
+        ("en", "Let's drill down into the second feature.", 0),
+        ("en", "They were ready to give up the old CRM.", 0),
+    ],
+)
+def test_english_evaluations_mirror_the_russian_ones(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
