@@ -116,10 +116,10 @@ class Emotion:
         self.concession = hashes(nlp, roles.get("concession", frozenset()))
         #: "at first", «поначалу»: a state the clause says has passed; the sentence's other
         #: clause carries the feeling ("painful at first; now I can't imagine working without it")
-        self.superseded = tuple(
-            tuple(nlp.vocab.strings.add(w) for w in phrase.split())
-            for phrase in sorted(roles.get("superseded", frozenset()))
-        )
+        phrases = [phrase.split() for phrase in sorted(roles.get("superseded", frozenset()))]
+        self.superseded = tuple(tuple(nlp.vocab.strings.add(w) for w in p) for p in phrases)
+        #: each phrase's longest word: a doc without any of them holds none of the phrases
+        self.superseded_anchors = frozenset(nlp.vocab.strings.add(max(p, key=len)) for p in phrases)
         #: a word right after a requirement that makes it a guess ("that has to be the best")
         self.not_required = hashes(nlp, roles.get("not_requirement", frozenset()))
         #: an intent about the product ("I'd use it", «я бы на это не полагался»): the words of
@@ -378,6 +378,8 @@ class Emotion:
         """Whether the clause holding token `i` opens with a concession ("although", "even
         though", «хотя», «несмотря на»; not «хотя бы», «хоть бы»: "at least", a wish)."""
         view = index.view
+        if self.concession.isdisjoint(view.words):
+            return False  # a set test in C: most docs hold no concession
         start, end = index.clause(i)
         words = [k for k in range(start, end) if not view.punct[k] and not view.space[k]][:2]
         return any(
@@ -389,15 +391,17 @@ class Emotion:
     def _superseded(self, index: SentenceIndex, i: int) -> bool:
         """Whether the clause holding token `i` says its state has passed ("at first",
         "initially", «сначала», «поначалу»), in a sentence with another clause to carry it."""
+        if self.superseded_anchors.isdisjoint(index.view.words):
+            return False  # a set test in C: most docs hold none of these
         start, end = index.clause(i)
         sentence = index.sentence(i)
         if (start, end) == sentence:
             return False  # "it was slow at first.": nothing else to lean on
         lower = index.view.lower
         return any(
-            tuple(lower[k : k + len(phrase)]) == phrase
-            for k in range(start, end)
+            lower[k] == phrase[0] and tuple(lower[k : k + len(phrase)]) == phrase
             for phrase in self.superseded
+            for k in range(start, end)
         )
 
     def _irrealis_clause(self, index: SentenceIndex, i: int) -> bool:
