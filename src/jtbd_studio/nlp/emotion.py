@@ -134,7 +134,7 @@ class Emotion:
         #: a negated imperative ("don't worry", «не волнуйтесь»): the auxiliary it leans on
         #: ("do"), the negators that make one alone ("never"), the words that may stand before
         #: it ("please", "just"), the subjects that make a Russian form read as indicative
-        #: («вы не сердитесь?») and the modals of advice («не стоит переживать»)
+        #: («вы не сердитесь?») and the modals of advice («не надо бояться»)
         self.plea_aux = hashes(nlp, roles.get("plea_aux", frozenset()))
         self.plea_alone = hashes(nlp, roles.get("plea_alone", frozenset()))
         self.plea_lead = hashes(nlp, roles.get("plea_lead", frozenset()))
@@ -147,7 +147,7 @@ class Emotion:
         self.speaker = hashes(nlp, roles.get("speaker", frozenset()))
         self.russian = lang_of(nlp) == "ru"
         self.strings = nlp.vocab.strings
-        self._moods: dict[int, int] = {}  # per form: IMPERATIVE, IMPERATIVE_OR_NOT or 0
+        self._moods: dict[int, int] = {}  # per form: IMPERATIVE, IMPERATIVE_OR_NOT, INFINITIVE or 0
         self.group = SPAN_GROUPS["emotion"]
         self.key_words = self.lexicon.words
         self._laughs: set[int] = set()  # forms judged laughter, and judged not
@@ -255,9 +255,9 @@ class Emotion:
     def is_plea(self, index: SentenceIndex, start: int, floor: int) -> bool:
         """Whether the negator before the cue at `start` makes a negated imperative or advice:
         "don't worry", "never fear", «не волнуйтесь», «не сердитесь на нас», «не надо
-        паниковать», or such advice reported ("told us not to worry"). It asks the listener not to feel so and states no feeling of the
-        speaker's: neither the word's (the negator is there) nor its opposite (the relief the
-        negation would otherwise read)."""
+        паниковать», or such advice reported ("told us not to worry"). It asks the listener not
+        to feel so and states no feeling of the speaker's: neither the word's (the negator is
+        there) nor its opposite (the relief the negation would otherwise read)."""
         view = index.view
         neg = self._negator_before(view, start, floor)
         if neg < 0 or index.is_question(start):
