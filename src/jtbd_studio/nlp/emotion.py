@@ -28,7 +28,7 @@ from jtbd_studio.nlp.cues import (
     word_lists,
 )
 from jtbd_studio.nlp.emoticons import Emoticons, Feeling
-from jtbd_studio.nlp.lemmas import morph
+from jtbd_studio.nlp.lemmas import IMPERATIVE, IMPERATIVE_OR_NOT, INFINITIVE, verb_mood
 from jtbd_studio.nlp.negation import MAX_REACH, Intensity, Negation, hashes
 from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_group, set_span_values
 from jtbd_studio.nlp.view import FormChain, doc_view
@@ -67,11 +67,6 @@ LAUGHTER_VALENCE = 1.0
 #: outweighs one strong word even with an intensifier before it (2 × 1.4).
 FACE_WEIGHT = 3.0
 LAUGHTER_MEMO_LIMIT = 400_000
-#: The mood of a Russian verb form after a negator (Emotion._mood).
-IMPERATIVE = 1
-IMPERATIVE_OR_NOT = 2
-INFINITIVE = 3
-VERB_TAGS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 
 
 @lru_cache(maxsize=1)
@@ -108,12 +103,16 @@ class Emotion:
         self.splitter = per_pipeline(nlp, ClauseSplitter)
         self.exclamation = nlp.vocab.strings.add("!")
         roles = word_lists(lang_of(nlp), "emotion")
-        self.irrealis = hashes(nlp, roles.get("irrealis", frozenset()))
+
+        def role(name: str) -> frozenset[int]:
+            return hashes(nlp, roles.get(name, frozenset()))
+
+        self.irrealis = role("irrealis")
         #: verbs after which "would" hedges an opinion ("I'd say"), not a hypothesis
-        self.opinion = hashes(nlp, roles.get("opinion", frozenset()))
-        self.contrast = hashes(nlp, roles.get("contrast", frozenset()))
+        self.opinion = role("opinion")
+        self.contrast = role("contrast")
         #: "although", «хотя»: the clause it opens is conceded, the other one carries the feeling
-        self.concession = hashes(nlp, roles.get("concession", frozenset()))
+        self.concession = role("concession")
         #: "at first", «поначалу»: a state the clause says has passed; the sentence's other
         #: clause carries the feeling ("painful at first; now I can't imagine working without it")
         phrases = [phrase.split() for phrase in sorted(roles.get("superseded", frozenset()))]
@@ -121,33 +120,31 @@ class Emotion:
         #: each phrase's longest word: a doc without any of them holds none of the phrases
         self.superseded_anchors = frozenset(nlp.vocab.strings.add(max(p, key=len)) for p in phrases)
         #: a word right after a requirement that makes it a guess ("that has to be the best")
-        self.not_required = hashes(nlp, roles.get("not_requirement", frozenset()))
+        self.not_required = role("not_requirement")
         #: an intent about the product ("I'd use it", «я бы на это не полагался»): the words of
         #: intent, the words that name the product as an object, and conditions after them
-        self.intent_words = hashes(nlp, roles.get("intent", frozenset()))
-        self.product_words = hashes(nlp, roles.get("product", frozenset()))
+        self.intent_words = role("intent")
+        self.product_words = role("product")
         #: "this", «это»: the product only as a pronoun, not before a noun ("this dataset"):
         #: followed by punctuation, the verb or one of the words after an object (`after_object`)
-        self.demonstratives = hashes(nlp, roles.get("demonstrative", frozenset()))
-        self.after_object = hashes(nlp, roles.get("after_object", frozenset()))
-        self.conditions = hashes(nlp, roles.get("condition", frozenset()))
+        self.demonstratives = role("demonstrative")
+        self.after_object = role("after_object")
+        self.conditions = role("condition")
         #: a negated imperative ("don't worry", «не волнуйтесь»): the auxiliary it leans on
         #: ("do"), the negators that make one alone ("never"), the words that may stand before
         #: it ("please", "just"), the subjects that make a Russian form read as indicative
         #: («вы не сердитесь?») and the modals of advice («не надо бояться»)
-        self.plea_aux = hashes(nlp, roles.get("plea_aux", frozenset()))
-        self.plea_alone = hashes(nlp, roles.get("plea_alone", frozenset()))
-        self.plea_lead = hashes(nlp, roles.get("plea_lead", frozenset()))
-        self.subjects = hashes(nlp, roles.get("subject", frozenset()))
-        self.advice = hashes(nlp, roles.get("advice", frozenset()))
+        self.plea_aux = role("plea_aux")
+        self.plea_alone = role("plea_alone")
+        self.plea_lead = role("plea_lead")
+        self.subjects = role("subject")
+        self.advice = role("advice")
         #: verbs of telling and asking: a negated infinitive after one is reported advice
         #: ("told us not to worry", «сказал нам не беспокоиться»)
-        self.telling = hashes(nlp, roles.get("telling", frozenset()))
+        self.telling = role("telling")
         self.to = nlp.vocab.strings.add("to")
-        self.speaker = hashes(nlp, roles.get("speaker", frozenset()))
+        self.speaker = role("speaker")
         self.russian = lang_of(nlp) == "ru"
-        self.strings = nlp.vocab.strings
-        self._moods: dict[int, int] = {}  # per form: IMPERATIVE, IMPERATIVE_OR_NOT, INFINITIVE or 0
         self.group = SPAN_GROUPS["emotion"]
         self.key_words = self.lexicon.words
         self._laughs: set[int] = set()  # forms judged laughter, and judged not
@@ -267,7 +264,7 @@ class Emotion:
         if self.russian:
             if view.has(self.advice, after):  # «не стоит переживать», not «нам не нужно было»
                 return not any(view.has(self.speaker, j) for j in range(c_start, neg))
-            mood = self._mood(view.orth[after])
+            mood = verb_mood(view.text(after))
             if mood == INFINITIVE:  # «сказал нам не беспокоиться»
                 return self._told(view, c_start, neg)
             if mood == IMPERATIVE:
@@ -303,23 +300,6 @@ class Emotion:
         while j >= c_start and view.is_inline_space(j):
             j -= 1
         return -1 if j < c_start or view.punct[j] else j
-
-    def _mood(self, orth: int) -> int:
-        """IMPERATIVE if pymorphy3 reads the form as an imperative only («волнуйтесь»),
-        IMPERATIVE_OR_NOT if also as an indicative («сердитесь»), INFINITIVE for an infinitive
-        («беспокоиться»), else 0; once per form."""
-        mood = self._moods.get(orth)
-        if mood is None:
-            parses = morph().parse(self.strings[orth])
-            imperative = any("impr" in p.tag for p in parses)
-            other = any(p.tag.POS in VERB_TAGS and "impr" not in p.tag for p in parses)
-            mood = (IMPERATIVE_OR_NOT if other else IMPERATIVE) if imperative else 0
-            if not mood and parses and parses[0].tag.POS == "INFN":
-                mood = INFINITIVE
-            if len(self._moods) > LAUGHTER_MEMO_LIMIT:
-                self._moods.clear()
-            self._moods[orth] = mood
-        return mood
 
     def _names_product(self, view: DocView, j: int, start: int, end: int, c_end: int) -> bool:
         """Whether token `j` names the product as an object: a pronoun ("it", «им»), or a

@@ -123,7 +123,6 @@ class AdviceMood:
 
     def __init__(self, scenario: frozenset[int]) -> None:
         self.scenario = scenario
-        self._moods: dict[str, bool] = {}
 
     def opens_advice(self, doc: Doc, view: DocView, sentence: tuple[int, int]) -> bool:
         """Whether the sentence [start, end) opens with an imperative that is not a verb of
@@ -140,10 +139,6 @@ class AdviceMood:
 
     def imperative(self, form: str) -> bool:
         """Whether pymorphy3 reads the word form as an imperative (in any of its parses)."""
-        known = self._moods.get(form)
-        if known is None:
-            from jtbd_studio.nlp.lemmas import morph
+        from jtbd_studio.nlp.lemmas import IMPERATIVE, IMPERATIVE_OR_NOT, verb_mood
 
-            known = any("impr" in parse.tag for parse in morph().parse(form))
-            self._moods[form] = known
-        return known
+        return verb_mood(form) in (IMPERATIVE, IMPERATIVE_OR_NOT)

@@ -197,6 +197,27 @@ def _past_infinitive(lower: str) -> Any:
     ), None)
 
 
+#: The mood of a Russian verb form (`verb_mood`).
+IMPERATIVE = 1
+IMPERATIVE_OR_NOT = 2
+INFINITIVE = 3
+_VERB_TAGS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+@functools.lru_cache(maxsize=100_000)
+def verb_mood(lower: str) -> int:
+    """The mood pymorphy3 reads in a lower-case form: IMPERATIVE if its only verb readings are
+    imperatives («волнуйтесь»), IMPERATIVE_OR_NOT if another verb reading stands beside one
+    («сердитесь», «погубите»), INFINITIVE if it is first read as an infinitive
+    («беспокоиться»), else 0. Asked only of the few words the components look at (an opening
+    verb of advice, the verb after a negator): cached, not kept in the per-form table."""
+    parses = morph().parse(lower)
+    if any("impr" in p.tag for p in parses):
+        other = any(p.tag.POS in _VERB_TAGS and "impr" not in p.tag for p in parses)
+        return IMPERATIVE_OR_NOT if other else IMPERATIVE
+    return INFINITIVE if parses and parses[0].tag.POS == "INFN" else 0
+
+
 def _known(parse: Any) -> bool:
     """`parse.is_known` (the form is a dictionary word) without its second dictionary look-up:
     a reading straight from the dictionary has one step, the dictionary's; a guessed one has
