@@ -1181,3 +1181,28 @@ def test_interviewer_statements_give_no_customer_kinds(lang: str, text: str, kin
 )
 def test_a_clause_keeps_the_last_word_of_its_cue(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a system going down, the Russian list's systems named in English too
+        ("en", "We lost the morning when the dialer went down.", ["We lost the morning when the dialer went down"]),
+        ("en", "Our call volume went down in summer.", []),
+        # a click after which nothing happens; nothing happening elsewhere is no fault
+        ("en", "You click save and nothing happens.", ["You click save and nothing happens"]),
+        ("en", "The tractor is totally manual, nothing happened on it.", []),
+        # zero warning; a slow season is a lull in business, not a slow system
+        ("en", "They changed the plan with zero notice.", ["They changed the plan with zero notice"]),
+        ("en", "There's a slow period in summer.", []),
+        ("en", "The app is slow most days.", ["The app is slow most days"]),
+        # «без всякого предупреждения», «никто нам не сказал», «коверкает», «цен нет»
+        ("ru", "Цену подняли без всякого предупреждения.", ["Цену подняли без всякого предупреждения"]),
+        ("ru", "Никто нам не сказал, что API платный.", ["Никто нам не сказал, что API платный"]),
+        ("ru", "Выгрузка коверкает кириллицу.", ["Выгрузка коверкает кириллицу"]),
+        ("ru", "На сайте цен нет вообще.", ["На сайте цен нет вообще"]),
+        ("ru", "О смене цены нас предупредили заранее.", []),
+    ],
+)
+def test_round_55_mirrors(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
