@@ -525,3 +525,27 @@ def test_russian_evaluations_mirror_the_english_ones(text: str, sign: int) -> No
 )
 def test_english_evaluations_mirror_the_russian_ones(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a feeling that "used to" be, «раньше», has passed: the other clause carries the sentence
+        ("en", "The new reports saved my Mondays, I used to dread them.", 1),
+        ("ru", "Новые отчёты спасли мои понедельники, раньше я их боялся.", 1),
+        # alone, the past feeling is still told
+        ("en", "I used to dread the Monday reports.", -1),
+        ("ru", "Раньше я их боялся.", -1),
+        # appreciation and its loss, both languages
+        ("en", "The engineer stayed on the call until it worked, that meant a lot.", 1),
+        ("ru", "Инженер сидел на звонке, пока всё не заработало, это дорогого стоит.", 1),
+        ("en", "It was money well spent.", 1),
+        ("ru", "Деньги потрачены не зря.", 1),
+        ("en", "It meant a lot to the whole team.", 1),
+        ("en", "We feel like they stopped caring once we signed.", -1),
+        ("ru", "Ощущение, что им стало на нас наплевать.", -1),
+        ("ru", "Сначала сомневался, а теперь не представляю, как без неё.", 1),
+    ],
+)
+def test_round_26_passed_states_and_mirrors(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
