@@ -96,3 +96,25 @@ def test_no_churn_sign_without_one(lang: str, text: str) -> None:
 )
 def test_more_ways_to_say_it(lang: str, text: str, labels: list[str]) -> None:
     assert [label for label, _ in churn(lang, text)] == labels
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "labels"),
+    [
+        ("en", "Procurement asked us to get two other quotes before the renewal.", ["alternatives"]),
+        ("ru", "Закупки попросили до продления взять ещё два коммерческих предложения.", ["alternatives"]),
+        ("en", "We've started moving the smaller teams back to spreadsheets.", ["usage"]),
+        ("ru", "Небольшие команды мы уже начали переводить обратно на таблицы.", ["usage"]),
+        ("en", "Our sponsor moved to a different division last month.", ["champion"]),
+        ("ru", "Наш куратор в прошлом месяце перешёл в другое подразделение.", ["champion"]),
+        ("ru", "Остаёмся только до конца договора.", ["cancel"]),
+        ("en", "Nobody on the team would notice if we turned it off tomorrow.", ["usage"]),
+        # an evaluation that ended in choosing the vendor; a past "would"; the vendor's own plan
+        ("en", "We looked at other options two years ago and chose you.", []),
+        ("ru", "Два года назад мы смотрели другие варианты и выбрали вас.", []),
+        ("en", "We had a problem, and no one would notice it for weeks.", []),
+        ("ru", "Сколько стоит другой тариф?", []),
+    ],
+)
+def test_session_22_pairs(lang: str, text: str, labels: list[str]) -> None:
+    assert [label for label, _ in churn(lang, text)] == labels
