@@ -25,10 +25,11 @@ class LeavingReasons:
     "cancel", "stop using") and `reason` (causal connectors). A reason connector in a
     sentence with a leaving word that is not negated («мы не ушли, потому что …» gives a reason
     to stay) starts a friction hit that runs to the end of its clause, unless a cue of the
-    lexicon already made friction there or the connector itself is negated («не из-за цены»)."""
+    lexicon already made friction there or the connector itself is negated («не из-за цены»).
+    Role `not_leaving` marks a leaving word that is no customer leaving («ушла в декрет»)."""
 
     def __init__(self, nlp: Language, negation: Negation) -> None:
-        self.matcher = CueMatcher(nlp, "friction", roles=("leave", "reason"))
+        self.matcher = CueMatcher(nlp, "friction", roles=("leave", "reason", "not_leaving"))
         self.negation = negation
 
     def hits(self, doc: Doc, index: SentenceIndex, kept: list[Hit]) -> list[Hit]:
@@ -37,10 +38,13 @@ class LeavingReasons:
         if len(found) < 2:
             return []
         view, negation = index.view, self.negation
+        away = [(start, end) for cue, start, end in found if cue.role == "not_leaving"]
         leaving = {
             index.sentence(start)
             for cue, start, end in found
-            if cue.role == "leave" and not negation.is_negated(view, start, end, *index.clause(start))
+            if cue.role == "leave"
+            and not any(a_start <= start < a_end for a_start, a_end in away)
+            and not negation.is_negated(view, start, end, *index.clause(start))
         }
         result: list[Hit] = []
         for cue, start, end in found:
