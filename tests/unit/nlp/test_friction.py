@@ -1206,3 +1206,17 @@ def test_a_clause_keeps_the_last_word_of_its_cue(lang: str, text: str, expected:
 )
 def test_round_55_mirrors(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a customer leaving, and why: the reason is friction
+        ("Клиенты уходят, потому что поддержка молчит.", ["потому что поддержка молчит"]),
+        # a person on leave is no customer leaving (role not_leaving)
+        ("Менеджера сменили, потому что наша ушла в декрет.", []),
+        ("Проект заморозили, потому что директор ушёл в отпуск.", []),
+    ],
+)
+def test_a_leave_of_absence_is_no_reason_for_leaving(text: str, expected: list[str]) -> None:
+    assert friction("ru", text) == expected
