@@ -549,3 +549,17 @@ def test_english_evaluations_mirror_the_russian_ones(lang: str, text: str, sign:
 )
 def test_round_26_passed_states_and_mirrors(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # the noun "work" is a burden, not "it works for us"
+        ("It means a lot of extra work for us.", -1),
+        ("It's more work for me.", -1),
+        ("It works for us.", 1),
+        ("It doesn't work for us.", -1),
+    ],
+)
+def test_work_for_us_as_a_noun_is_a_burden(text: str, sign: int) -> None:
+    assert emotion_sign("en", text) == sign
