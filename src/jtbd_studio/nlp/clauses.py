@@ -434,9 +434,20 @@ class ClauseExtractor:
                 if not self.splitter.asks_why(index, start):
                     continue
                 score *= QUESTION_FACTOR
+            if end > clause[1] and self._read_through(index.view, clause[1]):
+                # a cue read through a filler set off by commas («цена, ну, она растёт») ends in a
+                # later clause: its span reaches the end of that one
+                clause = (clause[0], index.clause(end - 1)[1])
             kept.append(Hit(cue, start, end, clause, score, cue.label))
             reach = max(reach, end)
         return kept
+
+    @staticmethod
+    def _read_through(view: DocView, boundary: int) -> bool:
+        """Whether the clause boundary at `boundary` falls inside a run the cue patterns read
+        through (a filler set off by commas, a hesitation: cues.Disfluency)."""
+        skipped = view.skipped
+        return skipped is not None and (boundary in skipped or boundary - 1 in skipped)
 
     def polarity_holds(
         self, index: SentenceIndex, cue: Cue, start: int, end: int, clause: tuple[int, int]

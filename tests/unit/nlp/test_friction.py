@@ -1220,3 +1220,18 @@ def test_round_55_mirrors(lang: str, text: str, expected: list[str]) -> None:
 )
 def test_a_leave_of_absence_is_no_reason_for_leaving(text: str, expected: list[str]) -> None:
     assert friction("ru", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a cue read through a filler set off by commas keeps the clause it ends in
+        ("ru", "Цена, ну, она каждый год растёт.", ["Цена, ну, она каждый год растёт"]),
+        ("ru", "Цена не растёт уже три года.", []),
+        # the generic second person of an impossibility
+        ("ru", "Без программиста ничего не настроишь.", ["Без программиста ничего не настроишь"]),
+        ("en", "The sync just, like, randomly stops.", ["The sync just, like, randomly stops"]),
+    ],
+)
+def test_round_60_spoken_turns(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
