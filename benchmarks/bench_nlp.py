@@ -36,6 +36,10 @@ SOURCES = (
 ORGS = ROOT / "tests/data/eval/ru_rusentne_orgs.jsonl"
 
 
+#: Paragraphs per document in the long-document row.
+LONG_DOC = 20
+
+
 def real_paragraphs() -> list[str]:
     found = []
     for shared, copy in SOURCES:
@@ -288,6 +292,8 @@ def run(quick: bool) -> list[dict[str, Any]]:
         "listed": (ours(competitors=_study_list()), texts),
         "ceiling": (lemmas_and_sentences(), texts),
         "our_tokenizer": (our_tokenizer(), texts),
+        # the same words as documents of 20 paragraphs: what each document costs on its own
+        "long": (ours(), ["\n".join(texts[i : i + LONG_DOC]) for i in range(0, len(texts), LONG_DOC)]),
     }, rounds=3 if quick else 9)
     med = {name: statistics.median(values) for name, values in speeds.items()}
     n = (
@@ -316,6 +322,12 @@ def run(quick: bool) -> list[dict[str, Any]]:
             "rules (a doc holding one, such as a non-breaking space, is not cached by spaCy), inside the "
             "loaded pipeline: the share of the baseline's speed our analysis starts from before any "
             "component runs"),
+        row(f"ru analysis, documents of {LONG_DOC} paragraphs vs one paragraph each", f"{med['long']:,.0f} words/s",
+            f"{med['full']:,.0f} words/s", _median_ratio(speeds, "long", "full"),
+            f"the same {words_in(texts):,} words joined by line breaks into {LONG_DOC}-paragraph documents: the "
+            f"share of the one-paragraph figure that goes to per-document work (spaCy's Doc, each component's "
+            f"call and span groups, the token view); paragraphs average "
+            f"{words_in(texts) / len(texts):.1f} words"),
     ]
     rows += pure_engine(quick)
     cold = [cold_pass() for _ in range(1 if quick else 3)]
