@@ -108,12 +108,20 @@ def lemmas_and_sentences() -> Callable[[list[str]], Any]:
     return run
 
 
-def ours(**pipeline: Any) -> Callable[[list[str]], Any]:
-    from jtbd_studio.nlp.engine import found_in
-    from jtbd_studio.nlp.pipeline import build_pipeline
+def ours(*, packed: bool = True, **pipeline: Any) -> Callable[[list[str]], Any]:
+    """Analysis as `extract` and `analyze` run it: extract_many over (text, "ru") items, short
+    texts packed into shared docs (engine.PACK_CHARS); `packed=False` gives each text its own doc."""
+    from jtbd_studio.nlp import engine
 
-    nlp = build_pipeline("ru", **pipeline)
-    return lambda texts: [len(found_in(d, t)) for t, d in zip(texts, nlp.pipe(texts), strict=True)]
+    def run(texts: list[str]) -> list[int]:
+        size = engine.PACK_CHARS
+        engine.PACK_CHARS = size if packed else 0
+        try:
+            return [len(found) for found in engine.extract_many([(t, "ru") for t in texts], **pipeline)]
+        finally:
+            engine.PACK_CHARS = size
+
+    return run
 
 
 def discovery_recall(mode: str, limit: int | None = None) -> tuple[float, float]:
@@ -281,6 +289,7 @@ def _median_ratio(speeds: dict[str, list[float]], name: str, base: str) -> float
 
 def run(quick: bool) -> list[dict[str, Any]]:
     from jtbd_studio.nlp import ENGINE
+    from jtbd_studio.nlp.engine import PACK_CHARS
 
     paragraphs = real_paragraphs()
     texts = sized(paragraphs, 40_000 if quick else 200_000)
@@ -289,16 +298,18 @@ def run(quick: bool) -> list[dict[str, Any]]:
         "tokenizer": (tokenizer_only(), texts),
         "stock": (stock_lemmatizer(), stock_texts),
         "full": (ours(), texts),
+        "unpacked": (ours(packed=False), texts),
         "listed": (ours(competitors=_study_list()), texts),
         "ceiling": (lemmas_and_sentences(), texts),
         "our_tokenizer": (our_tokenizer(), texts),
-        # the same words as documents of 20 paragraphs: what each document costs on its own
+        # the same words as documents of 20 paragraphs (too long to pack)
         "long": (ours(), ["\n".join(texts[i : i + LONG_DOC]) for i in range(0, len(texts), LONG_DOC)]),
     }, rounds=3 if quick else 9)
     med = {name: statistics.median(values) for name, values in speeds.items()}
     n = (
-        f"{words_in(texts):,} words of real Russian text; median of {len(speeds['full'])} per-round ratios; "
-        f"engine: {ENGINE}"
+        f"{words_in(texts):,} words of real Russian text, one paragraph per text, through extract_many "
+        f"(short texts packed into docs of up to {PACK_CHARS:,} characters); median of "
+        f"{len(speeds['full'])} per-round ratios; engine: {ENGINE}"
     )
     rows = [
         row("ru analysis vs tokenizer alone", f"{med['full']:,.0f} words/s", f"{med['tokenizer']:,.0f} words/s",
@@ -322,12 +333,18 @@ def run(quick: bool) -> list[dict[str, Any]]:
             "rules (a doc holding one, such as a non-breaking space, is not cached by spaCy), inside the "
             "loaded pipeline: the share of the baseline's speed our analysis starts from before any "
             "component runs"),
+        row("ru analysis, short texts packed vs one doc per text", f"{med['full']:,.0f} words/s",
+            f"{med['unpacked']:,.0f} words/s", _median_ratio(speeds, "full", "unpacked"),
+            f"the same paragraphs (average {words_in(texts) / len(texts):.1f} words), extract_many with packing "
+            f"off as the baseline: what packing saves of the work done once per doc (spaCy's Doc, each "
+            f"component's call and span groups, the token view); the Found lists are the same "
+            f"(tests/unit/nlp/test_pack.py)"),
         row(f"ru analysis, documents of {LONG_DOC} paragraphs vs one paragraph each", f"{med['long']:,.0f} words/s",
             f"{med['full']:,.0f} words/s", _median_ratio(speeds, "long", "full"),
-            f"the same {words_in(texts):,} words joined by line breaks into {LONG_DOC}-paragraph documents: the "
-            f"share of the one-paragraph figure that goes to per-document work (spaCy's Doc, each component's "
-            f"call and span groups, the token view); paragraphs average "
-            f"{words_in(texts) / len(texts):.1f} words"),
+            f"the same {words_in(texts):,} words joined by line breaks into {LONG_DOC}-paragraph documents, "
+            f"too long to pack, against the paragraphs packed: a longer doc costs more per word past a few "
+            f"paragraphs (a cue's anchor anywhere in the doc sends its matcher to every position of the "
+            f"pattern's first word)"),
     ]
     rows += pure_engine(quick)
     cold = [cold_pass() for _ in range(1 if quick else 3)]

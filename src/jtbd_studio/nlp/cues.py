@@ -23,6 +23,7 @@ file and line.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable, Container, Iterable, Mapping
@@ -383,6 +384,8 @@ class Disfluency:
             elif word in hesitations or (word == previous and not punct[i]):
                 starts.append(i)
             previous = word
+        if len(view.segments) > 1:  # packed pieces: each is speech or prose on its own
+            starts = self._in_speech(view, starts)
         if not starts:
             return
         hops: dict[int, int] = {}
@@ -393,6 +396,15 @@ class Disfluency:
         if hops:
             view.hops = hops
             view.skipped = frozenset(k for i, j in hops.items() for k in range(i, j))
+
+    def _in_speech(self, view: DocView, starts: list[int]) -> list[int]:
+        """The `starts` in packed pieces (view.segments) that hold a sign word."""
+        bounds = [*view.segments, len(view.lower)]
+        spoken = {
+            a for a, b in itertools.pairwise(bounds)
+            if not (self.signs.isdisjoint(view.lower[a:b]) and self.signs.isdisjoint(view.lemma[a:b]))
+        }
+        return [i for i in starts if view.segment_start(i) in spoken]
 
     def _skip(self, view: DocView, i: int) -> int:
         """The position read instead of `i`: past every run of what is read through."""

@@ -249,20 +249,110 @@ def _extract_window(
     for (piece_lang, names_by_case), todo in by_lang.items():
         discovering = False if not names_by_case and discover is None else discover
         nlp = build_pipeline(piece_lang, competitors=competitors, discover=discovering)
-        docs = _docs(nlp, batch, todo, role)  # made as nlp.pipe asks: a long text's pieces stream
-        for doc, (n, start) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
-            results[n] += found_in(doc, batch[n][0], start)
+        discovers = competitors is None if discovering is None else discovering
+        # English discovery weighs a name by the rest of its document (echoes, persons, words
+        # also written in lower case): an English doc with discovery is never packed
+        packs = piece_lang != "en" or not discovers
+        docs = _docs(nlp, batch, todo, role, packs)  # made as nlp.pipe asks: a long text's pieces stream
+        for doc, members in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
+            if len(members) == 1:
+                n, start = members[0][:2]
+                results[n] += found_in(doc, batch[n][0], start)
+                continue
+            for (n, _, _), found in zip(members, _found_in_pack(doc, batch, members), strict=True):
+                results[n] += found
     for found in results:
         found.sort(key=lambda f: (f.start, _KIND_ORDER.get(f.kind, 99), f.end))
         yield found
 
 
 def _docs(
-    nlp: Any, batch: list[tuple[str, str | None]], todo: list[tuple[int, int, int]], role: str | None
-) -> Iterator[tuple[Doc, tuple[int, int]]]:
-    """The doc of each piece (n, start, end) of the batch's texts, with where it came from."""
+    nlp: Any,
+    batch: list[tuple[str, str | None]],
+    todo: list[tuple[int, int, int]],
+    role: str | None,
+    packs: bool = True,
+) -> Iterator[tuple[Doc, list[tuple[int, int, int]]]]:
+    """The docs of the batch's pieces (n, start, end), each with the pieces it holds as
+    (n, start, char offset in the doc).
+
+    Short pieces go packed: one doc of up to PACK_CHARS characters holds several, joined by
+    PACK_SEPARATOR and marked as segments (`doc.user_data["jtbd_segments"]`, their first tokens)
+    that every component reads as documents of their own: a sentence starts at each, and no
+    look-back or count crosses one. A doc costs a fixed share on top of its words (spaCy's Doc,
+    each component's call, the token view): an interview's turns are a few dozen words each.
+    """
+    pack: list[tuple[int, int, int]] = []
+    size = 0
     for n, start, end in todo:
-        yield _make_doc(nlp, batch[n][0][start:end], role), (n, start)
+        text = batch[n][0]
+        if not packs or not _packable(text, start, end):
+            yield _make_doc(nlp, text[start:end], role), [(n, start, 0)]
+            continue
+        if pack and size + len(PACK_SEPARATOR) + end - start > PACK_CHARS:
+            yield from _pack_docs(nlp, batch, pack, role)
+            pack, size = [], 0
+        pack.append((n, start, end))
+        size += end - start + (len(PACK_SEPARATOR) if size else 0)
+    if pack:
+        yield from _pack_docs(nlp, batch, pack, role)
+
+
+#: How long a doc of packed pieces grows (characters). Past a few paragraphs a longer doc costs
+#: more per word: a cue's anchor anywhere in it sends the matcher to every position of the
+#: pattern's first word. Measured on the benchmark's paragraphs: 1,000 and 1,500 about alike,
+#: 2,000 and 4,000 slower (benchmarks/bench_nlp.py, the rows of packed and long documents).
+PACK_CHARS = 1_000
+#: What joins packed pieces: a blank line, a token of its own between two pieces that neither
+#: start nor end with whitespace (_packable), so each piece keeps the tokens it has alone.
+PACK_SEPARATOR = "\n\n"
+
+
+def _packable(text: str, start: int, end: int) -> bool:
+    """Whether the piece text[start:end] may share a doc: short, and its first and last
+    characters not whitespace (those would join the separator's token)."""
+    return (
+        0 < end - start < PACK_CHARS
+        and not text[start].isspace()
+        and not text[end - 1].isspace()
+    )
+
+
+def _pack_docs(
+    nlp: Any, batch: list[tuple[str, str | None]], pack: list[tuple[int, int, int]], role: str | None
+) -> Iterator[tuple[Doc, list[tuple[int, int, int]]]]:
+    """One doc of the pieces of `pack`, or one doc each should a separator not be a token of
+    its own (a zero-width space at a piece's end joins the line break's token)."""
+    if len(pack) == 1:
+        n, start, end = pack[0]
+        yield _make_doc(nlp, batch[n][0][start:end], role), [(n, start, 0)]
+        return
+    offsets: list[int] = []
+    at = 0
+    for _, start, end in pack:
+        offsets.append(at)
+        at += end - start + len(PACK_SEPARATOR)
+    doc = _make_doc(nlp, PACK_SEPARATOR.join(batch[n][0][start:end] for n, start, end in pack), role)
+    segments = _token_starts(doc, offsets)
+    if segments is None:  # a piece's first token starts before it: each goes alone
+        for n, start, end in pack:
+            yield _make_doc(nlp, batch[n][0][start:end], role), [(n, start, 0)]
+        return
+    doc.user_data["jtbd_segments"] = segments
+    yield doc, [(n, start, offset) for (n, start, _), offset in zip(pack, offsets, strict=True)]
+
+
+def _token_starts(doc: Doc, offsets: list[int]) -> list[int] | None:
+    """The tokens that start at the character `offsets` (each after a separator that is a
+    token of its own), or None if one does not."""
+    from spacy.attrs import IDX
+
+    starts: Any = doc.to_array(IDX)
+    found: list[int] = starts.searchsorted(offsets).tolist()
+    for k, offset in zip(found[1:], offsets[1:], strict=True):
+        if k >= len(starts) or starts[k] != offset or starts[k - 1] != offset - len(PACK_SEPARATOR):
+            return None
+    return found
 
 
 def _make_doc(nlp: Any, text: str, role: str | None) -> Doc:
@@ -274,7 +364,36 @@ def _make_doc(nlp: Any, text: str, role: str | None) -> Doc:
 
 def found_in(doc: Doc, source: str, offset: int = 0) -> list[Found]:
     """Turn every `jtbd_*` span group of `doc` (whose text is source[offset:...]) into Found."""
-    found = []
+    return [
+        # positional: a frozen dataclass takes keywords a good deal slower (thousands of
+        # spans); the fields in order: kind, start, end, text, key, label, score, valence
+        Found(kind, offset + start, offset + end, source[offset + start : offset + end], *values)
+        for kind, start, end, values in _spans_of(doc)
+    ]
+
+
+def _found_in_pack(
+    doc: Doc, batch: list[tuple[str, str | None]], members: list[tuple[int, int, int]]
+) -> list[list[Found]]:
+    """Found per packed piece of `doc` (members: item, start in its text, offset in the doc)."""
+    from bisect import bisect_right
+
+    offsets = [offset for _, _, offset in members]
+    found: list[list[Found]] = [[] for _ in members]
+    for kind, start, end, values in _spans_of(doc):
+        k = bisect_right(offsets, start) - 1
+        n, piece_start, offset = members[k]
+        shift = piece_start - offset
+        if k + 1 < len(offsets) and end > offsets[k + 1]:
+            continue  # across a separator: no component makes one (tests/unit/nlp/test_pack.py)
+        source = batch[n][0]
+        found[k].append(Found(kind, shift + start, shift + end, source[shift + start : shift + end], *values))
+    return found
+
+
+def _spans_of(doc: Doc) -> Iterator[tuple[str, int, int, tuple[str, str | None, float, int | None]]]:
+    """Every span of the `jtbd_*` groups: kind, characters, and the rest of a Found's fields
+    (key, label, score, valence)."""
     # the SpanGroups' own dict: its items() skips UserDict's per-key Python __getitem__
     for group, spans in doc.spans.data.items():
         kind = _KIND_OF_GROUP.get(group)
@@ -284,20 +403,13 @@ def found_in(doc: Doc, source: str, offset: int = 0) -> list[Found]:
             start_char, end_char = span.start_char, span.end_char
             if end_char <= start_char:
                 continue
-            start, end = offset + start_char, offset + end_char
             score, valence, key = span_values(doc, start_char, end_char, group)
-            # positional: a frozen dataclass takes keywords a good deal slower (thousands of
-            # spans); the fields in order: kind, start, end, text, key, label, score, valence
-            found.append(
-                Found(
-                    kind, start, end, source[start:end],
-                    key or " ".join(t.lemma_ for t in span),
-                    span.label_ or None,
-                    _unit(score),
-                    None if valence is None else int(valence),
-                )
+            yield kind, start_char, end_char, (
+                key or " ".join(t.lemma_ for t in span),
+                span.label_ or None,
+                _unit(score),
+                None if valence is None else int(valence),
             )
-    return found
 
 
 def _unit(score: float | None) -> float:

@@ -147,7 +147,7 @@ class Friction(ClauseExtractor):
         ковру.)"), so the search reaches back into the previous sentence."""
         lower, opening, closing = index.view.lower, self.opening, self.closing
         first = index.sentence(hit.start)[0]
-        if first > 0:
+        if first > index.view.segment_start(first):
             first = index.sentence(first - 1)[0]
         clause_start = hit.clause[0]
         for k in range(clause_start - 1, first - 1, -1):

@@ -161,16 +161,24 @@ class Sentences:
         final, opening, last = self.final, self.opening, len(orths)
         starts = [-1] * len(orths)
         starts[0] = 1
+        segments = view.segments
         if not final.isdisjoint(orths):  # a set test in C: a doc without a final mark is one
             seen_final = False
+            # a packed piece (engine._docs) starts a sentence, and the separator before it
+            # ends the piece's last one: the rule runs on each piece as on a doc of its own
+            separators = frozenset(k - 1 for k in segments[1:])
             for i, orth in enumerate(orths):
                 if orth in final:
                     seen_final = True
+                elif i in separators:
+                    seen_final = False
                 elif seen_final and (
                     not puncts[i] or (orth in opening and i + 1 < last and not puncts[i + 1])
                 ):  # a bracket that opens words; "((" after a sentence is a sad smiley
                     starts[i] = 1
                     seen_final = False
+        for i in segments:
+            starts[i] = 1
         # -1 wraps to 2**64 - 1, as in spaCy's own; a view, not a copy
         values: Any = numpy.array(starts, dtype=numpy.int64).view(numpy.uint64)
         doc.from_array([SENT_START], values)

@@ -43,6 +43,10 @@ class DocView:
         self.stop: list[int] = []
         self.sent_starts: list[int] = [0]
         """The first token of every sentence (just [0] without sentence boundaries)."""
+        self.segments: list[int] = [0]
+        """The first token of every piece packed into the doc (engine._docs): to every rule a
+        doc of its own, which no look-back or count crosses; the token before one is the
+        separator. Just [0] in a doc of one piece."""
         self._newlines: frozenset[int] = frozenset()
         self._start_set: frozenset[int] | None = None
         # hash -> its positions, per column; made on first use (matchers ask only in docs
@@ -74,6 +78,9 @@ class DocView:
             self.orth, self.lemma, self.lower, self.punct, self.space = columns[:5]
             self.trailing_space, self.stop, sent_start = columns[5:]
             self.words = frozenset(self.lemma).union(self.lower)
+            segments = doc.user_data.get("jtbd_segments")
+            if segments:
+                self.segments = segments
             self.set_sentence_starts(sent_start)
             if 1 in self.space:
                 strings, lower = self.strings, self.lower
@@ -179,6 +186,11 @@ class DocView:
     def _title(self, i: int) -> bool:
         text = self.strings[self.orth[i]]
         return text.istitle() and text.isalpha() and text != "I"
+
+    def segment_start(self, i: int) -> int:
+        """The first token of the packed piece holding token `i` (0 in a doc of one piece)."""
+        segments = self.segments
+        return 0 if len(segments) == 1 else segments[bisect_right(segments, i) - 1]
 
     def sentence_start(self, i: int) -> int:
         """The first token of the sentence holding token `i`."""
