@@ -342,9 +342,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         row(f"ru analysis, documents of {LONG_DOC} paragraphs vs one paragraph each", f"{med['long']:,.0f} words/s",
             f"{med['full']:,.0f} words/s", _median_ratio(speeds, "long", "full"),
             f"the same {words_in(texts):,} words joined by line breaks into {LONG_DOC}-paragraph documents, "
-            f"too long to pack, against the paragraphs packed: a longer doc costs more per word past a few "
-            f"paragraphs (a cue's anchor anywhere in the doc sends its matcher to every position of the "
-            f"pattern's first word)"),
+            f"too long to pack, against the paragraphs packed: what packing leaves of the per-doc work"),
     ]
     rows += pure_engine(quick)
     cold = [cold_pass() for _ in range(1 if quick else 3)]

@@ -298,11 +298,11 @@ def _docs(
         yield from _pack_docs(nlp, batch, pack, role)
 
 
-#: How long a doc of packed pieces grows (characters). Past a few paragraphs a longer doc costs
-#: more per word: a cue's anchor anywhere in it sends the matcher to every position of the
-#: pattern's first word. Measured on the benchmark's paragraphs: 1,000 and 1,500 about alike,
-#: 2,000 and 4,000 slower (benchmarks/bench_nlp.py, the rows of packed and long documents).
-PACK_CHARS = 1_000
+#: How long a doc of packed pieces grows (characters). Past about 1,000 a bigger pack saves
+#: little more per word: on the benchmark's paragraphs packs of 1,000, 2,000 and 3,000 ran
+#: within 4% of one another, all 1.2-1.3x one doc per paragraph (benchmarks/bench_nlp.py, the
+#: row of packed texts).
+PACK_CHARS = 2_000
 #: What joins packed pieces: a blank line, a token of its own between two pieces that neither
 #: start nor end with whitespace (_packable), so each piece keeps the tokens it has alone.
 PACK_SEPARATOR = "\n\n"
