@@ -215,7 +215,7 @@ class Discoverer:
         seen = en.Seen()
         found += self._by_spelling(doc, view, seen)
         if self.english is not None:
-            found = self.english.in_context(doc, found, seen, lemmas, positions)
+            found = self.english.in_context(doc, found, seen, lemmas, positions, view.segments)
         if not found:
             return []  # most docs name nothing
         if self.ui_before and not self.ui_before.isdisjoint(view.words):

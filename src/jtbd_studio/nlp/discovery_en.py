@@ -9,6 +9,7 @@ with another name; words introduced as a person ("my name is …", "Dr. …") ar
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -49,7 +50,7 @@ class Seen:
     initial: list[int] = field(default_factory=list)  # capitalized sentence starts not taken
     held: list[tuple[int, int]] = field(default_factory=list)  # runs with a place word
     skip_to: int = -1  # the end of a place name just rejected ("San Francisco")
-    persons: set[str] = field(default_factory=set)  # lower-case words of persons' names
+    persons: list[tuple[int, str]] = field(default_factory=list)  # persons' words: position, lower case
     common: list[int] = field(default_factory=list)  # capitalized dictionary words taken
 
 
@@ -94,7 +95,7 @@ class EnglishEvidence:
         if i and self._surname(doc, i):
             # "our foreman Mike Sullivan", "I talked to Sarah Connor": a surname, and a person's
             # other mentions in the document go too ("Sullivan said…")
-            seen.persons.add(token.lower_)
+            seen.persons.append((i, token.lower_))
             return None
         if _vowelless(token.text):
             return None  # "Ltf", "Vt": an abbreviation written with one capital, no name
@@ -108,7 +109,7 @@ class EnglishEvidence:
                 seen.initial.append(i)
                 return None
             if doc[end].lower_ in self.person_verbs:  # "Priya said…"
-                seen.persons.update(t.lower_ for t in doc[i:end])
+                seen.persons += [(k, doc[k].lower_) for k in range(i, end)]
                 return None
             return i, end, SCORE_SENTENCE_START, _SOURCE_START
         self._hold_place_run(doc, i, end, seen)
@@ -152,32 +153,60 @@ class EnglishEvidence:
 
     # -- the document as a whole -------------------------------------------------------------
     def in_context(
-        self, doc: Doc, found: list[Candidate], seen: Seen, lemmas: list[int], positions: list[int]
+        self, doc: Doc, found: list[Candidate], seen: Seen, lemmas: list[int], positions: list[int],
+        segments: list[int] | None = None,
     ) -> list[Candidate]:
-        """`found` plus names seen elsewhere in the document, minus the persons."""
+        """`found` plus names seen elsewhere in the document, minus the persons. A doc of packed
+        pieces (`segments`, their first tokens: engine._docs) is read piece by piece, each
+        piece a document of its own."""
+        if segments is None or len(segments) == 1:
+            return self._in_document(doc, found, seen, lemmas, positions, 0, len(doc))
+        bounds = [*segments, len(doc)]
+        out: list[Candidate] = []
+        for lo, hi in itertools.pairwise(bounds):
+            part = Seen(
+                initial=[i for i in seen.initial if lo <= i < hi],
+                held=[h for h in seen.held if lo <= h[0] < hi],
+                persons=[p for p in seen.persons if lo <= p[0] < hi],
+                common=[i for i in seen.common if lo <= i < hi],
+            )
+            here = [c for c in found if lo <= c[0] < hi]
+            if here:  # a piece with no candidate gains none from its context
+                out += self._in_document(
+                    doc, here, part, lemmas, [i for i in positions if lo <= i < hi], lo, hi
+                )
+        return out
+
+    def _in_document(
+        self, doc: Doc, found: list[Candidate], seen: Seen, lemmas: list[int], positions: list[int],
+        lo: int, hi: int,
+    ) -> list[Candidate]:
+        """`in_context` on the document that is doc[lo:hi]."""
         if seen.common:
-            found = self._without_common_words(doc, found, seen.common)
+            found = self._without_common_words(doc, found, seen.common, lo, hi)
         names = [c for c in found if c[3] != _INSTITUTION and c[1] > c[0]]
         if names:
-            found = found + self._echoes(doc, names, seen) + self._coordinated(doc, names, seen)
+            found = found + self._echoes(doc, names, seen, lo, hi) + self._coordinated(doc, names, seen)
         cued = [i for i in positions if lemmas[i] in self.cues]
         if (cued or seen.persons) and found:
-            found = self._without_persons(doc, found, lemmas, cued, seen.persons)
+            found = self._without_persons(doc, found, lemmas, cued, {w for _, w in seen.persons})
         return found
 
     @staticmethod
-    def _without_common_words(doc: Doc, found: list[Candidate], common: list[int]) -> list[Candidate]:
+    def _without_common_words(
+        doc: Doc, found: list[Candidate], common: list[int], lo: int, hi: int
+    ) -> list[Candidate]:
         """Drop a capitalized dictionary word that the document also writes in lower case: it
         is the common word, capitalized by a transcriber ("the Download … download that"). Only a
         word taken for its capitals alone: after a trigger ("moved to Harvest") it stays a name."""
         lowers = {doc[i].lower_ for i in common}
-        used = {t.text for t in doc if t.is_lower and t.text in lowers}
+        used = {t.text for t in doc[lo:hi] if t.is_lower and t.text in lowers}
         if not used:
             return found
         dropped = {i for i in common if doc[i].lower_ in used}
         return [c for c in found if not (c[3] == _SOURCE_CAPITALIZED and c[0] in dropped)]
 
-    def _echoes(self, doc: Doc, names: list[Candidate], seen: Seen) -> list[Candidate]:
+    def _echoes(self, doc: Doc, names: list[Candidate], seen: Seen, lo: int, hi: int) -> list[Candidate]:
         """Sentence starts and lower-case forms of a name found elsewhere in the document."""
         texts = {doc[c[0]].text for c in names}
         out: list[Candidate] = []
@@ -191,7 +220,7 @@ class EnglishEvidence:
         if lowers:
             arr = doc.to_array([LOWER, IS_LOWER])
             hashes = numpy.array([self.vocab.strings[w] for w in lowers], dtype=arr.dtype)
-            hits = numpy.flatnonzero(numpy.isin(arr[:, 0], hashes) & (arr[:, 1] == 1))
+            hits = numpy.flatnonzero(numpy.isin(arr[lo:hi, 0], hashes) & (arr[lo:hi, 1] == 1)) + lo
             out += [(i, i + 1, SCORE_CAPITALIZED, _SOURCE_ECHO) for i in hits.tolist()]
         return out
 

@@ -249,11 +249,7 @@ def _extract_window(
     for (piece_lang, names_by_case), todo in by_lang.items():
         discovering = False if not names_by_case and discover is None else discover
         nlp = build_pipeline(piece_lang, competitors=competitors, discover=discovering)
-        discovers = competitors is None if discovering is None else discovering
-        # English discovery weighs a name by the rest of its document (echoes, persons, words
-        # also written in lower case): an English doc with discovery is never packed
-        packs = piece_lang != "en" or not discovers
-        docs = _docs(nlp, batch, todo, role, packs)  # made as nlp.pipe asks: a long text's pieces stream
+        docs = _docs(nlp, batch, todo, role)  # made as nlp.pipe asks: a long text's pieces stream
         for doc, members in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
             if len(members) == 1:
                 n, start = members[0][:2]
@@ -267,11 +263,7 @@ def _extract_window(
 
 
 def _docs(
-    nlp: Any,
-    batch: list[tuple[str, str | None]],
-    todo: list[tuple[int, int, int]],
-    role: str | None,
-    packs: bool = True,
+    nlp: Any, batch: list[tuple[str, str | None]], todo: list[tuple[int, int, int]], role: str | None
 ) -> Iterator[tuple[Doc, list[tuple[int, int, int]]]]:
     """The docs of the batch's pieces (n, start, end), each with the pieces it holds as
     (n, start, char offset in the doc).
@@ -286,7 +278,7 @@ def _docs(
     size = 0
     for n, start, end in todo:
         text = batch[n][0]
-        if not packs or not _packable(text, start, end):
+        if not _packable(text, start, end):
             yield _make_doc(nlp, text[start:end], role), [(n, start, 0)]
             continue
         if pack and size + len(PACK_SEPARATOR) + end - start > PACK_CHARS:

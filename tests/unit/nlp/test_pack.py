@@ -118,3 +118,24 @@ def test_packing_off_gives_the_same_found_lists():
     finally:
         engine.PACK_CHARS = size
     assert list(extract_many(items)) == unpacked
+
+
+@pytest.mark.parametrize(
+    "neighbour",
+    ["Our fleet runs Bluewhite autonomy now.", "So we looked at Bluewhite Ready and John Deere."],
+)
+def test_an_english_name_is_weighed_by_its_own_piece(neighbour):
+    # English discovery reads a sentence start as a name when the document names it elsewhere
+    # (an echo): a neighbour naming Bluewhite is another document, and lends it no evidence
+    text = next(t for t, _ in _gold_items() if t.startswith("Bluewhite Ready, so it's on off"))
+    alone = extract(text, lang="en")
+    assert [f.text for f in alone if f.kind == "competitor"] == []
+    packed = list(extract_many([(neighbour, "en"), (text, "en")]))
+    assert "Bluewhite" in [f.text.split()[0] for f in packed[0] if f.kind == "competitor"]
+    assert packed[1] == alone
+
+
+def test_a_person_named_in_one_piece_leaves_a_name_in_another():
+    pieces = [("My name is Priya Raman, I run the ops team.", "en"), ("We also tried Raman for a month.", "en")]
+    packed = list(extract_many(pieces))
+    assert packed == [extract(text, lang="en") for text, _ in pieces]
