@@ -12,6 +12,7 @@ memory with exact offsets.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -326,7 +327,7 @@ def _pack_docs(
         at += end - start + len(PACK_SEPARATOR)
     doc = _make_doc(nlp, PACK_SEPARATOR.join(batch[n][0][start:end] for n, start, end in pack), role)
     segments = _token_starts(doc, offsets)
-    if segments is None:  # a piece's first token starts before it: each goes alone
+    if segments is None:  # a separator joined a piece's token: each piece goes alone
         for n, start, end in pack:
             yield _make_doc(nlp, batch[n][0][start:end], role), [(n, start, 0)]
         return
@@ -368,16 +369,16 @@ def _found_in_pack(
     doc: Doc, batch: list[tuple[str, str | None]], members: list[tuple[int, int, int]]
 ) -> list[list[Found]]:
     """Found per packed piece of `doc` (members: item, start in its text, offset in the doc)."""
-    from bisect import bisect_right
-
     offsets = [offset for _, _, offset in members]
+    # where each piece ends in the doc: before the next one's separator
+    ends = [offset - len(PACK_SEPARATOR) for offset in offsets[1:]] + [len(doc.text)]
     found: list[list[Found]] = [[] for _ in members]
     for kind, start, end, values in _spans_of(doc):
         k = bisect_right(offsets, start) - 1
+        if end > ends[k]:
+            continue  # past its piece: no component makes one (tests/unit/nlp/test_pack.py)
         n, piece_start, offset = members[k]
         shift = piece_start - offset
-        if k + 1 < len(offsets) and end > offsets[k + 1]:
-            continue  # across a separator: no component makes one (tests/unit/nlp/test_pack.py)
         source = batch[n][0]
         found[k].append(Found(kind, shift + start, shift + end, source[shift + start : shift + end], *values))
     return found
