@@ -1,4 +1,5 @@
-"""Speed and memory of the Russian analysis pipeline, as ratios measured in one run.
+"""Speed and memory of the Russian analysis pipeline (and English packing), as ratios measured in
+one run.
 
     python benchmarks/bench_nlp.py [--quick]
 
@@ -108,8 +109,8 @@ def lemmas_and_sentences() -> Callable[[list[str]], Any]:
     return run
 
 
-def ours(*, packed: bool = True, **pipeline: Any) -> Callable[[list[str]], Any]:
-    """Analysis as `extract` and `analyze` run it: extract_many over (text, "ru") items, short
+def ours(*, packed: bool = True, lang: str = "ru", **pipeline: Any) -> Callable[[list[str]], Any]:
+    """Analysis as `extract` and `analyze` run it: extract_many over (text, lang) items, short
     texts packed into shared docs (engine.PACK_CHARS); `packed=False` gives each text its own doc."""
     from jtbd_studio.nlp import engine
 
@@ -117,11 +118,22 @@ def ours(*, packed: bool = True, **pipeline: Any) -> Callable[[list[str]], Any]:
         size = engine.PACK_CHARS
         engine.PACK_CHARS = size if packed else 0
         try:
-            return [len(found) for found in engine.extract_many([(t, "ru") for t in texts], **pipeline)]
+            return [len(found) for found in engine.extract_many([(t, lang) for t in texts], **pipeline)]
         finally:
             engine.PACK_CHARS = size
 
     return run
+
+
+def english_turns() -> list[str]:
+    """The English turns of the dev gold sets (real interview and podcast transcripts)."""
+    turns = []
+    for path in sorted((ROOT / "tests/data").glob("eval*/en_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line)
+            if doc.get("text", "").strip():
+                turns.append(doc["text"].strip())
+    return turns
 
 
 def discovery_recall(mode: str, limit: int | None = None) -> tuple[float, float]:
@@ -344,6 +356,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
             f"the same {words_in(texts):,} words joined by line breaks into {LONG_DOC}-paragraph documents, "
             f"too long to pack, against the paragraphs packed: what packing leaves of the per-doc work"),
     ]
+    rows.append(_english_packing(quick))
     rows += pure_engine(quick)
     cold = [cold_pass() for _ in range(1 if quick else 3)]
     cold_full = statistics.median(c[0] for c in cold)
@@ -382,6 +395,19 @@ def run(quick: bool) -> list[dict[str, Any]]:
     rows.append(row("peak RSS streaming extract_many", f"{peak:.0f} MB", "500 MB budget", peak / 500,
                     f"{'300 k' if quick else '10 M'} words, {speed:,.0f} words/s, fresh process"))
     return rows
+
+
+def _english_packing(quick: bool) -> dict[str, Any]:
+    """English turns through extract_many with discovery (no list), packed against one doc each."""
+    turns = english_turns()
+    texts = sized(turns, 20_000 if quick else 100_000)
+    speeds = interleaved({"packed": (ours(lang="en"), texts), "unpacked": (ours(lang="en", packed=False), texts)},
+                         rounds=3 if quick else 7)
+    return row("en analysis, short texts packed vs one doc per text", f"{statistics.median(speeds['packed']):,.0f} words/s",
+               f"{statistics.median(speeds['unpacked']):,.0f} words/s", _median_ratio(speeds, "packed", "unpacked"),
+               f"{words_in(texts):,} words: the {len(turns):,} English turns of the gold sets (interview and podcast "
+               f"transcripts; average {words_in(turns) / len(turns):.1f} words), repeated; discovery on (no list), "
+               f"English discovery reading each piece as its own document; median of per-round ratios")
 
 
 def _new_forms(paragraphs: list[str], rounds: int) -> dict[str, Any]:
