@@ -370,12 +370,11 @@ def _found_in_pack(
 ) -> list[list[Found]]:
     """Found per packed piece of `doc` (members: item, start in its text, offset in the doc)."""
     offsets = [offset for _, _, offset in members]
-    # where each piece ends in the doc: before the next one's separator
-    ends = [offset - len(PACK_SEPARATOR) for offset in offsets[1:]] + [len(doc.text)]
+    last = len(offsets) - 1
     found: list[list[Found]] = [[] for _ in members]
     for kind, start, end, values in _spans_of(doc):
         k = bisect_right(offsets, start) - 1
-        if end > ends[k]:
+        if k < last and end > offsets[k + 1] - len(PACK_SEPARATOR):
             continue  # past its piece: no component makes one (tests/unit/nlp/test_pack.py)
         n, piece_start, offset = members[k]
         shift = piece_start - offset
