@@ -275,11 +275,14 @@ def _docs(
     look-back or count crosses one. A doc costs a fixed share on top of its words (spaCy's Doc,
     each component's call, the token view): an interview's turns are a few dozen words each.
     """
+    # a trained pipeline's own components (parser, tagger, NER) read each token in the context
+    # of its neighbours, and a neighbouring piece would change what they find: no packing there
+    packs = all(name.startswith("jtbd_") for name in nlp.pipe_names)
     pack: list[tuple[int, int, int]] = []
     size = 0
     for n, start, end in todo:
         text = batch[n][0]
-        if not _packable(text, start, end):
+        if not packs or not _packable(text, start, end):
             yield _make_doc(nlp, text[start:end], role), [(n, start, 0)]
             continue
         if pack and size + len(PACK_SEPARATOR) + end - start > PACK_CHARS:

@@ -147,6 +147,25 @@ def test_an_installed_trained_pipeline_is_used(
     assert (start, end, SCORE_NER) in names
 
 
+def test_texts_are_not_packed_for_a_trained_pipeline(
+    installed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # its tagger, parser and NER read each token among its neighbours: a text packed beside
+    # another could be tagged otherwise than alone, so each text keeps a doc of its own
+    from jtbd_studio.nlp import engine, extract, extract_many
+
+    monkeypatch.setenv(ENV_MODEL, PACKAGE["ru"])
+    nlp = build_pipeline("ru")
+    batch = [(s.strip() + ".", None) for s in TRAINING["ru"][0].split(".") if s.strip()]
+    todo = [(n, 0, len(t)) for n, (t, _) in enumerate(batch)]
+    assert [len(members) for _, members in engine._docs(nlp, batch, todo, None)] == [1, 1]
+    assert list(extract_many(batch, lang="ru")) == [extract(t, lang="ru") for t, _ in batch]
+    monkeypatch.setenv(ENV_MODEL, "none")  # the built-in pipeline packs the same two
+    build_pipeline.cache_clear()
+    todo = [(n, 0, len(t)) for n, (t, _) in enumerate(batch)]
+    assert [len(members) for _, members in engine._docs(build_pipeline("ru"), batch, todo, None)] == [2]
+
+
 def test_none_keeps_the_built_in_pipeline(installed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENV_MODEL, "none")
     assert trained_model_name("en") is None
