@@ -26,6 +26,10 @@ class Feeling:
     modal: bool = False
     """Said in the conditional itself ("I'd use it", «пользовался бы»): a wish or condition
     word in its clause does not weaken it."""
+    expletive: bool = False
+    """A curse said as an interjection ("damn", "hell", «чёрт», «блин»): alone in a sentence it
+    is the feeling; beside another feeling it only strengthens that one ("Hell, it works great
+    now", «Чёрт возьми, как быстро стало!»)."""
 
 
 class Emoticons:

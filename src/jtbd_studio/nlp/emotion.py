@@ -225,7 +225,7 @@ class Emotion:
                 label = cue.get("negated_label") or NEGATED_LABELS[sign]
             if result and self.intensity.counts(view, result[-1].token, start, floor):
                 result.pop()  # «ужасно рад», "super slow": the first word is a degree, not a feeling
-            result.append(Feeling(start, valence, label, modal))
+            result.append(Feeling(start, valence, label, modal, bool(cue.get("expletive"))))
         return result
 
     def states_intent(self, index: SentenceIndex, start: int, end: int) -> bool:
@@ -425,7 +425,13 @@ class Emotion:
         turn = self._last(view, self.contrast, start, end)
         irrealis = self._last(view, self.irrealis, start, end) >= 0
         total = 0.0
+        # "Hell, it works great now": a curse beside other feelings adds its strength to
+        # theirs, in their direction; a curse alone ("Damn.", «Чёрт, опять упало») is the feeling
+        curses = [feeling for feeling in feelings if feeling.expletive]
+        beside = bool(curses) and len(curses) < len(feelings)
         for feeling in feelings:
+            if beside and feeling.expletive:
+                continue
             # "slow at first, but the support was great": the clause after "but" carries it;
             # so does the clause beside a concession ("although setup took a while, …")
             weight = BEFORE_CONTRAST if feeling.token < turn else 1.0
@@ -441,6 +447,8 @@ class Emotion:
             ):
                 weight *= REQUIREMENT_FACTOR  # "it has to be safe": a requirement, not a feeling
             total += feeling.valence * weight
+        if beside:
+            total = _with_curses(total, curses)
         if self.exclamation in view.words and self.exclamation in view.lower[start:end]:
             total *= EXCLAMATION_FACTOR
         while start < end and view.space[start]:
@@ -466,6 +474,16 @@ class Emotion:
             key=range_key(view, start, end, self.key_words),
         )
         return span
+
+
+def _with_curses(total: float, curses: list[Feeling]) -> float:
+    """The sum of the other feelings with the curses said beside them: each curse adds its
+    strength in the direction of that sum; when the other words weigh nothing (a requirement,
+    feelings that cancel out), the curses count alone."""
+    strength = sum(curse.valence for curse in curses)
+    if not total:
+        return strength
+    return total + abs(strength) * (1 if total > 0 else -1)
 
 
 @Language.factory(

@@ -22,6 +22,10 @@ MAX_ASIDE_WORDS = 4
 INTENSIFIER_WINDOW = 2
 
 
+#: Parts of speech that head the noun phrase after a presupposed determiner's quality.
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
 def hashes(nlp: Language, words: frozenset[str]) -> frozenset[int]:
     """The string hashes of `words` in the pipeline's vocabulary (compared with lemma/lower)."""
     return frozenset(nlp.vocab.strings.add(word) for word in words)
@@ -46,7 +50,11 @@ class Negation:
     `barrier` (a word that opens another clause, where a post-negation no longer speaks of the
     cue's noun: «проблема в том, что у нас нет отчётов» — written without its comma),
     `parenthetical` (the words of asides and fillers: an aside between commas made only of them
-    does not end the window after a cue: «Проблем, в общем, не было», "issues, honestly, none").
+    does not end the window after a cue: «Проблем, в общем, не было», "issues, honestly, none"),
+    `presupposed` (a possessive or demonstrative right before a quality of a noun: the noun
+    phrase is given, and a negator of the verb before it does not reach the quality — "we
+    couldn't use their terrible export", «не пользовались их запутанными отчётами»; see
+    `negated_before`).
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -56,6 +64,7 @@ class Negation:
         self.npi = hashes(nlp, words.get("npi", frozenset()))
         self.transparent = hashes(nlp, words.get("transparent", frozenset()))
         self.barriers = hashes(nlp, words.get("barrier", frozenset()))
+        self.presupposed = hashes(nlp, words.get("presupposed", frozenset()))
         asides = words.get("parenthetical", frozenset())
         self.aside_words = hashes(nlp, frozenset(w for aside in asides for w in aside.split()))
         self.comma = nlp.vocab.strings.add(",")
@@ -77,12 +86,20 @@ class Negation:
         """Whether token `i` is a pre-negator (a cue starting with one carries its own)."""
         return view.has(self.pre, i)
 
-    def negated_before(self, view: DocView, start: int, floor: int) -> bool:
+    def negated_before(self, view: DocView, start: int, floor: int, end: int = -1) -> bool:
         """A pre-negator within the window before `start`, not crossing punctuation or `floor`;
-        `transparent` words ("not to be just stuck", «не так уж и сложно») do not use it up."""
+        `transparent` words ("not to be just stuck", «не так уж и сложно») do not use it up.
+
+        A cue that qualifies a noun after a possessive or demonstrative (`presupposed`) is out
+        of reach of a negator that has a word between it and that determiner: the negator
+        denies the verb, and the noun phrase keeps its quality ("didn't like their clunky
+        interface"); right before the determiner it denies the phrase ("not their best work").
+        """
         lemma, lower, punct = view.lemma, view.lower, view.punct
         pre, npi, transparent = self.pre, self.npi, self.transparent
         skipped = view.skipped
+        # the index of the determiner when the noun phrase is presupposed, else -1
+        given = self._presupposed(view, start, floor, end)
         counted = 0
         through = False  # whether a hesitation or a filler was read through ("not, um, easy")
         i = start - 1
@@ -102,11 +119,42 @@ class Negation:
             if lemma[i] in pre or lower[i] in pre:
                 if through and i == floor:
                     return False  # «Не, ну, удобно», "No, um, it's great": an answer, not a negator
+                if given >= 0 and counted > 1:
+                    return False  # a word of its own between: the negator denies that word
                 return not view.has(self.pseudo, view.skip_inline_space(i + 1))
             if lemma[i] not in transparent and lower[i] not in transparent:
                 counted += 1
             i -= 1
         return False
+
+    def _presupposed(self, view: DocView, start: int, floor: int, end: int) -> int:
+        """The position of a `presupposed` determiner right before the cue at [start, end) when
+        the cue qualifies a noun after it, else -1. In Russian (with parts of speech) the word
+        after the cue, past other qualities, is a noun; without them (English), a content word
+        («их» is also "them": «не смогли их нормально настроить» keeps its negator)."""
+        if end < 0 or not self.presupposed:
+            return -1
+        det = start - 1
+        while det >= floor and view.is_inline_space(det):
+            det -= 1
+        if det < floor or not view.has(self.presupposed, det):
+            return -1
+        after = view.skip_inline_space(end)
+        if after >= len(view.lower) or view.punct[after] or view.space[after]:
+            return -1
+        doc = view.doc
+        if not doc[after].pos:  # no parts of speech (English)
+            return -1 if view.stop[after] else det
+        for _ in range(3):  # «их запутанными старыми отчётами»
+            pos = doc[after].pos_
+            if pos in _NOUNS:
+                return det
+            if pos != "ADJ":
+                return -1
+            after = view.skip_inline_space(after + 1)
+            if after >= len(view.lower):
+                return -1
+        return -1
 
     def _negator_in(self, view: DocView, floor: int, end: int) -> bool:
         return any(
@@ -199,7 +247,7 @@ class Negation:
         if self.is_negator(view, start):
             return False
         return (
-            self.negated_before(view, start, floor)
+            self.negated_before(view, start, floor, end)
             or self.negated_after(view, end, ceiling)
             or (
                 clause_scope

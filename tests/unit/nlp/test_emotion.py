@@ -563,3 +563,45 @@ def test_round_26_passed_states_and_mirrors(lang: str, text: str, sign: int) -> 
 )
 def test_work_for_us_as_a_noun_is_a_burden(text: str, sign: int) -> None:
     assert emotion_sign("en", text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a curse beside another feeling strengthens it and takes its sign
+        ("en", "Hell, it works great now.", 1),
+        ("en", "Damn, the new dashboard is good.", 1),
+        ("ru", "Блин, как удобно стало!", 1),
+        ("ru", "А, чёрт возьми, славно быть генералом!", 1),
+        # beside a feeling of its own sign it adds to it; alone it is the feeling
+        ("en", "Damn, it crashed again.", -1),
+        ("en", "Damn.", -1),
+        ("ru", "Чёрт, опять упало.", -1),
+        ("ru", "Блин, блин, блин!", -1),
+    ],
+)
+def test_a_curse_takes_the_sign_of_the_feeling_beside_it(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
+
+
+def test_a_curse_beside_a_feeling_of_its_sign_keeps_the_sum_strong() -> None:
+    assert [v for _, v, _ in feelings("en", "Damn, it crashed again.")] == [-2]
+    assert [v for _, v, _ in feelings("en", "Hell, it works great now.")] == [2]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # the negator denies the verb; the noun phrase after "their"/«их» keeps its quality
+        ("en", "We couldn't use their terrible export.", -1),
+        ("en", "We never used their confusing reports.", -1),
+        ("ru", "Мы не пользовались их запутанными отчётами.", -1),
+        ("ru", "Нам не понравился их неудобный интерфейс.", -1),
+        ("ru", "Я уж не помню твоих глупых счетов.", -1),
+        ("en", "It's not their best work.", -1),
+    ],
+)
+def test_a_quality_of_a_presupposed_noun_phrase_is_not_negated(
+    lang: str, text: str, sign: int
+) -> None:
+    assert emotion_sign(lang, text) == sign
