@@ -264,6 +264,8 @@ class Emotion:
         if self.russian:
             if view.has(self.advice, after):  # «не стоит переживать», not «нам не нужно было»
                 return not any(view.has(self.speaker, j) for j in range(c_start, neg))
+            if after >= len(view.lower) or view.doc[after].pos_ not in _MAYBE_VERB:
+                return False  # «не мой любимый»: «мой» may be read as "wash!", but is no verb here
             mood = verb_mood(view.text(after))
             if mood == INFINITIVE:  # «сказал нам не беспокоиться»
                 return self._told(view, c_start, neg)
@@ -474,6 +476,11 @@ class Emotion:
             key=range_key(view, start, end, self.key_words),
         )
         return span
+
+
+#: The parts of speech of a word after a negator that may make a plea («не волнуйтесь»): a verb,
+#: or none known.
+_MAYBE_VERB = frozenset({"VERB", "AUX", ""})
 
 
 def _with_curses(total: float, curses: list[Feeling]) -> float:

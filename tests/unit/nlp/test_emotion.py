@@ -605,3 +605,47 @@ def test_a_quality_of_a_presupposed_noun_phrase_is_not_negated(
     lang: str, text: str, sign: int
 ) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a laugh at the speaker, mockery, being talked down to: a slight, not joy
+        ("en", "They're laughing at us.", -1),
+        ("en", "They laughed at our request.", -1),
+        ("en", "Over the phone they made fun of our setup.", -1),
+        ("en", "They treat us like a number.", -1),
+        ("en", "Support talks down to me.", -1),
+        ("ru", "Над нами просто смеются.", -1),
+        ("ru", "Над нашими заявками там откровенно смеются.", -1),
+        ("ru", "Посмеялись над нашей просьбой.", -1),
+        ("ru", "Относятся к нам как к детям.", -1),
+        ("ru", "Менеджер разговаривает свысока.", -1),
+        # laughter at something else is still joy
+        ("en", "We laughed at how easy it was.", 1),
+        ("en", "They laugh at every joke we make.", 1),
+        ("ru", "Мы смеялись над тем, как это просто.", 1),
+        ("ru", "Мы смеялись весь вечер.", 1),
+    ],
+)
+def test_ridicule_of_the_speaker_is_a_slight(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # «мой» may be parsed as "wash!", but after «не» before a quality it is "my": no plea
+        ("ru", "Это не мой любимый инструмент.", -1),
+        ("en", "It's not my favorite tool.", -1),
+    ],
+)
+def test_a_possessive_after_a_negator_is_no_plea(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    "text", ["Не волнуйтесь, всё починим.", "Не сердитесь на нас.", "Нам сказали не беспокоиться."]
+)
+def test_negated_imperatives_stay_pleas(text: str) -> None:
+    assert emotion_sign("ru", text) == 0
