@@ -111,6 +111,9 @@ class Emotion:
         #: verbs after which "would" hedges an opinion ("I'd say"), not a hypothesis
         self.opinion = role("opinion")
         self.contrast = role("contrast")
+        #: "than", «чем»: what a comparison sets the product against ("nicer than squinting at
+        #: numbers"); its own words describe the other thing, not the speaker's feeling
+        self.comparison = role("comparison")
         #: "although", «хотя»: the clause it opens is conceded, the other one carries the feeling
         self.concession = role("concession")
         #: "at first", «поначалу»: a state the clause says has passed; the sentence's other
@@ -356,6 +359,21 @@ class Emotion:
             return -1
         return max((i for i in range(start, end) if view.has(words, i)), default=-1)
 
+    def _compared_with(
+        self, index: SentenceIndex, than: int, i: int, feelings: list[Feeling]
+    ) -> bool:
+        """Whether the feeling at `i` describes what the sentence compares the product with: it
+        stands after "than"/«чем» in that word's clause, and a feeling (the comparative) comes
+        before the word in the clause ("much nicer than squinting at a table"). Not after a
+        negator: "nothing is worse than …", «нет ничего ужаснее, чем …» says it of the other."""
+        start, end = index.clause(than)
+        view = index.view
+        return (
+            than < i < end
+            and any(start <= other.token < than for other in feelings)
+            and not any(self.negation.is_negator(view, j) for j in range(start, than))
+        )
+
     def _conceded(self, index: SentenceIndex, i: int) -> bool:
         """Whether the clause holding token `i` opens with a concession ("although", "even
         though", «хотя», «несмотря на»; not «хотя бы», «хоть бы»: "at least", a wish)."""
@@ -431,8 +449,11 @@ class Emotion:
         # theirs, in their direction; a curse alone ("Damn.", «Чёрт, опять упало») is the feeling
         curses = [feeling for feeling in feelings if feeling.expletive]
         beside = bool(curses) and len(curses) < len(feelings)
+        than = self._last(view, self.comparison, start, end) if len(feelings) > 1 else -1
         for feeling in feelings:
             if beside and feeling.expletive:
+                continue
+            if than >= 0 and self._compared_with(index, than, feeling.token, feelings):
                 continue
             # "slow at first, but the support was great": the clause after "but" carries it;
             # so does the clause beside a concession ("although setup took a while, …")

@@ -649,3 +649,30 @@ def test_a_possessive_after_a_negator_is_no_plea(lang: str, text: str, sign: int
 )
 def test_negated_imperatives_stay_pleas(text: str) -> None:
     assert emotion_sign("ru", text) == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # what a comparison sets the product against carries no feeling of the speaker's
+        ("en", "It's much nicer than squinting at a table of numbers.", 1),
+        ("en", "Better than fighting with Excel every week.", 1),
+        ("ru", "Гораздо приятнее, чем мучиться с таблицей.", 1),
+        # after a negator, the sentence says it of the other thing
+        ("ru", "Нет ничего для меня ужаснее, чем твои обижашки((", -1),
+        ("en", "It's worse than useless.", -1),
+    ],
+)
+def test_what_the_product_is_compared_with_is_not_felt(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "I'd be nervous showing this to a client as is."),
+        ("ru", "Я бы побоялся показать это клиенту в таком виде."),
+    ],
+)
+def test_an_apprehension_in_the_conditional_is_felt(lang: str, text: str) -> None:
+    assert emotion_sign(lang, text) == -1
