@@ -359,20 +359,25 @@ class Emotion:
             return -1
         return max((i for i in range(start, end) if view.has(words, i)), default=-1)
 
-    def _compared_with(
-        self, index: SentenceIndex, than: int, i: int, feelings: list[Feeling]
-    ) -> bool:
-        """Whether the feeling at `i` describes what the sentence compares the product with: it
-        stands after "than"/«чем» in that word's clause, and a feeling (the comparative) comes
-        before the word in the clause ("much nicer than squinting at a table"). Not after a
-        negator: "nothing is worse than …", «нет ничего ужаснее, чем …» says it of the other."""
-        start, end = index.clause(than)
+    def _compared(
+        self, index: SentenceIndex, start: int, end: int, feelings: list[Feeling]
+    ) -> tuple[int, int]:
+        """The tokens (from, to) of what the sentence [start, end) compares the product with:
+        after its last "than"/«чем» to the end of that word's clause, when a feeling (the
+        comparative) comes before the word in the clause ("much nicer than squinting at a
+        table"); else (-1, -1). Not after a negator: "nothing is worse than …", «нет ничего
+        ужаснее, чем …» says it of the other thing."""
+        none = (-1, -1)
+        than = self._last(index.view, self.comparison, start, end) if len(feelings) > 1 else -1
+        if than < 0:
+            return none
+        first, last = index.clause(than)
         view = index.view
-        return (
-            than < i < end
-            and any(start <= other.token < than for other in feelings)
-            and not any(self.negation.is_negator(view, j) for j in range(start, than))
-        )
+        if not any(first <= other.token < than for other in feelings) or any(
+            self.negation.is_negator(view, j) for j in range(first, than)
+        ):
+            return none
+        return than + 1, last
 
     def _conceded(self, index: SentenceIndex, i: int) -> bool:
         """Whether the clause holding token `i` opens with a concession ("although", "even
@@ -449,12 +454,12 @@ class Emotion:
         # theirs, in their direction; a curse alone ("Damn.", «Чёрт, опять упало») is the feeling
         curses = [feeling for feeling in feelings if feeling.expletive]
         beside = bool(curses) and len(curses) < len(feelings)
-        than = self._last(view, self.comparison, start, end) if len(feelings) > 1 else -1
+        other_from, other_to = self._compared(index, start, end, feelings)
         for feeling in feelings:
             if beside and feeling.expletive:
                 continue
-            if than >= 0 and self._compared_with(index, than, feeling.token, feelings):
-                continue
+            if other_from <= feeling.token < other_to:
+                continue  # describes what the product is compared with
             # "slow at first, but the support was great": the clause after "but" carries it;
             # so does the clause beside a concession ("although setup took a while, …")
             weight = BEFORE_CONTRAST if feeling.token < turn else 1.0

@@ -98,8 +98,6 @@ class Negation:
         lemma, lower, punct = view.lemma, view.lower, view.punct
         pre, npi, transparent = self.pre, self.npi, self.transparent
         skipped = view.skipped
-        # the index of the determiner when the noun phrase is presupposed, else -1
-        given = self._presupposed(view, start, floor, end)
         counted = 0
         through = False  # whether a hesitation or a filler was read through ("not, um, easy")
         i = start - 1
@@ -119,7 +117,7 @@ class Negation:
             if lemma[i] in pre or lower[i] in pre:
                 if through and i == floor:
                     return False  # «Не, ну, удобно», "No, um, it's great": an answer, not a negator
-                if given >= 0 and counted > 1:
+                if counted > 1 and self._presupposed(view, start, floor, end) >= 0:
                     return False  # a word of its own between: the negator denies that word
                 return not view.has(self.pseudo, view.skip_inline_space(i + 1))
             if lemma[i] not in transparent and lower[i] not in transparent:
