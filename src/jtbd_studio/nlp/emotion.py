@@ -55,6 +55,7 @@ STRONG = 2.0
 DEFAULT_LABELS = {1: "delight", -1: "disappointment"}
 NEGATED_LABELS = {1: "relief", -1: "disappointment"}
 SURPRISE = "surprise"
+ANXIETY = "anxiety"
 #: A token of laughter («ахахах», «хихи», "hahaha", "lol"): its length varies, so it is a
 #: pattern, not a lexicon word; it counts as a cue of this valence.
 LAUGHTER = re.compile(
@@ -102,6 +103,8 @@ class Emotion:
         self.intensity = Intensity(nlp)
         self.splitter = per_pipeline(nlp, ClauseSplitter)
         self.exclamation = nlp.vocab.strings.add("!")
+        #: what ends a sentence or clause after a contrast word ("I don't trust it yet.")
+        self.final_marks = frozenset(nlp.vocab.strings.add(m) for m in (".", "!", "?", "…", "...", ";"))
         roles = word_lists(lang_of(nlp), "emotion")
 
         def role(name: str) -> frozenset[int]:
@@ -359,6 +362,24 @@ class Emotion:
             return -1
         return max((i for i in range(start, end) if view.has(words, i)), default=-1)
 
+    def _turn(self, view: DocView, start: int, end: int) -> int:
+        """The last contrast word of the sentence [start, end) that ends no sentence or clause,
+        or -1: "I don't trust it yet.", "It's slow, however." end on one (a full stop, "!", "?",
+        "…" or ";" after it), and so does "yet" of "I don't trust it yet, they …" (a word before
+        it and punctuation after it: in English only, where "yet" and "however" are adverbs too);
+        the feeling before it is the sentence's own, not one a turn outweighs. A contrast word
+        that opens its clause stays one ("But, honestly, …", «НО,Я ЛЮБЛЮ»)."""
+        turn = self._last(view, self.contrast, start, end)
+        while turn >= 0:
+            after = view.skip_inline_space(turn + 1)
+            if after < end and view.lower[after] not in self.final_marks and (
+                self.russian or not view.punct[after] or turn == start
+                or bool(view.punct[turn - 1]) or bool(view.space[turn - 1])
+            ):
+                return turn
+            turn = self._last(view, self.contrast, start, turn)
+        return -1
+
     def _compared(
         self, index: SentenceIndex, start: int, end: int, feelings: list[Feeling]
     ) -> tuple[int, int]:
@@ -415,8 +436,9 @@ class Emotion:
             return False
         start, end = index.clause(i)
         view = index.view
+        skipped = view.skipped  # «как бы» set off by commas is a filler, not a wish
         return any(
-            view.has(self.irrealis, j)
+            view.has(self.irrealis, j) and (skipped is None or j not in skipped)
             and not (self.opinion and view.has(self.opinion, min(view.skip_inline_space(j + 1), end - 1)))
             for j in range(start, end)
         )
@@ -447,7 +469,7 @@ class Emotion:
         after one in its clause is asked for, not felt."""
         view = index.view
         doc = view.doc
-        turn = self._last(view, self.contrast, start, end)
+        turn = self._turn(view, start, end)
         irrealis = self._last(view, self.irrealis, start, end) >= 0
         total = 0.0
         # "Hell, it works great now": a curse beside other feelings adds its strength to
@@ -467,8 +489,15 @@ class Emotion:
                 self.superseded and self._superseded(index, feeling.token)
             ):
                 weight = BEFORE_CONTRAST
-            if irrealis and not feeling.modal and self._irrealis_clause(index, feeling.token):
-                weight *= IRREALIS_FACTOR  # «было бы здорово», "would be nice": hope, not feeling
+            if (
+                irrealis and not feeling.modal
+                and (self.russian or feeling.label != ANXIETY)
+                and self._irrealis_clause(index, feeling.token)
+            ):
+                # «было бы здорово», "would be nice": hope, not feeling. An English worry is
+                # about what may come, and a condition beside it leaves it felt ("worried about
+                # … if we leave"); Russian «бы» also makes «страх хотелось бы» "I'd so like"
+                weight *= IRREALIS_FACTOR
             if required and any(
                 start <= r < feeling.token and index.clause(r) == index.clause(feeling.token)
                 for r in required

@@ -100,6 +100,10 @@ class Negation:
         skipped = view.skipped
         counted = 0
         through = False  # whether a hesitation or a filler was read through ("not, um, easy")
+        # words counted past a filler set off by commas: in "not great, I mean, it crashed"
+        # the filler parts two clauses, and "great" took the negator
+        set_off = False
+        beyond = 0
         i = start - 1
         while i >= floor and counted < PRE_WINDOW and start - i <= MAX_REACH:
             if view.is_inline_space(i):
@@ -107,6 +111,7 @@ class Negation:
                 continue
             if skipped is not None and i in skipped:
                 through = True
+                set_off = set_off or lower[i] == self.comma
                 i -= 1
                 continue
             if lemma[i] in npi or lower[i] in npi:
@@ -115,13 +120,14 @@ class Negation:
             if punct[i]:
                 return False
             if lemma[i] in pre or lower[i] in pre:
-                if through and i == floor:
+                if (through and i == floor) or beyond:
                     return False  # «Не, ну, удобно», "No, um, it's great": an answer, not a negator
                 if counted > 1 and self._presupposed(view, start, floor, end) >= 0:
                     return False  # a word of its own between: the negator denies that word
                 return not view.has(self.pseudo, view.skip_inline_space(i + 1))
             if lemma[i] not in transparent and lower[i] not in transparent:
                 counted += 1
+                beyond += set_off
             i -= 1
         return False
 

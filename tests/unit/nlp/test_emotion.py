@@ -676,3 +676,56 @@ def test_what_the_product_is_compared_with_is_not_felt(lang: str, text: str, sig
 )
 def test_an_apprehension_in_the_conditional_is_felt(lang: str, text: str) -> None:
     assert emotion_sign(lang, text) == -1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a contrast word that ends its clause turns nothing: the adverb "yet", a final "however"
+        ("en", "I don't really trust the explanations yet.", -1),
+        ("en", "I don't really trust the explanations yet, they changed a lot between runs.", -1),
+        ("en", "The export is slow, however.", -1),
+        # one that opens its clause still carries the sentence, comma or not
+        ("en", "The export was slow at first, but, honestly, I love it now.", 1),
+        ("ru", "Я БОЮСЬ,ЧТО ТВОЯ ПОДРУЖКА ЗАРЕВНУЕТ :DDD НО,Я ЛЮБЛЮ ТЕБЯ ТАК НАЗЫВАТЬ", 1),
+    ],
+)
+def test_a_contrast_word_that_ends_its_clause_is_no_turn(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
+
+
+def test_a_negator_does_not_reach_through_a_filler_past_a_word_of_its_own() -> None:
+    # "not" took "great"; after ", I mean," the crash is a complaint, not a relief
+    assert emotion_sign("en", "It's not great, I mean, it crashed.") == -1
+    # right before the filler the negator still reaches on
+    assert emotion_sign("en", "It's not, um, easy.") == -1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # an English worry beside a condition is felt: the worry is about what may come
+        ("en", "I'm a bit worried about what happens to our data if we ever leave.", -1),
+        # «как бы» set off by commas is a filler, not a wish that weakens the praise
+        ("ru", "Поддержка у вас, как бы, просто золото.", 1),
+        # a wish in Russian still weakens: «страх хотелось бы» is "I'd so like", no fear
+        ("ru", "А при всем том страх хотелось бы с ним еще раз сразиться.", 0),
+    ],
+)
+def test_worries_and_fillers_beside_irrealis_words(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The loss function penalizes false negatives more heavily than false positives."),
+        ("en", "The explainer treats missing values as a separate category."),
+        ("en", "It highlights negative effects in red and positive effects in blue."),
+        ("en", "Sure, happy to walk you through it."),
+        ("ru", "Хорошо, давайте перейдём к следующему вопросу."),
+        ("ru", "Недовольство клиентов — одна из основных причин оттока."),
+    ],
+)
+def test_terms_and_formulas_with_feeling_words_are_neutral(lang: str, text: str) -> None:
+    assert emotion_sign(lang, text) == 0

@@ -237,3 +237,18 @@ def test_a_presupposed_noun_phrase_keeps_its_quality(
     lang: str, text: str, cue: str, negated: bool
 ) -> None:
     assert cue_negated(lang, text, cue) is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "negated"),
+    [
+        # «не бывать» after its noun denies it like «не было»
+        ("Сложных случаев у нас не бывает.", "сложных", True),
+        ("Проблем у нас, в общем, не бывает.", "проблем", True),
+        # «тьфу-тьфу» between commas is an aside: the post-negation still reaches back
+        ("Поломок, тьфу-тьфу, не было ни одной.", "поломок", True),
+        ("Сбои бывают постоянно.", "сбои", False),
+    ],
+)
+def test_russian_post_negations_and_asides(text: str, cue: str, negated: bool) -> None:
+    assert cue_negated("ru", text, cue) is negated
