@@ -56,6 +56,8 @@ DEFAULT_LABELS = {1: "delight", -1: "disappointment"}
 NEGATED_LABELS = {1: "relief", -1: "disappointment"}
 SURPRISE = "surprise"
 ANXIETY = "anxiety"
+#: How many words before a verb of saying its first-person subject may stand ("I've said").
+REPORTER_REACH = 3
 #: A token of laughter («ахахах», «хихи», "hahaha", "lol"): its length varies, so it is a
 #: pattern, not a lexicon word; it counts as a cue of this valence.
 LAUGHTER = re.compile(
@@ -148,6 +150,12 @@ class Emotion:
         #: verbs of telling and asking: a negated infinitive after one is reported advice
         #: ("told us not to worry", «сказал нам не беспокоиться»)
         self.telling = role("telling")
+        #: "you", «вы»: a question holding one asks for the listener's feeling
+        self.listener = role("listener")
+        #: "said", "according", «рассказывала», «по опросу»: what follows is someone else's
+        #: feeling, unless a first-person subject ("I", «я») stands right before the verb
+        self.reporting = role("reporting")
+        self.first_person = role("first_person")
         self.to = nlp.vocab.strings.add("to")
         self.speaker = role("speaker")
         self.russian = lang_of(nlp) == "ru"
@@ -362,6 +370,38 @@ class Emotion:
             return -1
         return max((i for i in range(start, end) if view.has(words, i)), default=-1)
 
+    def _asks_listener(self, index: SentenceIndex, start: int, end: int) -> bool:
+        """Whether the sentence [start, end) is a question to the listener: it ends with a
+        question mark and holds "you" or «вы» ("What did you find most frustrating?")."""
+        if self.listener.isdisjoint(index.view.words) or not index.is_question(start):
+            return False
+        return self._last(index.view, self.listener, start, end) >= 0
+
+    def _reported(self, view: DocView, start: int, end: int) -> int:
+        """The first word of saying in the sentence [start, end) whose subject is not the
+        speaker ("she said", "according to the survey"), or -1: the feelings after it are
+        someone else's, reported. English only: in Russian tweets and dialogue a verb of saying
+        as often carries the speaker's own feeling."""
+        if self.reporting.isdisjoint(view.words):
+            return -1  # a set test in C: most docs report no one
+        for i in range(start, end):
+            if not view.has(self.reporting, i):
+                continue
+            # the subject within the few words before the verb ("I said", "we'd mentioned",
+            # "everything I've said"), not across punctuation
+            own = False
+            j, seen = i - 1, 0
+            while j >= start and seen < REPORTER_REACH and not view.punct[j]:
+                if not view.space[j]:
+                    if view.has(self.first_person, j):
+                        own = True
+                        break
+                    seen += 1
+                j -= 1
+            if not own:
+                return i
+        return -1
+
     def _turn(self, view: DocView, start: int, end: int) -> int:
         """The last contrast word of the sentence [start, end) that ends no sentence or clause,
         or -1: "I don't trust it yet.", "It's slow, however." end on one (a full stop, "!", "?",
@@ -469,6 +509,9 @@ class Emotion:
         after one in its clause is asked for, not felt."""
         view = index.view
         doc = view.doc
+        if not self.russian and self._asks_listener(index, start, end):
+            return None  # "Are you happy with the pricing?": asked, not felt
+        reported = -1 if self.russian else self._reported(view, start, end)
         turn = self._turn(view, start, end)
         irrealis = self._last(view, self.irrealis, start, end) >= 0
         total = 0.0
@@ -482,6 +525,8 @@ class Emotion:
                 continue
             if other_from <= feeling.token < other_to:
                 continue  # describes what the product is compared with
+            if 0 <= reported < feeling.token:
+                continue  # "my manager said she was frustrated": hers, told as a fact
             # "slow at first, but the support was great": the clause after "but" carries it;
             # so does the clause beside a concession ("although setup took a while, …")
             weight = BEFORE_CONTRAST if feeling.token < turn else 1.0

@@ -729,3 +729,24 @@ def test_worries_and_fillers_beside_irrealis_words(lang: str, text: str, sign: i
 )
 def test_terms_and_formulas_with_feeling_words_are_neutral(lang: str, text: str) -> None:
     assert emotion_sign(lang, text) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # a question to the listener asks for a feeling and states none
+        ("Are you happy with the current pricing, or would you change something?", 0),
+        ("What did you find most frustrating about it?", 0),
+        # a complaint put as a question is still felt
+        ("Why is it so frustrating to export anything?", -1),
+        # a feeling someone else is said to have is reported, not felt
+        ("My manager said she was really frustrated with the old reporting tool.", 0),
+        ("According to the survey, users love the dark theme.", 0),
+        # the speaker's own report, or a feeling before the report, stays
+        ("I said I was really frustrated with the old reporting tool.", -1),
+        ("I love it, and my manager said the same.", 1),
+        ("Everything I've said is small stuff, I think it's nice.", 1),
+    ],
+)
+def test_questions_to_the_listener_and_reported_feelings(text: str, sign: int) -> None:
+    assert emotion_sign("en", text) == sign
