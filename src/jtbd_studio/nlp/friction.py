@@ -207,8 +207,9 @@ class Friction(ClauseExtractor):
             # "we ask what was hard": a question about problems
             return g_end <= start and self.in_indirect_question(index, g_start, g_end, start)
         if role == "hypothetical":
-            # "if it's not intuitive, …", «чтобы клиенты не уходили»: imagined, or a goal
-            return clause[0] <= g_start and g_end <= start and self.opens(index, clause[0], g_start)
+            # "if it's not intuitive, …", «чтобы клиенты не уходили»: imagined, or a goal; a cue
+            # may start inside a guard with words between («если портал когда-нибудь ляжет»)
+            return clause[0] <= g_start < start and self.opens(index, clause[0], g_start)
         if role == "hearsay":
             # «я будто бы её высек»: a claim reported, not asserted
             return clause[0] <= g_start < start and hearsay_before(

@@ -1235,3 +1235,25 @@ def test_a_leave_of_absence_is_no_reason_for_leaving(text: str, expected: list[s
 )
 def test_round_60_spoken_turns(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a hypothetical guard reaches a cue that starts among its own words
+        ("ru", "Если портал когда-нибудь ляжет, мы позвоним в поддержку.", []),
+        ("ru", "Если вдруг выгрузка упадёт, перезапустим её утром.", []),
+        # a condition after the problem leaves it stated
+        (
+            "ru",
+            "Выгрузка постоянно падает, если документов больше тысячи.",
+            ["Выгрузка постоянно падает"],
+        ),
+        # «то и дело» and «периодически» each read before a crash (one pattern had made both
+        # need «и дело»)
+        ("ru", "Выгрузка то и дело падает.", ["Выгрузка то и дело падает"]),
+        ("ru", "Выгрузка из CRM в 1С периодически падает.", ["Выгрузка из CRM в 1С периодически падает"]),
+    ],
+)
+def test_hypothetical_guards_and_repeated_failures(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
