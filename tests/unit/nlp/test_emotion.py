@@ -725,6 +725,9 @@ def test_worries_and_fillers_beside_irrealis_words(lang: str, text: str, sign: i
         ("en", "Sure, happy to walk you through it."),
         ("ru", "Хорошо, давайте перейдём к следующему вопросу."),
         ("ru", "Недовольство клиентов — одна из основных причин оттока."),
+        # customers named by a feeling are the sentence's topic
+        ("en", "There's a module in the course on handling angry customers."),
+        ("ru", "Один недовольный клиент может нанести серьезный ущерб репутации бренда."),
     ],
 )
 def test_terms_and_formulas_with_feeling_words_are_neutral(lang: str, text: str) -> None:
