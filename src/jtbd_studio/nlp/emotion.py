@@ -150,10 +150,10 @@ class Emotion:
         #: verbs of telling and asking: a negated infinitive after one is reported advice
         #: ("told us not to worry", «сказал нам не беспокоиться»)
         self.telling = role("telling")
-        #: "you", «вы»: a question holding one asks for the listener's feeling
+        #: "you": a question holding one asks for the listener's feeling (English only)
         self.listener = role("listener")
-        #: "said", "according", «рассказывала», «по опросу»: what follows is someone else's
-        #: feeling, unless a first-person subject ("I", «я») stands right before the verb
+        #: "said", "according": what follows is someone else's feeling, unless a first-person
+        #: subject ("I", "we") stands a few words before the verb (English only)
         self.reporting = role("reporting")
         self.first_person = role("first_person")
         self.to = nlp.vocab.strings.add("to")

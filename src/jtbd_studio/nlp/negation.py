@@ -121,7 +121,9 @@ class Negation:
                 return False
             if lemma[i] in pre or lower[i] in pre:
                 if (through and i == floor) or beyond:
-                    return False  # «Не, ну, удобно», "No, um, it's great": an answer, not a negator
+                    # «Не, ну, удобно», "No, um, it's great": an answer, not a negator; or a word
+                    # past a filler set off by commas took it ("not great, I mean, it crashed")
+                    return False
                 if counted > 1 and self._presupposed(view, start, floor, end) >= 0:
                     return False  # a word of its own between: the negator denies that word
                 return not view.has(self.pseudo, view.skip_inline_space(i + 1))
