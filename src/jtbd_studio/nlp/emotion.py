@@ -105,8 +105,12 @@ class Emotion:
         self.intensity = Intensity(nlp)
         self.splitter = per_pipeline(nlp, ClauseSplitter)
         self.exclamation = nlp.vocab.strings.add("!")
-        #: what ends a sentence or clause after a contrast word ("I don't trust it yet.")
-        self.final_marks = frozenset(nlp.vocab.strings.add(m) for m in (".", "!", "?", "…", "...", ";"))
+        #: what ends a sentence or clause after a contrast word ("I don't trust it yet."): the
+        #: sentencizer's final punctuation (tokens.py reads the same list), "..." and ";"
+        from spacy.pipeline import Sentencizer
+
+        ends = (*Sentencizer.default_punct_chars, "...", ";")
+        self.final_marks = frozenset(nlp.vocab.strings.add(m) for m in ends)
         roles = word_lists(lang_of(nlp), "emotion")
 
         def role(name: str) -> frozenset[int]:
