@@ -54,6 +54,12 @@ class Friction(ClauseExtractor):
     def __init__(self, nlp: Language) -> None:
         super().__init__(nlp, "friction")
         self.opening = hashes(nlp, frozenset({"(", "["}))
+        #: words that may stand before a condition at the start of its clause and leave it the
+        #: clause's opener: hesitations and discourse fillers ("I mean if it crashed", «ну если»)
+        set_off = word_lists(lang_of(nlp), "clauses").get("set_off", frozenset())
+        self.lead_ins = self.splitter.fillers | hashes(
+            nlp, frozenset(word for phrase in set_off for word in phrase.split())
+        )
         self.closing = hashes(nlp, frozenset({")", "]"}))
         words = word_lists(lang_of(nlp), "friction")
         self.comparison = hashes(nlp, words.get("comparison", frozenset()))
@@ -218,13 +224,14 @@ class Friction(ClauseExtractor):
         return False
 
     def opens(self, index: SentenceIndex, clause_start: int, at: int) -> bool:
-        """Whether only punctuation and dangling conjunctions stand in [clause_start, at): the
-        word at `at` opens its clause ("and if we fail")."""
+        """Whether only punctuation, dangling conjunctions and fillers stand in
+        [clause_start, at): the word at `at` opens its clause ("and if we fail", "I mean, if
+        it crashed")."""
         view, splitter = index.view, self.splitter
         return all(
             view.punct[k]
             or view.space[k]
-            or view.has(splitter.strip, k)
+            or view.has(self.lead_ins, k)
             or view.has(splitter.coordinators, k)
             for k in range(clause_start, at)
         )

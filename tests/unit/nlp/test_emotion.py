@@ -728,6 +728,9 @@ def test_worries_and_fillers_beside_irrealis_words(lang: str, text: str, sign: i
         # customers named by a feeling are the sentence's topic
         ("en", "There's a module in the course on handling angry customers."),
         ("ru", "Один недовольный клиент может нанести серьезный ущерб репутации бренда."),
+        # the model's metrics
+        ("en", "The error on the holdout is about a mean absolute error of three days."),
+        ("en", "The validation loss kind of plateaus after epoch twenty."),
     ],
 )
 def test_terms_and_formulas_with_feeling_words_are_neutral(lang: str, text: str) -> None:
@@ -753,3 +756,20 @@ def test_terms_and_formulas_with_feeling_words_are_neutral(lang: str, text: str)
 )
 def test_questions_to_the_listener_and_reported_feelings(text: str, sign: int) -> None:
     assert emotion_sign("en", text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a quality that could be better is lacking now
+        ("en", "So yeah, the documentation could be a bit, uh, more helpful there.", -1),
+        ("en", "Honestly, the onboarding could be a lot clearer.", -1),
+        ("ru", "Документация могла бы быть и понятнее.", -1),
+        # the praise that nothing could be better stays praise
+        ("en", "It couldn't be better.", 1),
+        ("en", "Honestly, the support couldn't be more helpful.", 1),
+        ("en", "The new export couldn't be more confusing.", -1),
+    ],
+)
+def test_a_quality_that_could_be_better_is_lacking(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign

@@ -1257,3 +1257,32 @@ def test_round_60_spoken_turns(lang: str, text: str, expected: list[str]) -> Non
 )
 def test_hypothetical_guards_and_repeated_failures(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a condition opens its clause after a filler ("I mean", "you know", «ну»)
+        ("en", "I mean if it crashed on a huge dataset I'd just sample it down.", []),
+        ("en", "You know, if the export failed we would retry it at night.", []),
+        ("ru", "Ну, если вдруг выгрузка упадёт, перезапустим её утром.", []),
+        # a subject before the condition still states what happened first
+        ("en", "It crashed if the file was big.", ["It crashed if the file was big"]),
+        # the model's error as a metric located in the data is no problem met
+        ("en", "The error is mostly in the top decile, which is known.", []),
+        ("en", "The error on the holdout is about what you'd expect.", []),
+        ("en", "The export threw an error on every file.", ["The export threw an error on every file"]),
+        # no complaint to make, an idiom of a long story, advice not to ignore something
+        ("ru", "Товар хороший, тут я ничего не скажу.", []),
+        ("ru", "Они нам ничего не сказали про перенос.", ["Они нам ничего не сказали про перенос"]),
+        ("ru", "Про курьеров я могу долго рассказывать.", []),
+        ("ru", "Нейтралов игнорировать не стоит.", []),
+        # a price raised, with the object first; a late answer; a legend over the plot
+        ("ru", "Цены, короче, подняли второй раз за год.", ["Цены, короче, подняли второй раз за год"]),
+        ("ru", "Пишешь в тикет, а ответ приходит через двое суток.", ["ответ приходит через двое суток"]),
+        ("en", "The legend is sitting right on top of the curves.", ["The legend is sitting right on top of the curves"]),
+        ("en", "It eats up half of every review meeting.", ["It eats up half of every review meeting"]),
+    ],
+)
+def test_document_round_79(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
