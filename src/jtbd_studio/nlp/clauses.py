@@ -66,6 +66,7 @@ class ClauseSplitter:
         self.tags = words.get("tag", empty)
         self.fillers = words.get("filler", empty) | self.strip
         self.wh = words.get("wh", empty)
+        self.relatives = words.get("relative", empty)
         strings = nlp.vocab.strings
         self.hard = hashes(nlp, _HARD)
         self.dashes = hashes(nlp, _DASHES)
@@ -142,6 +143,18 @@ class ClauseSplitter:
         """Whether a contrastive word or hard punctuation stands in [start, end)."""
         return any(
             view.lower[i] in self.hard or view.has(self.breaks, i) for i in range(start, end)
+        )
+
+    def relative_to(self, view: DocView, g_end: int, clause: tuple[int, int]) -> bool:
+        """Whether `clause` is a relative clause of the object that follows a word ending at
+        `g_end` («исправляем места, которые вам не нравятся», "fix the bugs that users hit"):
+        it opens with a `relative` word (one that refers to a noun: not "which", which may
+        refer to the whole clause before it), and the object between is short."""
+        start = clause[0]
+        if not self.relatives or not g_end <= start <= g_end + RESOLVE_WINDOW + 1:
+            return False
+        return not self.breaks_between(view, g_end, start) and self.opens_with(
+            view, self.relatives, start, clause[1]
         )
 
     def opens_with(self, view: DocView, words: frozenset[int], start: int, end: int) -> bool:
@@ -479,6 +492,8 @@ class ClauseExtractor:
             elif role == "resolve":
                 if clause[0] <= g_start and g_end <= start <= g_end + RESOLVE_WINDOW:
                     return False  # "fix the bugs", «снизить риск оттока»: a topic, not a problem
+                if self.splitter.relative_to(index.view, g_end, clause):
+                    return False  # «исправляем места, которые вам не нравятся»: the same topic
             elif role == "dismiss":
                 if (
                     end <= g_start < index.sentence(start)[1]

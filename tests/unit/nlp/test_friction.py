@@ -1282,6 +1282,11 @@ def test_hypothetical_guards_and_repeated_failures(lang: str, text: str, expecte
         ("ru", "Пишешь в тикет, а ответ приходит через двое суток.", ["ответ приходит через двое суток"]),
         ("en", "The legend is sitting right on top of the curves.", ["The legend is sitting right on top of the curves"]),
         ("en", "It eats up half of every review meeting.", ["It eats up half of every review meeting"]),
+        # what a resolve verb's object is said to be in a relative clause is the same topic
+        ("ru", "Исправляем все места, которые вам не нравятся.", []),
+        ("ru", "Исправили отчёт, а он опять тормозит.", ["он опять тормозит"]),
+        # "which" may stand for the whole clause before it: the problem stays
+        ("en", "We fixed the export, which took three weeks.", ["took three weeks"]),
     ],
 )
 def test_document_round_79(lang: str, text: str, expected: list[str]) -> None:
