@@ -731,6 +731,8 @@ def test_worries_and_fillers_beside_irrealis_words(lang: str, text: str, sign: i
         # the model's metrics
         ("en", "The error on the holdout is about a mean absolute error of three days."),
         ("en", "The validation loss kind of plateaus after epoch twenty."),
+        ("en", "We use log loss as the objective."),
+        ("en", "The model struggles with rare categories, which is expected."),
     ],
 )
 def test_terms_and_formulas_with_feeling_words_are_neutral(lang: str, text: str) -> None:

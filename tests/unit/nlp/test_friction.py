@@ -1291,3 +1291,26 @@ def test_hypothetical_guards_and_repeated_failures(lang: str, text: str, expecte
 )
 def test_document_round_79(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the task, the data and the model described in a data scientist's terms
+        "So this is a multiclass problem, three classes.",
+        "We drop the columns with more than half missing values.",
+        "False negatives cost us more than false positives.",
+        "The residuals are skewed to the right.",
+        "The gradient vanishes in the deeper layers, so we use residual connections.",
+        # a limitation the speaker calls expected or inherent is accepted
+        "The model breaks down for customers with no history, that's inherent.",
+    ],
+)
+def test_a_data_scientists_terms_are_no_friction(text: str) -> None:
+    assert friction("en", text) == []
+
+
+def test_a_limitation_called_abnormal_stays_a_problem() -> None:
+    assert friction("en", "The export breaks on big files, which is not normal.") == [
+        "The export breaks on big files"
+    ]
