@@ -732,6 +732,7 @@ def test_worries_and_fillers_beside_irrealis_words(lang: str, text: str, sign: i
         ("en", "The error on the holdout is about a mean absolute error of three days."),
         ("en", "The validation loss kind of plateaus after epoch twenty."),
         ("en", "We use log loss as the objective."),
+        ("ru", "Индекс CSI показывает, насколько клиенты удовлетворены отдельными аспектами сервиса."),
         ("en", "The model struggles with rare categories, which is expected."),
     ],
 )

@@ -1314,3 +1314,20 @@ def test_a_limitation_called_abnormal_stays_a_problem() -> None:
     assert friction("en", "The export breaks on big files, which is not normal.") == [
         "The export breaks on big files"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # advice and method in a business article: problems to solve, weak spots to find,
+        # barriers a manager removes, a complaint not to wait for
+        ("Проблемы клиента нужно решать до того, как он о них заявит.", []),
+        ("Анализ причин оттока помогает найти слабые места в продукте.", []),
+        ("Задача аккаунт-менеджера — снимать барьеры на пути клиента.", []),
+        ("Не стоит ждать, пока клиент сам пожалуется.", []),
+        # what drives customers away is still friction
+        ("Клиенты уходят не из-за цены, а из-за плохого сервиса.", ["из-за плохого сервиса"]),
+    ],
+)
+def test_advice_and_method_in_articles(text: str, expected: list[str]) -> None:
+    assert friction("ru", text) == expected
