@@ -114,6 +114,27 @@ class Lemmatizer:
 
 
 def _russian(lower: str) -> WordAnalysis:
+    polite = _SLOVOERS.fullmatch(lower)
+    if polite is not None:
+        # «платит-с», «нет-с», «отменная-с»: the old polite particle after a word leaves the
+        # word what it is (pymorphy3 reads «платить-с», a word of its own)
+        return _russian(polite.group(1))
+    analysis = _dictionary_reading(lower)
+    if not analysis.flags & KNOWN and lower.startswith("пре") and len(lower) > 6:
+        # «преотлично», «прегадкая», «преинтересное»: the intensifying prefix of older and
+        # colloquial speech before an adjective or adverb the dictionary knows is that word
+        # (a dictionary word with the prefix, «прекрасный», «прелестный», is read as itself)
+        rest = _dictionary_reading(lower[3:])
+        if rest.flags & KNOWN and rest.pos in ("ADJ", "ADV"):
+            return rest
+    return analysis
+
+
+#: A word and the particle «-с» (словоерс) of polite speech: «да-с», «слушаю-с».
+_SLOVOERS = re.compile(r"([а-яё]{2,}(?:-[а-яё]+)*)-съ?")
+
+
+def _dictionary_reading(lower: str) -> WordAnalysis:
     parses = morph().parse(lower)
     best = parses[0]
     if len(parses) > 1 and _unlikely(best):

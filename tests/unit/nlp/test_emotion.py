@@ -776,3 +776,19 @@ def test_questions_to_the_listener_and_reported_feelings(text: str, sign: int) -
 )
 def test_a_quality_that_could_be_better_is_lacking(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # «-с» after a word and the prefix «пре-» leave the feeling of the word
+        ("Рыба отменная-с, ваше превосходительство.", 1),
+        ("Комната, доложу я вам, прегадкая.", -1),
+        ("Это, доложу вам, преинтересное чтение.", 1),
+        # no cause to complain is praise; «хорош, нечего сказать» is mockery
+        ("Приняли нас преотлично, грех жаловаться.", 1),
+        ("Хорош, нечего сказать!", -1),
+    ],
+)
+def test_feelings_of_a_nineteenth_century_comedy(text: str, sign: int) -> None:
+    assert emotion_sign("ru", text) == sign

@@ -1331,3 +1331,22 @@ def test_a_limitation_called_abnormal_stays_a_problem() -> None:
 )
 def test_advice_and_method_in_articles(text: str, expected: list[str]) -> None:
     assert friction("ru", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the old polite particle «-с» leaves the word what it is
+        ("Берёт сукно целыми штуками, а денег не платит-с.", ["денег не платит-с"]),
+        # extortion, a day without dinner, tough beef
+        ("Квартальный ещё и полтину потребовал за протокол.", ["Квартальный ещё и полтину потребовал за протокол"]),
+        ("Вот уж второй день сидим без обеда.", ["уж второй день сидим без обеда"]),
+        ("Говядину подали такую жёсткую, что зубы поломаешь.", ["Говядину подали такую жёсткую, что зубы поломаешь"]),
+        # praise, a threat and a condition with complaint words in them
+        ("И щи горячие, и хозяин обходительный, грех жаловаться.", []),
+        ("Ты у меня ещё узнаешь, как жаловаться!", []),
+        ("Если кто придёт с жалобой, так ты его прямо в холодную.", []),
+    ],
+)
+def test_complaints_of_a_nineteenth_century_comedy(text: str, expected: list[str]) -> None:
+    assert friction("ru", text) == expected
