@@ -56,6 +56,9 @@ DEFAULT_LABELS = {1: "delight", -1: "disappointment"}
 NEGATED_LABELS = {1: "relief", -1: "disappointment"}
 SURPRISE = "surprise"
 ANXIETY = "anxiety"
+FRUSTRATION = "frustration"
+#: The feeling of a problem stated in an exclamation with no word of feeling (`exclaimed_complaints`).
+COMPLAINT = 1.0
 #: How many words before a verb of saying its first-person subject may stand ("I've said").
 REPORTER_REACH = 3
 #: A token of laughter («ахахах», «хихи», "hahaha", "lol"): its length varies, so it is a
@@ -192,6 +195,7 @@ class Emotion:
             ]
             for feeling in found + faces:
                 units.setdefault(self.unit(doc, index, feeling.token), []).append(feeling)
+            self.exclaimed_complaints(doc, index, units)
             # the last word of each requirement ("be", «чтобы»): its clause is the one asked for
             required = [
                 end - 1 for _, _, end in (self.requirements.find(doc) if found else [])
@@ -207,6 +211,26 @@ class Emotion:
             self.emoticons.learn(view)
         set_group(doc, self.group, spans)
         return doc
+
+    def exclaimed_complaints(
+        self, doc: Doc, index: SentenceIndex, units: dict[tuple[int, int], list[Feeling]]
+    ) -> None:
+        """A sentence that states a problem (a friction span) and ends with an exclamation
+        mark, with no word of feeling in it, is felt as frustration: «Денег не платит!», "It
+        crashed again!". The friction component runs first; without it nothing is added."""
+        group = SPAN_GROUPS["friction"]
+        if group not in doc.spans or self.exclamation not in index.view.words:
+            return
+        view = index.view
+        for span in doc.spans[group]:
+            unit = self.unit(doc, index, span.start)
+            if unit in units:
+                continue  # the sentence's own words of feeling speak for it
+            last = unit[1] - 1
+            while last > unit[0] and view.space[last]:
+                last -= 1
+            if "!" in view.text(last):
+                units[unit] = [Feeling(span.start, -COMPLAINT, FRUSTRATION)]
 
     def feelings(self, doc: Doc, index: SentenceIndex) -> list[Feeling]:
         """Lexicon matches with negation turning the sign and intensifiers scaling them."""

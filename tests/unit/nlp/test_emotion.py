@@ -792,3 +792,18 @@ def test_a_quality_that_could_be_better_is_lacking(lang: str, text: str, sign: i
 )
 def test_feelings_of_a_nineteenth_century_comedy(text: str, sign: int) -> None:
     assert emotion_sign("ru", text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a problem stated in an exclamation, with no word of feeling, is felt
+        ("ru", "Берёт сукно целыми штуками, а денег не платит-с!", -1),
+        ("en", "It crashed again!", -1),
+        # without the exclamation it is a statement; the sentence's own feeling speaks for it
+        ("ru", "Берёт сукно целыми штуками, а денег не платит.", 0),
+        ("ru", "Отличный сервис, и денег не берут!", 1),
+    ],
+)
+def test_an_exclaimed_complaint_is_felt(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
