@@ -1353,3 +1353,23 @@ def test_advice_and_method_in_articles(text: str, expected: list[str]) -> None:
 )
 def test_complaints_of_a_nineteenth_century_comedy(text: str, expected: list[str]) -> None:
     assert friction("ru", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a founder's and a B2B client's problems
+        ("Hiring was brutal the first two years.", ["Hiring was brutal the first two years"]),
+        ("Our lidar supplier quoted us twenty-six weeks at one point.", ["Our lidar supplier quoted us twenty-six weeks at one point"]),
+        ("Our bill went up about thirty-eight percent for the same usage.", ["Our bill went up about thirty-eight percent for the same usage"]),
+        ("Our picking speed is still not where it needs to be.", ["Our picking speed is still not where it needs to be"]),
+        ("Renewal this year was, um, not fun.", ["Renewal this year was, um, not fun"]),
+        # no grower dropped out, zero failures, support beyond price
+        ("We haven't had a single grower drop out of a pilot.", []),
+        ("Zero dust-related failures across the whole season.", []),
+        ("That kind of support, you can't put a price on it.", []),
+        ("It was fun to build.", []),
+    ],
+)
+def test_a_founders_and_a_clients_problems(text: str, expected: list[str]) -> None:
+    assert friction("en", text) == expected
