@@ -791,8 +791,6 @@ def test_a_quality_that_could_be_better_is_lacking(lang: str, text: str, sign: i
         # a question of how long is no feeling; «батюшки мои» is alarm
         ("Долго ли намерены пробыть в нашем городе-с?", 0),
         ("Что я ему скажу, батюшки мои?", -1),
-        # «и это называется …» mocks what it names
-        ("Комната прегадкая. И это называется лучший нумер в городе!", -1),
     ],
 )
 def test_feelings_of_a_nineteenth_century_comedy(text: str, sign: int) -> None:
