@@ -121,9 +121,10 @@ def _russian(lower: str) -> WordAnalysis:
         return _russian(polite.group(1))
     analysis = _dictionary_reading(lower)
     if not analysis.flags & KNOWN and lower.startswith("пре") and len(lower) > 6:
-        # «преотлично», «прегадкая», «преинтересное»: the intensifying prefix of older and
-        # colloquial speech before an adjective or adverb the dictionary knows is that word
-        # (a dictionary word with the prefix, «прекрасный», «прелестный», is read as itself)
+        # «прегадкая», «преподлый», «прехорошенький»: the intensifying prefix of older and
+        # colloquial speech before an adjective or adverb the dictionary knows is that word.
+        # A dictionary word with the prefix is read as itself: «прекрасный», «преданный», and
+        # also «преотличный», «прескверный» (their feelings are lexicon entries of their own)
         rest = _dictionary_reading(lower[3:])
         if rest.flags & KNOWN and rest.pos in ("ADJ", "ADV"):
             return rest

@@ -112,3 +112,19 @@ def test_a_dictionary_reading_is_known_without_a_second_look_up():
         (w, str(p.tag), bool(p.is_known)) for w, p in readings
     ]
     assert any(_known(p) for _, p in readings) and not all(_known(p) for _, p in readings)
+
+
+def test_the_polite_particle_and_the_intensifying_prefix_leave_the_word():
+    lem = lemmatizer()
+    # «-с» (словоерс) after a word: the word's own reading
+    assert lem.lemma("платит-с") == "платить"
+    assert lem.lemma("нет-с") == "нет"
+    assert lem.lemma("отменная-с") == "отменный"
+    # «пре-» before an adjective, when the dictionary lacks the whole word
+    assert lem.lemma("прегадкая") == "гадкий"
+    assert lem.analyze("прегадкая").flags & KNOWN
+    # a dictionary word with the prefix stays itself
+    assert lem.lemma("прекрасная") == "прекрасный"
+    assert lem.lemma("прелестный") == "прелестный"
+    # a hyphenated word with no particle is left as pymorphy3 reads it
+    assert lem.lemma("кто-нибудь") == "кто-нибудь"
