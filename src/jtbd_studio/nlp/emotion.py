@@ -400,7 +400,7 @@ class Emotion:
 
     def _asks_listener(self, index: SentenceIndex, start: int, end: int) -> bool:
         """Whether the sentence [start, end) is a question to the listener: it ends with a
-        question mark and holds "you" or «вы» ("What did you find most frustrating?")."""
+        question mark and holds "you" ("What did you find most frustrating?"). English only."""
         if self.listener.isdisjoint(index.view.words) or not index.is_question(start):
             return False
         return self._last(index.view, self.listener, start, end) >= 0

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from jtbd_studio.nlp.clauses import ClauseExtractor, Hit, SentenceIndex
-from jtbd_studio.nlp.cues import Cue, lang_of, range_key, word_lists
+from jtbd_studio.nlp.cues import Cue, disfluency, lang_of, range_key, word_lists
 from jtbd_studio.nlp.friction_context import AdviceMood, ConsequenceFilter, hearsay_before
 from jtbd_studio.nlp.friction_reasons import LeavingReasons
 from jtbd_studio.nlp.friction_scope import EVALUATIVE, InsultFilter, fear_reaches
@@ -56,10 +56,9 @@ class Friction(ClauseExtractor):
         self.opening = hashes(nlp, frozenset({"(", "["}))
         #: words that may stand before a condition at the start of its clause and leave it the
         #: clause's opener: hesitations and discourse fillers ("I mean if it crashed", «ну если»)
-        set_off = word_lists(lang_of(nlp), "clauses").get("set_off", frozenset())
-        self.lead_ins = self.splitter.fillers | hashes(
-            nlp, frozenset(word for phrase in set_off for word in phrase.split())
-        )
+        # (the words of the set-off fillers the cue patterns read through, `cues.Disfluency`)
+        set_off = disfluency(nlp).set_off
+        self.lead_ins = self.splitter.fillers | frozenset(word for phrase in set_off for word in phrase)
         self.closing = hashes(nlp, frozenset({")", "]"}))
         words = word_lists(lang_of(nlp), "friction")
         self.comparison = hashes(nlp, words.get("comparison", frozenset()))
