@@ -646,11 +646,15 @@ class Discoverer:
 
     def _judge(self, doc: Doc, sentences: dict[int, tuple[int, int]]) -> None:
         """Run Natasha on the sentences (one batch) and remember the ORG spans of each."""
-        text, memo = doc.text, self.ner_verdicts
+        memo = self.ner_verdicts
+        # each sentence's text rebuilt from the view: `doc.text` would build a Token per word
+        # of the whole doc, to read a sentence or two of it
+        view = doc_view(doc)
+        orth, spaced, strings = view.orth, view.trailing_space, view.strings
         chars = {}
         for key, (start, end) in sentences.items():
-            first = doc[start].idx
-            chars[key] = first, text[first : doc[end - 1].idx + len(doc[end - 1])]
+            pieces = [strings[orth[i]] + (" " if spaced[i] else "") for i in range(start, end - 1)]
+            chars[key] = doc[start].idx, "".join(pieces) + strings[orth[end - 1]]
         judged = [key for key, (_, sentence) in chars.items() if len(sentence) <= MAX_NER_CHARS]
         for key in chars.keys() - judged:
             memo[key] = _NO_SPANS  # too long for a sentence: a table or a run-on line
