@@ -12,6 +12,7 @@ from jtbd_studio.nlp.friction_context import AdviceMood, ConsequenceFilter, hear
 from jtbd_studio.nlp.friction_reasons import LeavingReasons
 from jtbd_studio.nlp.friction_scope import EVALUATIVE, InsultFilter, fear_reaches
 from jtbd_studio.nlp.friction_spans import join_across_dashes, merge_pieces, through_dash
+from jtbd_studio.nlp.lemmas import IMPERATIVE, IMPERATIVE_OR_NOT, verb_mood
 from jtbd_studio.nlp.negation import hashes
 from jtbd_studio.nlp.spans import register_extensions, set_span_values, span_values
 
@@ -75,6 +76,14 @@ class Friction(ClauseExtractor):
             hashes(nlp, words.get("then", frozenset())),
         )
         self.reasons = LeavingReasons(nlp, self.negation)
+        #: the English auxiliary of a negated imperative ("do n't", "do not"); -1 in Russian,
+        #: where the imperative is a verb form
+        english = lang_of(nlp) == "en"
+        self.do = nlp.vocab.strings.add("do") if english else -1
+        self.nots = hashes(nlp, frozenset({"n't", "not"}))
+        self.comma = nlp.vocab.strings.add(",")
+        #: verbs a spoken English sentence says after a dropped subject ("don't know why")
+        self.unsaid = hashes(nlp, words.get("unsaid", frozenset()))
 
     def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:
         """The shared hits, less those inside brackets and consequences of a condition, plus
@@ -183,6 +192,8 @@ class Friction(ClauseExtractor):
             view.doc, view, sentence
         ):
             return False  # «Отвечайте на жалобы быстро»: a topic of advice
+        if self.prohibits(index, start, clause):
+            return False  # «не пытайтесь сразу всё перенести», "Don't let IT set it up": advice
         if cue.label in EVALUATIVE and self.insult.insults(
             view.doc, view, start, clause, sentence[1]
         ):
@@ -213,14 +224,69 @@ class Friction(ClauseExtractor):
             return g_end <= start and self.in_indirect_question(index, g_start, g_end, start)
         if role == "hypothetical":
             # "if it's not intuitive, …", «чтобы клиенты не уходили»: imagined, or a goal; a cue
-            # may start inside a guard with words between («если портал когда-нибудь ляжет»)
-            return clause[0] <= g_start < start and self.opens(index, clause[0], g_start)
+            # may start inside a guard with words between («если портал когда-нибудь ляжет»).
+            # A guard marked `to_comma` reaches its first comma: a concession without a verb of
+            # its own is not split from the main clause («Даже если формально всё в рамках
+            # договора, доверие восстанавливается долго»)
+            return (
+                clause[0] <= g_start < start
+                and self.opens(index, clause[0], g_start)
+                and not (guard.get("to_comma") and self.comma in index.view.lower[g_end:start])
+            )
         if role == "hearsay":
             # «я будто бы её высек»: a claim reported, not asserted
             return clause[0] <= g_start < start and hearsay_before(
                 index.view, g_start, self.comparison
             )
         return False
+
+    def prohibits(self, index: SentenceIndex, start: int, clause: tuple[int, int]) -> bool:
+        """Whether a negated imperative that opens the cue's clause or one before it in its
+        sentence takes the cue in. A prohibition is advice or a plea, not a problem met, and so
+        are the clauses that hang on it: «Не ждите, пока клиент сам обратится с жалобой», «не
+        пытайтесь сразу всё перенести» (its negator commands, it does not deny «сразу»), "Don't
+        let IT configure the zones alone", «Помилуйте, не погубите!». A clause after a contrast
+        word is the speaker's own again ("Don't get me wrong, but the export is slow")."""
+        view = index.view
+        sentence_end = index.sentence(start)[1]
+        for opening in index.clause_starts(start):
+            if opening > start:
+                break
+            k = opening
+            while k < start and (
+                view.punct[k] or view.space[k] or view.has(self.splitter.fillers, k)
+                or view.has(self.splitter.coordinators, k)
+            ):
+                k += 1
+            verb = self._commanded_verb(view, k, sentence_end)
+            if verb >= 0 and k <= start and not any(
+                view.has(self.contrast, j) for j in range(verb + 1, start)
+            ):
+                return True
+        return False
+
+    def _commanded_verb(self, view: DocView, k: int, limit: int) -> int:
+        """The position of the verb of a negated imperative opening at `k` («не ждите», "do
+        n't let", "do not assume") before `limit`, or -1. Speech says some of them as set
+        phrases, not commands (`unsaid`): English drops subjects ("don't know why"), and «не
+        говори» agrees ("tell me about it")."""
+        lower = view.lower
+        if self.do < 0:  # Russian: «не» and a form pymorphy3 reads only as an imperative, or a
+            # plural one that is also a present («не погубите»), not «нашли» (also a past)
+            if k >= limit or not view.has(self.negation.pre, k):
+                return -1
+            verb = view.skip_inline_space(k + 1)
+            if verb >= limit or view.punct[verb] or view.has(self.unsaid, verb):
+                return -1
+            form = view.text(verb)
+            mood = verb_mood(form)
+            told = mood == IMPERATIVE or (mood == IMPERATIVE_OR_NOT and form.endswith(("те", "тесь")))
+            return verb if told else -1
+        if not (k + 1 < limit and lower[k] == self.do and lower[k + 1] in self.nots):
+            return -1
+        verb = view.skip_inline_space(k + 2)
+        told = verb < limit and not view.punct[verb] and not view.has(self.unsaid, verb)
+        return verb if told else -1
 
     def opens(self, index: SentenceIndex, clause_start: int, at: int) -> bool:
         """Whether only punctuation, dangling conjunctions and fillers stand in

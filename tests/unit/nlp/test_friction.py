@@ -1373,3 +1373,67 @@ def test_complaints_of_a_nineteenth_century_comedy(text: str, expected: list[str
 )
 def test_a_founders_and_a_clients_problems(text: str, expected: list[str]) -> None:
     assert friction("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a prohibition is advice or a plea, and so is what hangs on it
+        ("ru", "Я бы вот кому посоветовал — не пытайтесь сразу всё перенести, все процессы.", []),
+        ("ru", "Сформулирую просто: не ждите, пока клиент сам придёт с претензией.", []),
+        ("ru", "Помилуйте, не погубите! Жена, дети маленькие... не сделайте несчастным человека.", []),
+        ("en", "Don't let IT configure the zones alone.", []),
+        ("en", "Don't wait until the client is already angry.", []),
+        # after a contrast, or after a verb said without its subject, the speaker states again
+        ("ru", "Не поймите неправильно, но выгрузка у вас очень медленная.", ["выгрузка у вас очень медленная"]),
+        ("en", "Don't know why, but the export never works.", ["the export never works"]),
+        ("en", "Don't get me wrong, the export is slow.", ["Don't get me wrong, the export is slow"]),
+        # «не говори» agrees, «нашли» is a past: neither is a command
+        ("ru", "не говори, я просто в ужасе была", ["я просто в ужасе была"]),
+        # a subject before the negator makes a statement
+        (
+            "en",
+            "You react immediately, you don't postpone it, all those issues are just huge.",
+            ["you don't postpone it, all those issues are just huge"],
+        ),
+    ],
+)
+def test_a_prohibition_is_no_problem_met(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # document round 81 (B2B clients, a dashboard think-aloud, articles and tutorials)
+        ("ru", "У нас в конце квартала встала выгрузка актов.", ["У нас в конце квартала встала выгрузка актов"]),
+        ("ru", "Статус висит в обработке уже три дня.", ["Статус висит в обработке уже три дня"]),
+        ("ru", "У меня почему-то не применился фильтр.", ["У меня почему-то не применился фильтр"]),
+        ("ru", "На вебинаре показывали старую версию интерфейса.", ["На вебинаре показывали старую версию интерфейса"]),
+        ("ru", "Счёт приходил одной суммой без расшифровки по модулям.", ["Счёт приходил одной суммой без расшифровки по модулям"]),
+        ("ru", "Новички постоянно жмут не туда.", ["Новички постоянно жмут не туда"]),
+        ("en", "It's usually three days before anybody responds.", ["It's usually three days before anybody responds"]),
+        ("en", "Then they just didn't come back to us for a week.", ["they just didn't come back to us for a week"]),
+        ("en", "The training videos were for an older version of the UI.", ["The training videos were for an older version of the UI"]),
+        ("en", "I switched tabs and it reset back to all time.", ["I switched tabs and it reset back to all time"]),
+        ("en", "The tracking eats half a charge by lunch.", ["The tracking eats half a charge by lunch"]),
+        # guards: a set phrase, a change nobody noticed, arithmetic, a concession, a problem cut
+        ("ru", "Если, не дай бог, они поднимут цену, мы уйдём.", []),
+        ("ru", "Шаблоны обновили заранее, мы даже ничего не заметили.", []),
+        ("ru", "NPS считается как доля промоутеров минус доля критиков.", []),
+        ("ru", "Даже если свет отключат, вы потеряете пару штрихов.", []),
+        ("ru", "В старой версии здесь была кнопка экспорта.", []),
+        ("en", "We switched providers and honestly didn't notice a thing.", []),
+        ("en", "We've cut overtime by twelve percent.", []),
+        # controls: a concession without a verb leaves the main clause a problem; a button
+        # not noticed is one
+        (
+            "ru",
+            "Даже если формально всё по договору, доверие восстанавливается очень долго.",
+            ["Даже если формально всё по договору, доверие восстанавливается очень долго"],
+        ),
+        ("en", "We didn't notice the button at first.", ["We didn't notice the button at first"]),
+    ],
+)
+def test_document_round_81(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
