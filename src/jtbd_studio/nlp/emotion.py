@@ -57,6 +57,9 @@ NEGATED_LABELS = {1: "relief", -1: "disappointment"}
 SURPRISE = "surprise"
 ANXIETY = "anxiety"
 FRUSTRATION = "frustration"
+RELIEF = "relief"
+#: The feeling of a worry found groundless (`worries_resolved`).
+RELIEVED = 1.0
 #: The feeling of a problem stated in an exclamation with no word of feeling (`exclaimed_complaints`).
 COMPLAINT = 1.0
 #: How many words before a verb of saying its first-person subject may stand ("I've said").
@@ -123,6 +126,8 @@ class Emotion:
         #: verbs after which "would" hedges an opinion ("I'd say"), not a hypothesis
         self.opinion = role("opinion")
         self.contrast = role("contrast")
+        #: "no", «нет» said as a reply after a contrast word: a worry found groundless
+        self.reply_no = role("reply_no")
         #: "than", «чем»: what a comparison sets the product against ("nicer than squinting at
         #: numbers"); its own words describe the other thing, not the speaker's feeling
         self.comparison = role("comparison")
@@ -196,6 +201,7 @@ class Emotion:
             for feeling in found + faces:
                 units.setdefault(self.unit(doc, index, feeling.token), []).append(feeling)
             self.exclaimed_complaints(doc, index, units)
+            self.worries_resolved(doc, index, units)
             # the last word of each requirement ("be", «чтобы»): its clause is the one asked for
             required = [
                 end - 1 for _, _, end in (self.requirements.find(doc) if found else [])
@@ -211,6 +217,46 @@ class Emotion:
             self.emoticons.learn(view)
         set_group(doc, self.group, spans)
         return doc
+
+    def worries_resolved(
+        self, doc: Doc, index: SentenceIndex, units: dict[tuple[int, int], list[Feeling]]
+    ) -> None:
+        """A worry the speaker had and then found groundless is relief: «я боялась, что будет
+        тяжело… Но нет, никаких проблем не было», "I was bracing myself for the permissions
+        screen. But no, it's just a dropdown". A sentence of a worry (its feelings all negative,
+        one of them anxiety: what it feared is part of it), when a contrast word and a reply of
+        "no" set off by punctuation («но нет,», "but no,") follow them in it or open the next
+        sentence, gives way to relief at that reply."""
+        view = index.view
+        if not self.reply_no or self.reply_no.isdisjoint(view.words):
+            return  # a set test in C: most docs hold no such reply
+        n = len(view.lower)
+        for unit in sorted(units):
+            feelings = units.get(unit)
+            if not feelings or any(f.valence >= 0 for f in feelings) or not any(
+                f.label == ANXIETY for f in feelings
+            ):
+                continue  # a worry, and what it feared («боялась, что будет тяжело»)
+            j = max(f.token for f in feelings) + 1
+            limit = unit[1]
+            if limit < n:  # the next sentence may open with the reply
+                limit = self.unit(doc, index, view.skip_inline_space(limit))[1]
+            while j < limit:
+                if view.has(self.contrast, j) and (j < unit[1] or self._opens_unit(view, unit[1], j)):
+                    reply = view.skip_inline_space(j + 1)
+                    after = view.skip_inline_space(reply + 1)
+                    if reply < limit and view.has(self.reply_no, reply) and after < n and view.punct[after]:
+                        del units[unit]
+                        units.setdefault(self.unit(doc, index, reply), []).append(
+                            Feeling(reply, RELIEVED, RELIEF)
+                        )
+                        break
+                j += 1
+
+    @staticmethod
+    def _opens_unit(view: DocView, start: int, j: int) -> bool:
+        """Whether only punctuation and whitespace stand in [start, j)."""
+        return all(view.punct[k] or view.space[k] for k in range(start, j))
 
     def exclaimed_complaints(
         self, doc: Doc, index: SentenceIndex, units: dict[tuple[int, int], list[Feeling]]

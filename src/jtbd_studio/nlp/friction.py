@@ -37,6 +37,9 @@ class Friction(ClauseExtractor):
     трудности»): a question about problems, not one met. Words in brackets are a transcript's
     stage directions and notes ("(sighs)", «(с досадою)»), not the speaker's statement.
 
+    A `retract` guard, a denial said right after the problem as a clause of its own ("was it
+    a nightmare — no, actually, it wasn't"), takes the problem back.
+
     `hypothetical` guards (conditionals in English, purposes in both: "if we fail", «чтобы
     клиенты не уходили») drop the cues of the clause they open: a condition imagined or a goal,
     not a barrier met. `hearsay` guards («будто бы», "allegedly") drop the cues after them in
@@ -50,7 +53,7 @@ class Friction(ClauseExtractor):
     """
 
     kind = "friction"
-    guard_roles = (*ClauseExtractor.guard_roles, "inquiry", "hypothetical", "hearsay")
+    guard_roles = (*ClauseExtractor.guard_roles, "inquiry", "hypothetical", "hearsay", "retract")
 
     def __init__(self, nlp: Language) -> None:
         super().__init__(nlp, "friction")
@@ -199,7 +202,7 @@ class Friction(ClauseExtractor):
         ):
             return False  # «Такое грубое животное»: an insult is emotion
         return not any(
-            self.cancels(index, guard, g_start, g_end, start, clause)
+            self.cancels(index, guard, g_start, g_end, start, end, clause)
             for guard, g_start, g_end in guards
         )
 
@@ -210,9 +213,10 @@ class Friction(ClauseExtractor):
         g_start: int,
         g_end: int,
         start: int,
+        end: int,
         clause: tuple[int, int],
     ) -> bool:
-        """Whether one of this component's own guards cancels the cue at `start`."""
+        """Whether one of this component's own guards cancels the cue at [start, end)."""
         role = guard.role
         if role == "anticipation" and guard.get("sentence"):
             # "you're afraid and … you don't have control": a fear reaches on
@@ -228,11 +232,20 @@ class Friction(ClauseExtractor):
             # A guard marked `to_comma` reaches its first comma: a concession without a verb of
             # its own is not split from the main clause («Даже если формально всё в рамках
             # договора, доверие восстанавливается долго»)
+            not_before = guard.get("not_before")
+            if not_before and g_end < len(index.view.lower) and (
+                index.view.text(g_end) in not_before.split("|")
+            ):
+                return False  # "so that's no help": a pronoun and its verb, not a purpose
             return (
                 clause[0] <= g_start < start
                 and self.opens(index, clause[0], g_start)
                 and not (guard.get("to_comma") and self.comma in index.view.lower[g_end:start])
             )
+        if role == "retract":
+            # "was the installation a nightmare — no, actually, it wasn't": denied right after;
+            # a denial inside the cue is the cue's own ("expected it to update, but it didn't")
+            return g_start >= end and self.retracts(index, g_start, g_end, start)
         if role == "hearsay":
             # «я будто бы её высек»: a claim reported, not asserted
             return clause[0] <= g_start < start and hearsay_before(
@@ -287,6 +300,24 @@ class Friction(ClauseExtractor):
         verb = view.skip_inline_space(k + 2)
         told = verb < limit and not view.punct[verb] and not view.has(self.unsaid, verb)
         return verb if told else -1
+
+    def retracts(self, index: SentenceIndex, g_start: int, g_end: int, start: int) -> bool:
+        """Whether the denial at [g_start, g_end) is said of the problem at `start`: a clause
+        of its own ("it really wasn't", «ничего подобного») that ends where it ends, in the
+        problem's sentence or opening the next one ("People assume that was some big painful
+        migration. It really wasn't — our infra lead did it over a weekend")."""
+        view = index.view
+        after = view.skip_inline_space(g_end)
+        if after < len(view.lower) and not view.punct[after]:
+            return False  # "it wasn't fixed": the denial goes on, it is a statement of its own
+        sentence = index.sentence(start)
+        if g_start >= sentence[1]:  # the next sentence, which it must open
+            following = index.sentence(g_start)
+            if following[0] != view.skip_inline_space(sentence[1]) or not self.opens(
+                index, following[0], g_start
+            ):
+                return False
+        return self.opens(index, index.clause(g_start)[0], g_start)
 
     def opens(self, index: SentenceIndex, clause_start: int, at: int) -> bool:
         """Whether only punctuation, dangling conjunctions and fillers stand in

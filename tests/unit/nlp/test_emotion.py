@@ -810,3 +810,39 @@ def test_feelings_of_a_nineteenth_century_comedy(text: str, sign: int) -> None:
 )
 def test_an_exclaimed_complaint_is_felt(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a worry found groundless is relief, at the reply that says so
+        (
+            "ru",
+            "Я боялась, что будет тяжело, у нас люди в возрасте. Но нет, никаких проблем не было.",
+            [("Но нет, никаких проблем не было.", 1, "relief")],
+        ),
+        (
+            "ru",
+            "Я боялась, что будет тяжело, а нет, всё прошло нормально.",
+            [("Я боялась, что будет тяжело, а нет, всё прошло нормально.", 1, "relief")],
+        ),
+        (
+            "en",
+            "I was worried about the migration. But no, it took an afternoon.",
+            [("But no, it took an afternoon.", 1, "relief")],
+        ),
+        # "no" that is no reply, and a worry with no reply, stay worries
+        (
+            "en",
+            "I was worried about the price, but no one else was.",
+            [("I was worried about the price, but no one else was.", -1, "anxiety")],
+        ),
+        ("ru", "Я боялась, что будет тяжело. Но нет никакой возможности это проверить.", [
+            ("Я боялась, что будет тяжело.", -2, "anxiety"),
+        ]),
+    ],
+)
+def test_a_worry_found_groundless_is_relief(
+    lang: str, text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    assert feelings(lang, text) == expected

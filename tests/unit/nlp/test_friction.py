@@ -1437,3 +1437,62 @@ def test_a_prohibition_is_no_problem_met(lang: str, text: str, expected: list[st
 )
 def test_document_round_81(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a denial said right after the problem, as a clause of its own, takes it back
+        ("en", "People always ask me, like, was the installation a nightmare, and — no, actually, it wasn't.", []),
+        (
+            "en",
+            "People assume that was some big painful migration. It really wasn't — we did it in a weekend.",
+            [],
+        ),
+        ("ru", "Все думают, что внедрение — это мучение. Вовсе нет.", []),
+        # a denial that goes on is a statement of its own; one two sentences on denies nothing
+        ("en", "The export crashes, and it wasn't fixed.", ["The export crashes", "it wasn't fixed"]),
+        (
+            "en",
+            "The export crashes. We called support. It really wasn't.",
+            ["The export crashes"],
+        ),
+    ],
+)
+def test_a_denial_said_right_after_takes_a_problem_back(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # document round 82 (founders on podcasts, an ML-explanation think-aloud, a comedy's
+        # register, software tutorials)
+        ("en", "Our chip went to a fifty-two week lead time.", ["Our chip went to a fifty-two week lead time"]),
+        ("en", "We had one contract sit in legal for nine months.", ["We had one contract sit in legal for nine months"]),
+        ("en", "Past twelve degrees the wheels start slipping.", ["Past twelve degrees the wheels start slipping"]),
+        ("en", "The tooltip repeats the label, so that's no help.", ["that's no help"]),
+        ("en", "The free version doesn't have adjustment layers.", ["The free version doesn't have adjustment layers"]),
+        ("ru", "Хозяин грозится лавку опечатать.", ["Хозяин грозится лавку опечатать"]),
+        ("ru", "Опять в трактире кормить в долг не хотят.", ["Опять в трактире кормить в долг не хотят"]),
+        ("ru", "Овёс на постоялых дворах вздорожал вдвое.", ["Овёс на постоялых дворах вздорожал вдвое"]),
+        ("ru", "В канцелярии всё твердят: приходите на той неделе.", ["приходите на той неделе"]),
+        ("ru", "Этот набор кистей теперь продаётся только по подписке.", ["Этот набор кистей теперь продаётся только по подписке"]),
+        ("ru", "В бесплатной версии нет корректирующих слоёв.", ["В бесплатной версии нет корректирующих слоёв"]),
+        # guards: a good problem to have, a cost below another, problems as a video's topic,
+        # complaints that did not come in, a pain point never had, empty threats, "so that's"
+        ("en", "It can also do the packing shed, which is a good problem to have.", []),
+        ("en", "That's for a pilot that costs them less than a pickup truck.", []),
+        ("en", "In the last video I talked about common problems with rigging.", []),
+        ("en", "So that's a pain point I never had.", []),
+        ("ru", "Жалоб никаких не поступало, смею уверить.", []),
+        ("ru", "В ролике про ошибки новичков я уже рассказывал о типичных проблемах.", []),
+        ("ru", "Все они так только грозятся.", []),
+        # "so that" before a verb of its own is still a purpose
+        ("en", "We rebuilt it so that customers don't get lost.", []),
+    ],
+)
+def test_document_round_82(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
