@@ -58,6 +58,8 @@ SURPRISE = "surprise"
 ANXIETY = "anxiety"
 FRUSTRATION = "frustration"
 RELIEF = "relief"
+#: How many tokens before a feeling "never" may stand with a degree word between (`_never_so`).
+NEVER_SO_REACH = 6
 #: The feeling of a worry found groundless (`worries_resolved`).
 RELIEVED = 1.0
 #: The feeling of a problem stated in an exclamation with no word of feeling (`exclaimed_complaints`).
@@ -106,6 +108,9 @@ class Emotion:
         self.lexicon = CueMatcher(nlp, "emotion", roles=("cue",))
         #: "needs to be", «должна быть»: the quality after it is asked for, not felt
         self.requirements = CueMatcher(nlp, "emotion", roles=("requirement",))
+        #: a bad thing taken back right after it is said ("— no, actually, it wasn't"): the
+        #: friction lexicon's `retract` phrases, read here too (`worries_resolved`)
+        self.retractions = CueMatcher(nlp, "friction", roles=("retract",))
         self.emoticons = Emoticons(lang_of(nlp))
         self.negation = per_pipeline(nlp, Negation)
         self.intensity = Intensity(nlp)
@@ -128,6 +133,10 @@ class Emotion:
         self.contrast = role("contrast")
         #: "no", «нет» said as a reply after a contrast word: a worry found groundless
         self.reply_no = role("reply_no")
+        #: "never" and the degree words after it that make a feeling the strongest yet ("never
+        #: been so happy", «никогда так не веселилась»): not a negation
+        self.never = role("never")
+        self.degree_so = role("degree_so")
         #: "than", «чем»: what a comparison sets the product against ("nicer than squinting at
         #: numbers"); its own words describe the other thing, not the speaker's feeling
         self.comparison = role("comparison")
@@ -223,35 +232,55 @@ class Emotion:
     ) -> None:
         """A worry the speaker had and then found groundless is relief: «я боялась, что будет
         тяжело… Но нет, никаких проблем не было», "I was bracing myself for the permissions
-        screen. But no, it's just a dropdown". A sentence of a worry (its feelings all negative,
-        one of them anxiety: what it feared is part of it), when a contrast word and a reply of
-        "no" set off by punctuation («но нет,», "but no,") follow them in it or open the next
-        sentence, gives way to relief at that reply."""
+        screen. But no, it's just a dropdown". So is a bad thing said and then taken back
+        ("was the installation a nightmare — no, actually, it wasn't", "people assume that was
+        a painful migration. It really wasn't"). A sentence whose feelings are all negative
+        gives way to relief at the reply when, after its feelings or opening the next
+        sentence, a denial follows that ends where it ends (the friction lexicon's `retract`
+        phrases), or, for a worry (one of them anxiety: what it feared is part of it), a
+        contrast word and a "no" set off by punctuation («но нет,», "but no,")."""
         view = index.view
-        if not self.reply_no or self.reply_no.isdisjoint(view.words):
-            return  # a set test in C: most docs hold no such reply
+        retractions: list[tuple[int, int]] | None = None  # found once a sentence asks
         n = len(view.lower)
         for unit in sorted(units):
             feelings = units.get(unit)
-            if not feelings or any(f.valence >= 0 for f in feelings) or not any(
-                f.label == ANXIETY for f in feelings
-            ):
-                continue  # a worry, and what it feared («боялась, что будет тяжело»)
-            j = max(f.token for f in feelings) + 1
+            if not feelings or any(f.valence >= 0 for f in feelings):
+                continue
+            first = max(f.token for f in feelings) + 1
             limit = unit[1]
             if limit < n:  # the next sentence may open with the reply
                 limit = self.unit(doc, index, view.skip_inline_space(limit))[1]
-            while j < limit:
-                if view.has(self.contrast, j) and (j < unit[1] or self._opens_unit(view, unit[1], j)):
-                    reply = view.skip_inline_space(j + 1)
-                    after = view.skip_inline_space(reply + 1)
-                    if reply < limit and view.has(self.reply_no, reply) and after < n and view.punct[after]:
-                        del units[unit]
-                        units.setdefault(self.unit(doc, index, reply), []).append(
-                            Feeling(reply, RELIEVED, RELIEF)
-                        )
-                        break
-                j += 1
+            reply = -1
+            if any(f.label == ANXIETY for f in feelings):
+                reply = self._reply_no(view, unit, first, limit)
+            if reply < 0:
+                if retractions is None:
+                    retractions = [(s, e) for _, s, e in self.retractions.find(doc)]
+                reply = next((
+                    s for s, e in retractions
+                    if first <= s < limit
+                    and (s < unit[1] or self._opens_unit(view, unit[1], s))
+                    and (view.skip_inline_space(e) >= n or view.punct[view.skip_inline_space(e)])
+                ), -1)
+            if reply >= 0:
+                del units[unit]
+                units.setdefault(self.unit(doc, index, reply), []).append(
+                    Feeling(reply, RELIEVED, RELIEF)
+                )
+
+    def _reply_no(self, view: DocView, unit: tuple[int, int], first: int, limit: int) -> int:
+        """The position of a "no" set off by punctuation after a contrast word in [first,
+        limit), the contrast in the sentence `unit` or opening the next one; or -1."""
+        if not self.reply_no or self.reply_no.isdisjoint(view.words):
+            return -1  # a set test in C: most docs hold no such reply
+        n = len(view.lower)
+        for j in range(first, limit):
+            if view.has(self.contrast, j) and (j < unit[1] or self._opens_unit(view, unit[1], j)):
+                reply = view.skip_inline_space(j + 1)
+                after = view.skip_inline_space(reply + 1)
+                if reply < limit and view.has(self.reply_no, reply) and after < n and view.punct[after]:
+                    return reply
+        return -1
 
     @staticmethod
     def _opens_unit(view: DocView, start: int, j: int) -> bool:
@@ -302,7 +331,7 @@ class Emotion:
             floor, ceiling = index.sentence(start)
             valence = float(cue.get("valence", 0)) * self.intensity.factor(view, start, floor)
             label = cue.label
-            if valence and (
+            if valence and not self._never_so(view, start, floor) and (
                 self.negation.is_negated(view, start, end, floor, ceiling)
                 or index.denied_by_clause(start, self.negation)
             ):  # "I don't think it's great", «не скажу, что я в восторге»
@@ -315,6 +344,22 @@ class Emotion:
                 result.pop()  # «ужасно рад», "super slow": the first word is a degree, not a feeling
             result.append(Feeling(start, valence, label, modal, bool(cue.get("expletive"))))
         return result
+
+    def _never_so(self, view: DocView, start: int, floor: int) -> bool:
+        """Whether "never" and a degree word after it stand before the feeling at `start` in
+        its clause: "I've never been so happy", «никогда ещё так не веселилась» say the feeling
+        is the strongest yet, not that it is missing."""
+        if not self.never or self.never.isdisjoint(view.words):
+            return False  # a set test in C: most docs hold no "never"
+        degree = False
+        for j in range(start - 1, max(floor, start - NEVER_SO_REACH) - 1, -1):
+            if view.punct[j]:
+                return False
+            if view.has(self.degree_so, j):
+                degree = True
+            elif view.has(self.never, j):
+                return degree
+        return False
 
     def states_intent(self, index: SentenceIndex, start: int, end: int) -> bool:
         """Whether the verb at [start, end) states what the speaker would or will do with the

@@ -846,3 +846,30 @@ def test_a_worry_found_groundless_is_relief(
     lang: str, text: str, expected: list[tuple[str, int, str]]
 ) -> None:
     assert feelings(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a bad thing said and taken back right after is relief
+        ("en", "Was the installation a nightmare? No, actually, it wasn't.", 1),
+        ("en", "People assume that was some big painful migration. It really wasn't.", 1),
+        ("en", "I was worried the import would fail, and it didn't.", 1),
+        # a denial that goes on is its own statement
+        ("en", "The export was a nightmare and it wasn't fixed.", -1),
+        # "never" with a degree word: the strongest yet, not a feeling missing
+        ("en", "I've never been so happy with a tool.", 1),
+        ("en", "It has never been so slow.", -1),
+        ("en", "I was never happy with it.", -1),
+        ("ru", "Я, право, никогда ещё так не веселилась!", 1),
+        ("ru", "Никогда не был так счастлив.", 1),
+        ("ru", "Я никогда не был доволен этим сервисом.", -1),
+        # imperfective verbs of feeling, beside their perfective pairs
+        ("ru", "Единственное, что меня расстраивает, — подписка.", -1),
+        ("ru", "Меня восхищает их поддержка.", 1),
+        ("ru", "Нас обижает такое отношение.", -1),
+        ("ru", "Меня волнует безопасность данных.", -1),
+    ],
+)
+def test_feelings_taken_back_the_strongest_yet_and_both_aspects(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
