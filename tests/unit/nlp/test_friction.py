@@ -1496,3 +1496,10 @@ def test_a_denial_said_right_after_takes_a_problem_back(
 )
 def test_document_round_82(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+def test_a_guess_at_a_number_set_off_by_commas_is_read_through() -> None:
+    # "took, what, fourteen months": the guess is a filler between the words of the cue
+    assert friction("en", "Our Series A took, what, fourteen months start to finish.") == [
+        "Our Series A took, what, fourteen months start to finish"
+    ]
