@@ -282,10 +282,15 @@ class Emotion:
                     return reply
         return -1
 
-    @staticmethod
-    def _opens_unit(view: DocView, start: int, j: int) -> bool:
-        """Whether only punctuation and whitespace stand in [start, j)."""
-        return all(view.punct[k] or view.space[k] for k in range(start, j))
+    def _opens_unit(self, view: DocView, start: int, j: int) -> bool:
+        """Whether only punctuation, whitespace, conjunctions and fillers stand in [start, j)
+        ("But it didn't, so.")."""
+        splitter = self.splitter
+        return all(
+            view.punct[k] or view.space[k] or view.has(splitter.fillers, k)
+            or view.has(splitter.coordinators, k)
+            for k in range(start, j)
+        )
 
     def exclaimed_complaints(
         self, doc: Doc, index: SentenceIndex, units: dict[tuple[int, int], list[Feeling]]

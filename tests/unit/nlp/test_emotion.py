@@ -873,3 +873,8 @@ def test_a_worry_found_groundless_is_relief(
 )
 def test_feelings_taken_back_the_strongest_yet_and_both_aspects(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+def test_a_denial_after_a_conjunction_opening_the_next_sentence_takes_a_feeling_back() -> None:
+    text = "If the sync had broken during tax season, that would've been a disaster. But it didn't, so."
+    assert feelings("en", text) == [("But it didn't, so.", 1, "relief")]

@@ -1503,3 +1503,30 @@ def test_a_guess_at_a_number_set_off_by_commas_is_read_through() -> None:
     assert friction("en", "Our Series A took, what, fourteen months start to finish.") == [
         "Our Series A took, what, fourteen months start to finish"
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # document round 83 (switch interviews, customer-success calls, reviews): a hiccup
+        # sorted the same morning or a setting found in minutes was solved without pain
+        ("en", "The SSO hiccup in March got sorted the same morning, so no complaints there.", []),
+        (
+            "en",
+            "There was one hiccup where the invites showed up in UTC, but I found the setting in like two minutes.",
+            [],
+        ),
+        ("ru", "Касса зависла, но поддержка решила всё за пару минут.", []),
+        # an expectation, with or without «что»
+        ("ru", "Я думал, будет морока с переносом базы, а они сами всё загрузили за вечер.", []),
+        # controls: weeks of pain fixed the day it was noticed, a fix that took days
+        (
+            "en",
+            "The export was broken for weeks and they fixed it the same day they noticed.",
+            ["The export was broken for weeks"],
+        ),
+        ("ru", "Касса зависла, и её чинили три дня.", ["Касса зависла"]),
+    ],
+)
+def test_document_round_83(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
