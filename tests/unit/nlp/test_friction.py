@@ -1530,3 +1530,20 @@ def test_a_guess_at_a_number_set_off_by_commas_is_read_through() -> None:
 )
 def test_document_round_83(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We've had ticket 4471 open for five weeks now.", ["We've had ticket 4471 open for five weeks now"]),
+        ("en", "Support said it was fixed, and then it came back again on Tuesday.", ["it came back again on Tuesday"]),
+        ("en", "He came back again with more questions.", []),
+        ("en", "It comes back to pricing, really.", []),
+        ("en", "So before anything goes wrong I'd like a realistic timeline.", []),
+        ("ru", "Касса перестала печатать QR-код на чеке.", ["Касса перестала печатать QR-код на чеке"]),
+    ],
+)
+def test_tickets_left_open_bugs_come_back_and_functions_that_stop(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    assert friction(lang, text) == expected
