@@ -1547,3 +1547,17 @@ def test_tickets_left_open_bugs_come_back_and_functions_that_stop(
     lang: str, text: str, expected: list[str]
 ) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a habit called the speaker's own way is a preference; logging in twice a month is a
+        # frequency, typing every order twice is double entry
+        ("I still sketch on paper first — that's just how my brain works.", []),
+        ("Half of them log in twice a month.", []),
+        ("We still type every order twice into two systems.", ["We still type every order twice into two systems"]),
+    ],
+)
+def test_a_preference_and_a_frequency_are_no_friction(text: str, expected: list[str]) -> None:
+    assert friction("en", text) == expected
