@@ -1561,3 +1561,31 @@ def test_tickets_left_open_bugs_come_back_and_functions_that_stop(
 )
 def test_a_preference_and_a_frequency_are_no_friction(text: str, expected: list[str]) -> None:
     assert friction("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # document round 84 (answers of a CJM interview stage by stage, support calls)
+        ("en", "The whole thing has gone down during our busiest hour.", ["The whole thing has gone down during our busiest hour"]),
+        ("en", "The export button is still greyed out for me.", ["The export button is still greyed out for me"]),
+        ("en", "It just sat there on the spinner for like forty minutes.", ["It just sat there on the spinner for like forty minutes"]),
+        ("en", "The app kept logging our technicians out.", ["The app kept logging our technicians out"]),
+        ("en", "Exports to Excel lose the date formatting.", ["Exports to Excel lose the date formatting"]),
+        ("en", "The dashboard takes something like forty seconds to load.", ["The dashboard takes something like forty seconds to load"]),
+        ("ru", "Цена за год выросла почти на сорок процентов.", ["Цена за год выросла почти на сорок процентов"]),
+        ("ru", "И мы его гоняли туда-сюда недели три.", ["мы его гоняли туда-сюда недели три"]),
+        ("ru", "Он крутится-крутится и потом просто белый экран.", ["Он крутится-крутится и потом просто белый экран"]),
+        ("ru", "Сказали, что передали в техотдел, а потом тишина.", ["потом тишина"]),
+        ("ru", "Документ висит на согласовании вторую неделю.", ["Документ висит на согласовании вторую неделю"]),
+        # guards: hanging up, nobody calling about it, it not having happened, not noticed yet
+        ("en", "Okay, quick question before we hang up.", []),
+        ("en", "We moved four hundred users and nobody's called me about it.", []),
+        ("en", "We haven't had it happen, I just want to know what to expect.", []),
+        ("en", "We switched providers and honestly didn't notice anything.", []),
+        ("ru", "У себя пока не замечал, но хочу понимать, на что смотреть.", []),
+        ("en", "Prices went down last year.", []),
+    ],
+)
+def test_document_round_84(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
