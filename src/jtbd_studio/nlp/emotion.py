@@ -111,6 +111,8 @@ class Emotion:
         #: a bad thing taken back right after it is said ("— no, actually, it wasn't"): the
         #: friction lexicon's `retract` phrases, read here too (`worries_resolved`)
         self.retractions = CueMatcher(nlp, "friction", roles=("retract",))
+        #: a good outcome that answers a worry ("it turned out fine", «всё обошлось»)
+        self.outcomes = CueMatcher(nlp, "emotion", roles=("outcome",))
         self.emoticons = Emoticons(lang_of(nlp))
         self.negation = per_pipeline(nlp, Negation)
         self.intensity = Intensity(nlp)
@@ -235,12 +237,14 @@ class Emotion:
         screen. But no, it's just a dropdown". So is a bad thing said and then taken back
         ("was the installation a nightmare — no, actually, it wasn't", "people assume that was
         a painful migration. It really wasn't"). A sentence whose feelings are all negative
-        gives way to relief at the reply when, after its feelings or opening the next
-        sentence, a denial follows that ends where it ends (the friction lexicon's `retract`
-        phrases), or, for a worry (one of them anxiety: what it feared is part of it), a
-        contrast word and a "no" set off by punctuation («но нет,», "but no,")."""
+        gives way to relief at the reply when, after its feelings or in the next sentence, a
+        denial follows that ends where it ends (the friction lexicon's `retract` phrases), or,
+        for a worry (one of them anxiety: what it feared is part of it), a contrast word and a
+        "no" set off by punctuation («но нет,», "but no,") or a good outcome (`outcome`: "It
+        turned out fine", «всё обошлось»)."""
         view = index.view
         retractions: list[tuple[int, int]] | None = None  # found once a sentence asks
+        outcomes: list[int] | None = None
         n = len(view.lower)
         for unit in sorted(units):
             feelings = units.get(unit)
@@ -253,6 +257,10 @@ class Emotion:
             reply = -1
             if any(f.label == ANXIETY for f in feelings):
                 reply = self._reply_no(view, unit, first, limit)
+                if reply < 0:
+                    if outcomes is None:
+                        outcomes = [s for _, s, _ in self.outcomes.find(doc)]
+                    reply = next((s for s in outcomes if first <= s < limit), -1)
             if reply < 0:
                 if retractions is None:
                     retractions = [(s, e) for _, s, e in self.retractions.find(doc)]

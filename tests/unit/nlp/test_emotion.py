@@ -878,3 +878,22 @@ def test_feelings_taken_back_the_strongest_yet_and_both_aspects(lang: str, text:
 def test_a_denial_after_a_conjunction_opening_the_next_sentence_takes_a_feeling_back() -> None:
     text = "If the sync had broken during tax season, that would've been a disaster. But it didn't, so."
     assert feelings("en", text) == [("But it didn't, so.", 1, "relief")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a worry answered by a good outcome is relief
+        ("en", "We were nervous about getting forty drivers onto the app. It turned out fine.", 1),
+        ("ru", "Боялись за склад. Всё обошлось.", 1),
+        ("ru", "Я переживал за перенос базы, но всё прошло спокойно.", 1),
+        # better or worse than expected: the fear after «чем» is the old expectation
+        ("ru", "Внедрение, если честно, прошло тише, чем я боялся.", 1),
+        ("ru", "Внедрение прошло легче, чем я думал.", 1),
+        ("ru", "Всё оказалось дольше, чем нам обещали.", -1),
+        # a worry with no outcome stays one
+        ("en", "We were nervous about getting forty drivers onto the app.", -1),
+    ],
+)
+def test_a_worry_answered_by_a_good_outcome_is_relief(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
