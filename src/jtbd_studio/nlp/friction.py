@@ -85,6 +85,8 @@ class Friction(ClauseExtractor):
         self.do = nlp.vocab.strings.add("do") if english else -1
         self.nots = hashes(nlp, frozenset({"n't", "not"}))
         self.comma = nlp.vocab.strings.add(",")
+        #: the words that open what a verb of complaining complains of («что», "that")
+        self.complement_words = hashes(nlp, words.get("complement", frozenset()))
         #: verbs a spoken English sentence says after a dropped subject ("don't know why")
         self.unsaid = hashes(nlp, words.get("unsaid", frozenset()))
 
@@ -111,6 +113,9 @@ class Friction(ClauseExtractor):
         spans = join_across_dashes(
             view, spans, index.sentence, lambda first, second: self._joined(view, first, second)
         )
+        complaint_ends = {hit.end for hit in hits if hit.cue.get("complement")}
+        if complaint_ends.intersection(span.end for span in spans):
+            spans = self._with_complaints(index, spans, complaint_ends)
         topic_ends = {hit.end for hit in hits if id(hit.cue) in self.topics}
         copular = {span.end for span in spans if self._before_copula(view, span.end)}
         if not topic_ends.intersection(span.end for span in spans) and not copular:
@@ -126,6 +131,29 @@ class Friction(ClauseExtractor):
                 )[1]
             reached.append(span if end <= span.end else self._joined(view, span, doc[span.start : end]))
         return reached
+
+    def _with_complaints(
+        self, index: SentenceIndex, spans: list[Span], complaint_ends: set[int]
+    ) -> list[Span]:
+        """A verb of complaining whose clause ends where a «что» / "that" clause begins takes
+        in what was complained of: «Бариста жалуются, что терминал подвисает», "our managers
+        complained that the export times out" are one span, with the spans inside it."""
+        view = index.view
+        n = len(view.lower)
+        joined: list[Span] = []
+        for span in spans:
+            if joined and span.start < joined[-1].end:
+                continue  # the complaint of a span before took it in
+            if span.end in complaint_ends:
+                k = view.skip_inline_space(span.end)
+                if k < n and view.lower[k] == self.comma:
+                    k = view.skip_inline_space(k + 1)
+                if k < n and view.has(self.complement_words, k):
+                    end = self.splitter.trim(view, span.start, index.clause(k)[1])[1]
+                    if end > span.end:
+                        span = self._joined(view, span, view.doc[k:end])
+            joined.append(span)
+        return joined
 
     def _before_copula(self, view: DocView, end: int) -> bool:
         """Whether a dash and a copula («— это») follow the token before `end`."""

@@ -1589,3 +1589,27 @@ def test_a_preference_and_a_frequency_are_no_friction(text: str, expected: list[
 )
 def test_document_round_84(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a verb of complaining takes in what was complained of
+        ("ru", "Бариста жалуются, что терминал подвисает при оплате.", ["Бариста жалуются, что терминал подвисает при оплате"]),
+        ("en", "Our managers complained that the export times out.", ["Our managers complained that the export times out"]),
+        ("ru", "Клиенты жалуются.", ["Клиенты жалуются"]),
+        # round 85: a slip the speaker owns, a reply of "honestly, no", a look ahead
+        ("en", "I got an error about the model not being fitted, but that was me.", []),
+        ("en", "People ask me, was the FDA stuff a nightmare, and — honestly, no.", []),
+        ("en", "With a hundred features I could imagine the chart getting crowded.", []),
+        ("en", "Reran the cell and it's fine.", []),
+        ("en", "Let me try the partial dependence plot for age.", []),
+        ("en", "It sat there for ages.", ["It sat there for ages"]),
+        ("ru", "Ошибка вылезла, но это я сам виноват.", []),
+        ("ru", "В управе три раза бумагу переписывать заставили.", ["В управе три раза бумагу переписывать заставили"]),
+        ("ru", "Почтмейстер выдал только на четвёртый день.", ["Почтмейстер выдал только на четвёртый день"]),
+        ("ru", "Суп подали холодный.", ["Суп подали холодный"]),
+    ],
+)
+def test_complaints_taken_whole_and_document_round_85(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
