@@ -157,6 +157,19 @@ class ClauseSplitter:
             view, self.relatives, start, clause[1]
         )
 
+    def past_openers(
+        self, view: DocView, i: int, end: int, fillers: frozenset[int] | None = None
+    ) -> int:
+        """The first position in [i, end) that is not punctuation, whitespace, a filler (or one
+        of `fillers`) or a coordinating conjunction; `end` when there is none ("and — no, …",
+        «ну, если …»)."""
+        words = self.fillers if fillers is None else fillers
+        while i < end and (
+            view.punct[i] or view.space[i] or view.has(words, i) or view.has(self.coordinators, i)
+        ):
+            i += 1
+        return i
+
     def opens_with(self, view: DocView, words: frozenset[int], start: int, end: int) -> bool:
         """Whether the clause [start, end) opens with one of `words`, after punctuation and
         dangling conjunctions ("and which …", «и где …»); "whether" may come second («было ли»)."""

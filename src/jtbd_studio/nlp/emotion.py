@@ -293,12 +293,7 @@ class Emotion:
     def _opens_unit(self, view: DocView, start: int, j: int) -> bool:
         """Whether only punctuation, whitespace, conjunctions and fillers stand in [start, j)
         ("But it didn't, so.")."""
-        splitter = self.splitter
-        return all(
-            view.punct[k] or view.space[k] or view.has(splitter.fillers, k)
-            or view.has(splitter.coordinators, k)
-            for k in range(start, j)
-        )
+        return self.splitter.past_openers(view, start, j) >= j
 
     def exclaimed_complaints(
         self, doc: Doc, index: SentenceIndex, units: dict[tuple[int, int], list[Feeling]]

@@ -84,9 +84,14 @@ class Friction(ClauseExtractor):
         english = lang_of(nlp) == "en"
         self.do = nlp.vocab.strings.add("do") if english else -1
         self.nots = hashes(nlp, frozenset({"n't", "not"}))
-        self.comma = nlp.vocab.strings.add(",")
         #: the words that open what a verb of complaining complains of («что», "that")
         self.complement_words = hashes(nlp, words.get("complement", frozenset()))
+        #: the words after a guard that make it no guard (`not_before`: "so that's" is a pronoun
+        #: and its verb, not a purpose), per guard
+        self.not_before = {
+            id(cue): hashes(nlp, frozenset(cue.get("not_before").split("|")))
+            for cue, _ in self.guards.patterns if cue.get("not_before")
+        }
         #: verbs a spoken English sentence says after a dropped subject ("don't know why")
         self.unsaid = hashes(nlp, words.get("unsaid", frozenset()))
 
@@ -146,7 +151,7 @@ class Friction(ClauseExtractor):
                 continue  # the complaint of a span before took it in
             if span.end in complaint_ends:
                 k = view.skip_inline_space(span.end)
-                if k < n and view.lower[k] == self.comma:
+                if k < n and view.lower[k] == self.splitter.comma:
                     k = view.skip_inline_space(k + 1)
                 if k < n and view.has(self.complement_words, k):
                     end = self.splitter.trim(view, span.start, index.clause(k)[1])[1]
@@ -260,15 +265,13 @@ class Friction(ClauseExtractor):
             # A guard marked `to_comma` reaches its first comma: a concession without a verb of
             # its own is not split from the main clause («Даже если формально всё в рамках
             # договора, доверие восстанавливается долго»)
-            not_before = guard.get("not_before")
-            if not_before and g_end < len(index.view.lower) and (
-                index.view.text(g_end) in not_before.split("|")
-            ):
+            after = self.not_before.get(id(guard))
+            if after and g_end < len(index.view.lower) and index.view.lower[g_end] in after:
                 return False  # "so that's no help": a pronoun and its verb, not a purpose
             return (
                 clause[0] <= g_start < start
                 and self.opens(index, clause[0], g_start)
-                and not (guard.get("to_comma") and self.comma in index.view.lower[g_end:start])
+                and not (guard.get("to_comma") and self.splitter.comma in index.view.lower[g_end:start])
             )
         if role == "retract":
             # "was the installation a nightmare — no, actually, it wasn't": denied right after;
@@ -293,12 +296,7 @@ class Friction(ClauseExtractor):
         for opening in index.clause_starts(start):
             if opening > start:
                 break
-            k = opening
-            while k < start and (
-                view.punct[k] or view.space[k] or view.has(self.splitter.fillers, k)
-                or view.has(self.splitter.coordinators, k)
-            ):
-                k += 1
+            k = self.splitter.past_openers(view, opening, start)
             verb = self._commanded_verb(view, k, sentence_end)
             if verb >= 0 and k <= start and not any(
                 view.has(self.contrast, j) for j in range(verb + 1, start)
@@ -351,14 +349,7 @@ class Friction(ClauseExtractor):
         """Whether only punctuation, dangling conjunctions and fillers stand in
         [clause_start, at): the word at `at` opens its clause ("and if we fail", "I mean, if
         it crashed")."""
-        view, splitter = index.view, self.splitter
-        return all(
-            view.punct[k]
-            or view.space[k]
-            or view.has(self.lead_ins, k)
-            or view.has(splitter.coordinators, k)
-            for k in range(clause_start, at)
-        )
+        return self.splitter.past_openers(index.view, clause_start, at, self.lead_ins) >= at
 
     def in_indirect_question(self, index: SentenceIndex, g_start: int, g_end: int, i: int) -> bool:
         """Whether token `i` stands in an indirect question that follows the guard [g_start,
