@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-_LATIN = re.compile(r"[A-Za-z]")
-_LETTER = re.compile(r"[^\W\d_]")
+# runs, not single letters: a findall of runs makes one string per word instead of one per letter
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]+")
+_LATIN = re.compile(r"[A-Za-z]+")
+#: letters of neither alphabet (é, ß, ґ, Greek, CJK…): rare in what we read, so few matches
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-zА-Яа-яЁё]+")
 _WORD = re.compile(r"[^\W\d_]+")
 # A sentence ends at . ! ? … or a line break; the run keeps its trailing space.
 _SENTENCE = re.compile(r"[^.!?…\n]*(?:[.!?…]+[\"»”)]*|\n+|$)\s*")
@@ -45,9 +47,8 @@ def detect_language(text: str) -> str:
     and Cyrillic text with another language's letters (Ukrainian і/ї/є, Serbian ј/љ/њ, …).
     """
     sample = text[:SAMPLE]
-    cyr = len(_CYRILLIC.findall(sample))
-    lat = len(_LATIN.findall(sample))
-    letters = len(_LETTER.findall(sample))
+    cyr, lat, other = _letters(sample)
+    letters = cyr + lat + other
     if letters == 0 or (cyr + lat) < letters * (1 - FOREIGN_SHARE):
         return "unknown"
     if cyr + lat == 0:
@@ -66,6 +67,15 @@ def detect_language(text: str) -> str:
     if ru_stop == 0 and en_stop > 0:
         return "en"
     return "mixed"
+
+
+def _letters(sample: str) -> tuple[int, int, int]:
+    """How many letters of `sample` are Russian Cyrillic, basic Latin, and neither."""
+    return (
+        sum(map(len, _CYRILLIC.findall(sample))),
+        sum(map(len, _LATIN.findall(sample))),
+        sum(map(len, _OTHER_LETTER.findall(sample))),
+    )
 
 
 def _another_language(sample: str, major: str, letters: int) -> bool:
@@ -142,8 +152,7 @@ def majority_language(text: str, default: str = "en") -> str:
     """The language whose script most letters of `text` are in (`default` without letters):
     what a text in neither language is analyzed as (Ukrainian with the Russian rules, German
     with the English ones)."""
-    cyr = len(_CYRILLIC.findall(text[:SAMPLE]))
-    lat = len(_LATIN.findall(text[:SAMPLE]))
+    cyr, lat, _ = _letters(text[:SAMPLE])
     if cyr == lat == 0:
         return default
     return "ru" if cyr >= lat else "en"
