@@ -77,6 +77,8 @@ def pieces(text: str, lang: str | None = "auto") -> list[Piece]:
 
 
 def _cut(text: str, chosen: str) -> list[Piece]:
+    if chosen != "mixed" and 0 < len(text) <= CHUNK_CHARS:
+        return [(0, len(text), chosen)]  # one piece: the turn or paragraph as a rule
     from jtbd_studio.nlp.tokens import chunk_bounds
 
     if chosen == "mixed":
