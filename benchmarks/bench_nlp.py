@@ -310,6 +310,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         "tokenizer": (tokenizer_only(), texts),
         "stock": (stock_lemmatizer(), stock_texts),
         "full": (ours(), texts),
+        "auto": (ours(lang="auto"), texts),
         "unpacked": (ours(packed=False), texts),
         "listed": (ours(competitors=_study_list()), texts),
         "ceiling": (lemmas_and_sentences(), texts),
@@ -330,6 +331,10 @@ def run(quick: bool) -> list[dict[str, Any]]:
             _median_ratio(speeds, "full", "stock"),
             f"budget >= 10; baseline blank('ru') + sentencizer + lemmatizer(pymorphy3); engine: {ENGINE}; "
             f"per-round ratios {_ratio_range(speeds, 'full', 'stock')}"),
+        row("ru analysis, language detected per text, vs the language given", f"{med['auto']:,.0f} words/s",
+            f"{med['full']:,.0f} words/s", _median_ratio(speeds, "auto", "full"),
+            "the same paragraphs as items without a language (`extract`'s default, and `analyze` on an "
+            "interview of no single language): each text is routed by lang.detect_language first"),
         row("ru analysis with a competitor list vs tokenizer", f"{med['listed']:,.0f} words/s",
             f"{med['tokenizer']:,.0f} words/s", _median_ratio(speeds, "listed", "tokenizer"),
             "list matching only (no discovery)"),

@@ -355,6 +355,28 @@ def run(quick: bool) -> list[dict[str, Any]]:
                         ("fresh set", evaluate(FRESH_DIR, every=every)[0]),
                         ("second tune set", evaluate(TUNE_DIR, every=every)[0])):
         out += [row for row in _rows(rows, f" [{scope}]", quick) if row["baseline"] != "no floor"]
+    return out + _agreement_rows()
+
+
+def _agreement_rows() -> list[dict[str, Any]]:
+    """Friction F1 against the gold of a second reader of GUIDELINES.md and of the engine, on the
+    same 100 dev documents per language (benchmarks/agreement.py, tests/data/eval_agreement)."""
+    from benchmarks.agreement import rows
+
+    table = {(r["lang"], r["pair"]): r for r in rows()}
+    out = []
+    for lang in ("en", "ru"):
+        readers = [table[lang, f"annotator {who} vs gold"]["friction F1"] for who in "AB"]
+        machine = table[lang, "engine vs gold"]
+        out.append({
+            "what": f"quality [agreement]: friction F1 vs gold, engine beside a second reader ({lang})",
+            "figure": machine["friction F1"], "baseline": f"readers {readers[0]:.3f} / {readers[1]:.3f}",
+            "ratio": f"{machine['friction F1'] / (sum(readers) / 2):.2f}",
+            "note": f"{machine['docs']} dev docs drawn at random, each labelled anew by two annotators who "
+                    f"read only GUIDELINES.md (they agree with each other at F1 "
+                    f"{table[lang, 'annotator A vs annotator B']['friction F1']:.3f}: one model, two runs); "
+                    f"ratio = engine / the readers' mean",
+        })
     return out
 
 

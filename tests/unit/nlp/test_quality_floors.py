@@ -85,6 +85,28 @@ def test_tune_set_shares_no_text_with_the_dev_or_fresh_set():
         assert not shared, f"{doc.id} repeats held text {shared[0]!r}"
 
 
+AGREEMENT = ROOT / "tests" / "data" / "eval_agreement"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_agreement_labels_are_dev_documents_with_exact_spans(lang):
+    """The second readers' labels (benchmarks/agreement.py) cover the same dev documents, once
+    each, with spans whose text is the document's at their offsets and valence in -2..+2."""
+    texts = {rec["id"]: rec["text"] for rec in _records(f"{lang}_dev.jsonl")}
+    labelled = []
+    for who in "AB":
+        recs = _records(f"{lang}_{who}.jsonl", AGREEMENT)
+        ids = [rec["id"] for rec in recs]
+        assert len(ids) == len(set(ids)) == 100, f"{lang}_{who}.jsonl"
+        for rec in recs:
+            assert set(rec) == {"id", "friction", "valence"} and rec["valence"] in (-2, -1, 0, 1, 2)
+            for sp in rec["friction"]:
+                assert 0 <= sp["start"] < sp["end"], f"{lang}_{who}.jsonl {rec['id']}"
+                assert texts[rec["id"]][sp["start"]:sp["end"]] == sp["text"], f"{lang}_{who}.jsonl {rec['id']}"
+        labelled.append(set(ids))
+    assert labelled[0] == labelled[1]
+
+
 def test_gold_ids_unique_and_loadable():
     docs = EQ.load_gold(GOLD)
     assert len({d.id for d in docs}) == len(docs)
