@@ -15,33 +15,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.eval_quality import GoldDoc, Span, greedy_matches, in_split, load_gold
+from benchmarks.eval_quality import Span, greedy_matches
+from benchmarks.experiment_clause_filter import sets
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 MODES = (("rules", None), ("+ feelings <= -1", -1), ("+ feelings -2", -2))
-
-
-def labelled(folder: Path, split: str | None = None) -> list[GoldDoc]:
-    return [d for d in load_gold(folder) if "friction" in d.spans and in_split(d.id, split)]
-
-
-def sets() -> dict[str, list[GoldDoc]]:
-    found = {"dev tune": labelled(DATA / "eval", "tune"), "dev check": labelled(DATA / "eval", "check"),
-             "eval_fresh": labelled(DATA / "eval_fresh"), "eval_tune": labelled(DATA / "eval_tune")}
-    for folder in sorted(DATA.glob("eval_docs*")):
-        if (folder / "read").is_dir():
-            found[f"{folder.name} read"] = labelled(folder / "read")
-            found[f"{folder.name} held"] = labelled(folder / "held")
-        else:
-            found[folder.name] = labelled(folder)
-    return found
 
 
 def main() -> int:
     from jtbd_studio.nlp import extract
 
     print(f"{'set':22s} {'lang':4s} " + " | ".join(name for name, _ in MODES))
-    for name, docs in sets().items():
+    readable, unread = sets(dev_tune=False)
+    for name, docs in {**readable, **unread}.items():
         for lang in ("en", "ru"):
             counts = {mode: [0, 0, 0] for mode, _ in MODES}  # matched, predicted, gold
             mine = [d for d in docs if d.lang == lang]
