@@ -1,15 +1,17 @@
-"""How far two careful people agree on friction and feeling, against the dev gold set and the engine.
+"""How far two careful readers agree on friction and feeling, against the dev gold set and the engine.
 
     python benchmarks/agreement.py          the table
     python benchmarks/agreement.py --json   the same rows as JSON
 
 `tests/data/eval_agreement/` holds two independent annotations (A and B) per language of the same
-100 documents of the dev set (`tests/data/eval/<lang>_dev.jsonl`, drawn at random among those
-labelled for friction); each annotator read only GUIDELINES.md and the texts. Each pair of
+200 documents of the dev set (`tests/data/eval/<lang>_dev.jsonl`, drawn at random among those
+labelled for friction); each annotator read only GUIDELINES.md and the texts (its README says who
+they were). Each pair of
 labellings is scored the way `eval_quality.py` scores the engine: friction F1 over spans matched
 one-to-one by overlap (symmetric: swapping the two sides swaps P and R), and the share of
 documents whose valence sign the two agree on, over the documents where the second one is not 0
-(the engine's "emotion sign acc"), and over all documents (with Cohen's kappa over -, 0, +).
+(the engine's "emotion sign acc"), and over all documents (with Cohen's kappa over -, 0, +). The
+F1 comes with a 95% interval from resampling the documents.
 
 What it tells: the F1 the engine is asked for (0.80 against the gold) next to the F1 a second
 person reaches against the same gold following the same guidelines.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -88,22 +91,43 @@ def by_engine(lang: str, ids: list[str], text_of: dict[str, str]) -> Labels:
 
 
 def compare(pred: Labels, truth: Labels) -> dict[str, Any]:
-    tp = n_pred = n_truth = 0
-    for doc_id, (spans, _) in truth.items():
-        mine = pred[doc_id][0]
-        tp += len(greedy_matches(mine, spans))
-        n_pred, n_truth = n_pred + len(mine), n_truth + len(spans)
+    counts = {  # per document: matched spans, predicted, reference
+        doc_id: (len(greedy_matches(pred[doc_id][0], spans)), len(pred[doc_id][0]), len(spans))
+        for doc_id, (spans, _) in truth.items()
+    }
+    tp, n_pred, n_truth = (sum(c[k] for c in counts.values()) for k in range(3))
     precision, recall = tp / max(1, n_pred), tp / max(1, n_truth)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    low, high = _f1_interval(list(counts.values()))
     signed = [doc_id for doc_id, (_, sign) in truth.items() if sign]
     pairs = [(pred[doc_id][1], truth[doc_id][1]) for doc_id in truth]
     return {
-        "friction P": round(precision, 3), "friction R": round(recall, 3), "friction F1": round(f1, 3),
+        "friction P": round(precision, 3), "friction R": round(recall, 3),
+        "friction F1": round(_f1(tp, n_pred, n_truth), 3), "F1 95% CI": f"{low:.2f}-{high:.2f}",
         "spans": f"{n_pred}/{n_truth}",
         "sign acc": round(sum(pred[i][1] == truth[i][1] for i in signed) / max(1, len(signed)), 3),
         "sign agree all": round(sum(a == b for a, b in pairs) / max(1, len(pairs)), 3),
         "kappa": round(_kappa(pairs), 3),
     }
+
+
+def _f1(tp: int, n_pred: int, n_truth: int) -> float:
+    precision, recall = tp / max(1, n_pred), tp / max(1, n_truth)
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+#: bootstrap resamples of the documents for the F1 interval (a fixed seed: the same table each run)
+RESAMPLES = 2000
+
+
+def _f1_interval(counts: list[tuple[int, int, int]]) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentiles of friction F1 over documents resampled with replacement."""
+    rng = random.Random(5)
+    n = len(counts)
+    scores = sorted(
+        _f1(*(sum(c[k] for c in picked) for k in range(3)))
+        for picked in ([counts[rng.randrange(n)] for _ in range(n)] for _ in range(RESAMPLES))
+    )
+    return scores[int(0.025 * RESAMPLES)], scores[int(0.975 * RESAMPLES) - 1]
 
 
 def _kappa(pairs: list[tuple[int, int]]) -> float:
@@ -144,7 +168,7 @@ def main() -> int:
     if args.json:
         print(json.dumps(table, ensure_ascii=False, indent=1))
         return 0
-    columns = ["lang", "pair", "docs", "spans", "friction P", "friction R", "friction F1", "sign acc",
+    columns = ["lang", "pair", "docs", "spans", "friction P", "friction R", "friction F1", "F1 95% CI", "sign acc",
                "sign agree all", "kappa"]
     print(" | ".join(columns))
     for row in table:

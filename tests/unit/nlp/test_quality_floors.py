@@ -97,7 +97,7 @@ def test_agreement_labels_are_dev_documents_with_exact_spans(lang):
     for who in "AB":
         recs = _records(f"{lang}_{who}.jsonl", AGREEMENT)
         ids = [rec["id"] for rec in recs]
-        assert len(ids) == len(set(ids)) == 100, f"{lang}_{who}.jsonl"
+        assert len(ids) == len(set(ids)) == 200, f"{lang}_{who}.jsonl"
         for rec in recs:
             assert set(rec) == {"id", "friction", "valence"} and rec["valence"] in (-2, -1, 0, 1, 2)
             for sp in rec["friction"]:
