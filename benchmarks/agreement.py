@@ -6,12 +6,11 @@
 `tests/data/eval_agreement/` holds two independent annotations (A and B) per language of the same
 200 documents of the dev set (`tests/data/eval/<lang>_dev.jsonl`, drawn at random among those
 labelled for friction); each annotator read only GUIDELINES.md and the texts (its README says who
-they were). Each pair of
-labellings is scored the way `eval_quality.py` scores the engine: friction F1 over spans matched
-one-to-one by overlap (symmetric: swapping the two sides swaps P and R), and the share of
-documents whose valence sign the two agree on, over the documents where the second one is not 0
-(the engine's "emotion sign acc"), and over all documents (with Cohen's kappa over -, 0, +). The
-F1 comes with a 95% interval from resampling the documents.
+they were). Each pair of labellings is scored the way `eval_quality.py` scores the engine:
+friction F1 over spans matched one-to-one by overlap (symmetric: swapping the two sides swaps P
+and R), with a 95% interval from resampling the documents; and the share of documents whose
+valence sign the two agree on, over the documents where the second one is not 0 (the engine's
+"emotion sign acc"), and over all documents (with Cohen's kappa over -, 0, +).
 
 What it tells: the F1 the engine is asked for (0.80 against the gold) next to the F1 a second
 person reaches against the same gold following the same guidelines.
