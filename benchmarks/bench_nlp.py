@@ -362,6 +362,8 @@ def run(quick: bool) -> list[dict[str, Any]]:
             f"too long to pack, against the paragraphs packed: what packing leaves of the per-doc work"),
     ]
     rows.append(_english_packing(quick))
+    rows += _where_the_time_goes(texts, rounds=3 if quick else 7)
+    rows += _language_detection(paragraphs, rounds=3 if quick else 9)
     rows += pure_engine(quick)
     cold = [cold_pass() for _ in range(1 if quick else 3)]
     cold_full = statistics.median(c[0] for c in cold)
@@ -468,6 +470,94 @@ def _synthetic(quick: bool, base_rate: float | None) -> list[dict[str, Any]]:
     full, base = statistics.median(speeds["full"]), statistics.median(speeds["tokenizer"])
     return [row("ru analysis vs tokenizer, synthetic corpus", f"{full:,.0f} words/s", f"{base:,.0f} words/s",
                 _median_ratio(speeds, "full", "tokenizer"), f"{words_in(texts):,} words from benchmarks/corpus.py")]
+
+
+def _where_the_time_goes(texts: list[str], rounds: int) -> list[dict[str, Any]]:
+    """Each component's share of the Russian analysis (its calls timed inside extract_many), and
+    what is left outside them: language routing, tokenizing, packing, Found objects."""
+    from jtbd_studio.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline("ru", competitors=None, discover=None)  # the one extract_many uses
+    spent: dict[str, float] = {}
+
+    def timed(name: str, proc: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        def call(doc: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return proc(doc)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+
+        return call
+
+    original = list(nlp._components)
+    nlp._components = [(name, timed(name, proc)) for name, proc in original]
+    run, words = ours(), words_in(texts)
+    shares: dict[str, list[float]] = {}
+    totals: list[float] = []
+    try:
+        run(texts)  # warm
+        for _ in range(rounds):
+            spent.clear()
+            t0 = time.perf_counter()
+            run(texts)
+            total = time.perf_counter() - t0
+            totals.append(total)
+            spent["outside the components"] = total - sum(spent.values())
+            for name, seconds in spent.items():
+                shares.setdefault(name, []).append(seconds / total)
+    finally:
+        nlp._components = original
+    per_word = statistics.median(totals) / words * 1e6
+    return [
+        row(f"ru analysis, share of {name}", f"{statistics.median(values) * per_word:.2f} µs/word",
+            f"the whole analysis: {per_word:.2f} µs/word", statistics.median(values),
+            f"median of {rounds} per-round shares, each component's calls timed inside extract_many over "
+            f"the {words:,} words of the main rows (a component that runs first builds what the later "
+            f"ones share: friction makes the sentence and clause index)" if name == "jtbd_friction"
+            else f"median of {rounds} per-round shares")
+        for name, values in shares.items()
+    ]
+
+
+#: Language detection's letter counts as they were made before b1dd121: one regex match, and one
+#: string, per letter (Russian Cyrillic, basic Latin, any letter)
+_BY_LETTER = ("[А-Яа-яЁё]", "[A-Za-z]", r"[^\W\d_]")
+
+
+def _language_detection(paragraphs: list[str], rounds: int) -> list[dict[str, Any]]:
+    """detect_language against the tokenizer, and its letter counts by runs against the same
+    counts made one match per letter (the counting before b1dd121; the counts are the same)."""
+    import re
+
+    from jtbd_studio.nlp.lang import SAMPLE, _letters, detect_language
+
+    by_letter = [re.compile(p) for p in _BY_LETTER]
+
+    def one_per_letter(texts: list[str]) -> list[tuple[int, int, int]]:
+        found = []
+        for text in texts:
+            cyr, lat, letters = (len(p.findall(text[:SAMPLE])) for p in by_letter)
+            found.append((cyr, lat, letters - cyr - lat))
+        return found
+
+    texts = sized(paragraphs, 200_000)
+    assert one_per_letter(texts) == [_letters(t[:SAMPLE]) for t in texts]
+    speeds = interleaved({
+        "tokenizer": (tokenizer_only(), texts),
+        "detect": (lambda batch: [detect_language(t) for t in batch], texts),
+        "runs": (lambda batch: [_letters(t[:SAMPLE]) for t in batch], texts),
+        "letters": (one_per_letter, texts),
+    }, rounds=rounds)
+    med = {name: statistics.median(values) for name, values in speeds.items()}
+    return [
+        row("language detection (detect_language) vs the tokenizer", f"{med['detect']:,.0f} words/s",
+            f"{med['tokenizer']:,.0f} words/s", _median_ratio(speeds, "detect", "tokenizer"),
+            "the same Russian paragraphs; what routing a text without a language costs before analysis"),
+        row("language detection's letter counts: by runs vs one match per letter", f"{med['runs']:,.0f} words/s",
+            f"{med['letters']:,.0f} words/s", _median_ratio(speeds, "runs", "letters"),
+            "the same counts (asserted); one match per letter is how they were made before b1dd121"),
+    ]
 
 
 def _ner_tradeoff(quick: bool) -> list[dict[str, Any]]:
