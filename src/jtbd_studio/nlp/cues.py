@@ -247,6 +247,15 @@ class CueMatcher:
                 if item is not anchor and item.hashes is not None and item.low
             ))
             self.patterns.append((cue, items))
+        #: per pattern: its first item's words as a tuple (looked up one by one in the index
+        #: of first words, no set made per doc), and whether they are lower-case forms
+        self._first_keys = [tuple(items[0].hashes or ()) for _, items in self.patterns]
+        self._first_lower = [items[0].on_lower for _, items in self.patterns]
+        for keys, on_lower in zip(self._first_keys, self._first_lower, strict=True):
+            firsts = _ALL_FIRSTS[1 if on_lower else 0]
+            if not firsts.issuperset(keys):
+                firsts.update(keys)
+                _FIRSTS_GREW[0] += 1
         self._anchor_keys = frozenset(self._by_anchor)
         self._disfluency = disfluency(nlp)
         if not self._anchor_keys.issubset(_ALL_ANCHORS):
@@ -284,10 +293,12 @@ class CueMatcher:
             by_anchor[next(iter(anchored))] if len(anchored) == 1
             else {number for key in anchored for number in by_anchor[key]}
         )
+        by_lemma, by_lower = _first_positions(view)
+        first_lower = self._first_lower
         for number in numbers:
             if others[number] and any(item.isdisjoint(words) for item in others[number]):
                 continue  # a required word is missing
-            self._match_pattern(view, number, found)
+            self._match_pattern(view, number, by_lower if first_lower[number] else by_lemma, found)
         # the order of a scan by first word: by start, longest first, then as listed (the
         # patterns whose first word is a lemma before those whose first word is a form)
         found.sort()
@@ -295,17 +306,16 @@ class CueMatcher:
         return [(patterns[number][0], start, -end) for start, end, _, number in found]
 
     def _match_pattern(
-        self, view: DocView, number: int, found: list[tuple[int, int, int, int]]
+        self, view: DocView, number: int, at: dict[int, list[int]],
+        found: list[tuple[int, int, int, int]],
     ) -> None:
-        """Append every match of one pattern (the view's position index finds its first word)."""
+        """Append every match of one pattern; `at` holds the positions of the first words
+        (`_first_positions`, of lemmas or of lower-case forms as the first item reads)."""
         items = self.patterns[number][1]
         first = items[0]
-        at = view.positions(first.on_lower)
         n = len(view.lemma)
         hops = view.hops
-        # the first word's forms the doc holds (a set operation in C over the smaller set: a
-        # first item may list dozens of words, «сервер|сайт|приложение|…»)
-        for key in (first.hashes or frozenset()).intersection(view.words):
+        for key in self._first_keys[number]:
             starts = at.get(key)
             if starts is None:
                 continue
@@ -329,6 +339,10 @@ class CueMatcher:
 #: The anchor words of every CueMatcher of the process, and how many times that set grew.
 _ALL_ANCHORS: set[int] = set()
 _ANCHORS_GREW = [0]
+#: The words every CueMatcher's patterns start with (lemma hashes, lower-case form hashes),
+#: and how many times those sets grew.
+_ALL_FIRSTS: tuple[set[int], set[int]] = (set(), set())
+_FIRSTS_GREW = [0]
 
 
 class Disfluency:
@@ -477,6 +491,34 @@ def _anchors_in(view: DocView) -> frozenset[int]:
         view.anchors = frozenset(_ALL_ANCHORS.intersection(view.words))
         view.anchors_seen = _ANCHORS_GREW[0]
     return view.anchors
+
+
+def _first_positions(view: DocView) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """Where the words that start some pattern stand in the doc, by lemma and by lower-case
+    form, made in one pass once per doc: only those words get a list (a third of the tokens,
+    a few dozen distinct words), not every word of the doc."""
+    if view.firsts_seen != _FIRSTS_GREW[0]:
+        lemma_firsts, lower_firsts = _ALL_FIRSTS
+        by_lemma: dict[int, list[int]] = {}
+        by_lower: dict[int, list[int]] = {}
+        lower = view.lower
+        for i, key in enumerate(view.lemma):
+            if key in lemma_firsts:
+                places = by_lemma.get(key)
+                if places is None:
+                    by_lemma[key] = [i]
+                else:
+                    places.append(i)
+            form = lower[i]
+            if form in lower_firsts:
+                places = by_lower.get(form)
+                if places is None:
+                    by_lower[form] = [i]
+                else:
+                    places.append(i)
+        view.first_at = (by_lemma, by_lower)
+        view.firsts_seen = _FIRSTS_GREW[0]
+    return view.first_at
 
 
 def _anchor(items: tuple[Item, ...], strings: Any) -> Item:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from jtbd_studio.nlp.cues import CueMatcher, _fits, _match_rest
+from jtbd_studio.nlp.cues import _ALL_FIRSTS, CueMatcher, _first_positions, _fits, _match_rest
 from jtbd_studio.nlp.pipeline import build_pipeline
 from jtbd_studio.nlp.spans import SPAN_GROUPS, set_span_values, span_values
 from jtbd_studio.nlp.view import DocView, doc_view
@@ -43,6 +43,19 @@ def test_the_sentencizers_view_equals_a_fresh_one(lang: str, text: str) -> None:
     assert [i for i in range(len(doc)) if shared.is_newline(i)] == [
         i for i, t in enumerate(doc) if t.is_space and "\n" in t.text
     ]
+
+
+@pytest.mark.parametrize(("lang", "text"), CASES)
+def test_the_first_word_index_is_the_full_index_on_first_words(lang: str, text: str) -> None:
+    """The matchers' index of where pattern-starting words stand holds every position of each
+    such word of the doc, and nothing else."""
+    doc = build_pipeline(lang)(text)  # its components made every matcher of the language
+    view = doc_view(doc)
+    by_lemma, by_lower = _first_positions(view)
+    assert by_lemma, "no pattern starts with a word of the doc"
+    for index, full, firsts in ((by_lemma, view.positions(False), _ALL_FIRSTS[0]),
+                                (by_lower, view.positions(True), _ALL_FIRSTS[1])):
+        assert index == {key: places for key, places in full.items() if key in firsts}
 
 
 def test_doc_view_follows_the_doc_asked_for() -> None:
