@@ -215,6 +215,29 @@ def _yo(word: str) -> str:
     return word.replace("ё", "е")
 
 
+class _Compiled:
+    """What `CueMatcher.find` reads of one pattern, in one object: its number (the order of
+    the file), items, first words, and the words that must be in a doc for it to match."""
+
+    def __init__(self, number: int, items: tuple[Item, ...], anchor: Item) -> None:
+        self.number = number
+        self.items = items
+        #: the first item's words as a tuple (looked up one by one in the index of first words,
+        #: no set made per doc), and whether they are lower-case forms
+        self.first_keys: tuple[int, ...] = tuple(items[0].hashes or ())
+        self.first_lower = items[0].on_lower
+        # the other required items: each must have a word among the doc's words too; those of
+        # one word make one set (one subset test), the others are tested one by one
+        required = [
+            item.hashes for item in items
+            if item is not anchor and item.hashes is not None and item.low
+        ]
+        single = frozenset(key for hashes in required if len(hashes) == 1 for key in hashes)
+        several = tuple(hashes for hashes in required if len(hashes) > 1)
+        self.must: frozenset[int] | None = single or None
+        self.any_of: tuple[frozenset[int], ...] | None = several or None
+
+
 class CueMatcher:
     """Matches the cues of one file. Each pattern has an anchor, its rarest-looking required
     word: a pattern whose anchor is not among the doc's words cannot match, so one set
@@ -228,9 +251,8 @@ class CueMatcher:
         lemmatize = pipeline_lemmatizer(nlp)
         self.patterns: list[tuple[Cue, tuple[Item, ...]]] = []
         self._by_lemma: dict[int, list[int]] = {}
-        #: anchor-word hash -> the numbers of the patterns it anchors
-        self._by_anchor: dict[int, list[int]] = {}
-        self._others: list[tuple[frozenset[int], ...]] = []
+        #: anchor-word hash -> the patterns it anchors, each with what `find` reads of it
+        self._by_anchor: dict[int, list[_Compiled]] = {}
         for cue in load_cues(lang_of(nlp), name):
             if wanted is not None and cue.role not in wanted:
                 continue
@@ -239,23 +261,14 @@ class CueMatcher:
                 for key in items[0].hashes or ():
                     self._by_lemma.setdefault(key, []).append(len(self.patterns))
             anchor = _anchor(items, self._strings)
+            compiled = _Compiled(len(self.patterns), items, anchor)
             for key in anchor.hashes or ():
-                self._by_anchor.setdefault(key, []).append(len(self.patterns))
-            # the other required words: each must be among the doc's words too
-            self._others.append(tuple(
-                item.hashes for item in items
-                if item is not anchor and item.hashes is not None and item.low
-            ))
-            self.patterns.append((cue, items))
-        #: per pattern: its first item's words as a tuple (looked up one by one in the index
-        #: of first words, no set made per doc), and whether they are lower-case forms
-        self._first_keys = [tuple(items[0].hashes or ()) for _, items in self.patterns]
-        self._first_lower = [items[0].on_lower for _, items in self.patterns]
-        for keys, on_lower in zip(self._first_keys, self._first_lower, strict=True):
-            firsts = _ALL_FIRSTS[1 if on_lower else 0]
-            if not firsts.issuperset(keys):
-                firsts.update(keys)
+                self._by_anchor.setdefault(key, []).append(compiled)
+            firsts = _ALL_FIRSTS[1 if compiled.first_lower else 0]
+            if not firsts.issuperset(compiled.first_keys):
+                firsts.update(compiled.first_keys)
                 _FIRSTS_GREW[0] += 1
+            self.patterns.append((cue, items))
         self._anchor_keys = frozenset(self._by_anchor)
         self._disfluency = disfluency(nlp)
         if not self._anchor_keys.issubset(_ALL_ANCHORS):
@@ -285,20 +298,21 @@ class CueMatcher:
         anchored = self._anchor_keys.intersection(_anchors_in(view))
         if not anchored:
             return []
-        words, others = view.words, self._others
+        words = view.words
         self._disfluency.mark(view)
         found: list[tuple[int, int, int, int]] = []  # start, -end, first word by form, number
         by_anchor = self._by_anchor
-        numbers: Iterable[int] = (  # one anchor word, as a rule: its list, without a new set
+        candidates: Iterable[_Compiled] = (  # one anchor word, as a rule: its list, no new set
             by_anchor[next(iter(anchored))] if len(anchored) == 1
-            else {number for key in anchored for number in by_anchor[key]}
+            else {compiled for key in anchored for compiled in by_anchor[key]}
         )
         by_lemma, by_lower = _first_positions(view)
-        first_lower = self._first_lower
-        for number in numbers:
-            if others[number] and any(item.isdisjoint(words) for item in others[number]):
+        for compiled in candidates:
+            if compiled.must is not None and not compiled.must.issubset(words):
                 continue  # a required word is missing
-            self._match_pattern(view, number, by_lower if first_lower[number] else by_lemma, found)
+            if compiled.any_of is not None and any(item.isdisjoint(words) for item in compiled.any_of):
+                continue  # no word of a required item is there
+            self._match_pattern(view, compiled, by_lower if compiled.first_lower else by_lemma, found)
         # the order of a scan by first word: by start, longest first, then as listed (the
         # patterns whose first word is a lemma before those whose first word is a form)
         found.sort()
@@ -306,16 +320,17 @@ class CueMatcher:
         return [(patterns[number][0], start, -end) for start, end, _, number in found]
 
     def _match_pattern(
-        self, view: DocView, number: int, at: dict[int, list[int]],
+        self, view: DocView, compiled: _Compiled, at: dict[int, list[int]],
         found: list[tuple[int, int, int, int]],
     ) -> None:
         """Append every match of one pattern; `at` holds the positions of the first words
         (`_first_positions`, of lemmas or of lower-case forms as the first item reads)."""
-        items = self.patterns[number][1]
+        items = compiled.items
         first = items[0]
+        number = compiled.number
         n = len(view.lemma)
         hops = view.hops
-        for key in self._first_keys[number]:
+        for key in compiled.first_keys:
             starts = at.get(key)
             if starts is None:
                 continue
