@@ -599,18 +599,17 @@ def range_key(view: DocView, start: int, end: int, keep: Container[int] = frozen
     strings = view.strings
     words: list[str] = []
     every: list[str] = []
-    for lemma_hash, lower, punct, space, stop in zip(
-        view.lemma[start:end], view.lower[start:end], view.punct[start:end],
-        view.space[start:end], view.stop[start:end], strict=True,
-    ):
-        if punct or space:
+    lemmas, lowers, puncts, spaces, stops = view.lemma, view.lower, view.punct, view.space, view.stop
+    for i in range(start, end):  # by index: no slice of each column made per key
+        if puncts[i] or spaces[i]:
             continue
-        text_hash = lemma_hash or lower
+        lemma_hash = lemmas[i]
+        text_hash = lemma_hash or lowers[i]
         lemma = lowered.get(text_hash)
         if lemma is None:
             lemma = lowered[text_hash] = strings[text_hash].lower()
         every.append(lemma)
-        if not stop or lemma_hash in keep or lemma in _KEEP_IN_KEY:
+        if not stops[i] or lemma_hash in keep or lemma in _KEEP_IN_KEY:
             words.append(lemma)
     return " ".join(words or every)
 
