@@ -49,10 +49,6 @@ class DocView:
         separator. Just [0] in a doc of one piece."""
         self._newlines: frozenset[int] = frozenset()
         self._start_set: frozenset[int] | None = None
-        # hash -> its positions, per column; made on first use (matchers ask only in docs
-        # that hold a pattern's words)
-        self._lemma_at: dict[int, list[int]] | None = None
-        self._lower_at: dict[int, list[int]] | None = None
         #: the doc's words that anchor some cue pattern, kept by cues.py for its matchers
         #: (`anchors_seen`: the version of the anchor set they were taken from, -1: none yet)
         self.anchors: frozenset[int] = frozenset()
@@ -141,37 +137,12 @@ class DocView:
             self._start_set = frozenset(self.sent_starts)
         return self._start_set
 
-    def positions(self, on_lower: bool) -> dict[int, list[int]]:
-        """Each lemma hash (each lower-case form hash with `on_lower`) of the doc with its
-        positions, ascending: a matcher finds where a word stands without scanning the doc."""
-        at = self._lower_at if on_lower else self._lemma_at
-        if at is None:
-            at = {}
-            for i, key in enumerate(self.lower if on_lower else self.lemma):
-                found = at.get(key)
-                if found is None:
-                    at[key] = [i]
-                else:
-                    found.append(i)
-            if on_lower:
-                self._lower_at = at
-            else:
-                self._lemma_at = at
-        return at
-
     def places(self, keys: Iterable[int], on_lower: bool) -> list[int]:
         """The positions of any of `keys` (lemma hashes, or lower-case form hashes with
-        `on_lower`), ascending: from the same index when a matcher has built it, else by one
-        pass over the column."""
-        at = self._lower_at if on_lower else self._lemma_at
-        if at is None:
-            # one pass over the column: cheaper than building the index for a few words (the
-            # emoticons' brackets, a trigger word), which most docs then never ask again
-            wanted = keys if isinstance(keys, (set, frozenset)) else frozenset(keys)
-            return [i for i, key in enumerate(self.lower if on_lower else self.lemma) if key in wanted]
-        found = [i for key in keys if key in at for i in at[key]]
-        found.sort()
-        return found
+        `on_lower`), ascending, by one pass over the column: a few words (the emoticons'
+        brackets, a trigger word) that most docs never ask for again."""
+        wanted = keys if isinstance(keys, (set, frozenset)) else frozenset(keys)
+        return [i for i, key in enumerate(self.lower if on_lower else self.lemma) if key in wanted]
 
     def in_title_name(self, i: int) -> bool:
         """Whether token `i` is a capitalized word inside a run of capitalized words mid-sentence
