@@ -519,21 +519,21 @@ def _first_positions(view: DocView) -> tuple[dict[int, list[int]], dict[int, lis
         lower = view.lower
         for i, key in enumerate(view.lemma):
             if key in lemma_firsts:
-                places = by_lemma.get(key)
-                if places is None:
-                    by_lemma[key] = [i]
-                else:
-                    places.append(i)
-            form = lower[i]
-            if form in lower_firsts:
-                places = by_lower.get(form)
-                if places is None:
-                    by_lower[form] = [i]
-                else:
-                    places.append(i)
+                _place(by_lemma, key, i)
+            if lower[i] in lower_firsts:
+                _place(by_lower, lower[i], i)
         view.first_at = (by_lemma, by_lower)
         view.firsts_seen = _FIRSTS_GREW[0]
     return view.first_at
+
+
+def _place(index: dict[int, list[int]], key: int, i: int) -> None:
+    """Add position `i` to the positions of `key`."""
+    places = index.get(key)
+    if places is None:
+        index[key] = [i]
+    else:
+        places.append(i)
 
 
 def _anchor(items: tuple[Item, ...], strings: Any) -> Item:
