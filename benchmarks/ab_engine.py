@@ -23,9 +23,7 @@ import json
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,9 +33,8 @@ def child(src: str, n_words: int, rounds: int) -> dict[str, float]:
     """µs/word of each component and of the whole, the engine imported from `src`."""
     sys.path.insert(0, src)
     import jtbd_studio
-    from benchmarks.bench_nlp import ours, real_paragraphs, sized, words_in
+    from benchmarks.bench_nlp import component_seconds, real_paragraphs, sized, words_in
     from jtbd_studio.nlp import ENGINE
-    from jtbd_studio.nlp.pipeline import build_pipeline
 
     if not Path(jtbd_studio.__file__).resolve().is_relative_to(Path(src).resolve()):
         raise SystemExit(f"ab_engine: jtbd_studio came from {jtbd_studio.__file__}, not {src}")
@@ -45,33 +42,8 @@ def child(src: str, n_words: int, rounds: int) -> dict[str, float]:
         raise SystemExit(f"ab_engine: the engine under {src} is not compiled ({ENGINE})")
     texts = sized(real_paragraphs(), n_words)
     words = words_in(texts)
-    nlp = build_pipeline("ru", competitors=None, discover=None)  # the one extract_many uses
-    spent: dict[str, float] = {}
-
-    def timed(name: str, proc: Any) -> Any:
-        def call(doc: Any) -> Any:
-            t0 = time.perf_counter()
-            try:
-                return proc(doc)
-            finally:
-                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
-
-        return call
-
-    nlp._components = [(name, timed(name, proc)) for name, proc in nlp._components]
-    run = ours()
-    run(texts)  # warm the caches, as a long study does
-    per_round: dict[str, list[float]] = {}
-    for _ in range(rounds):
-        spent.clear()
-        t0 = time.perf_counter()
-        run(texts)
-        total = time.perf_counter() - t0
-        spent["outside the components"] = total - sum(spent.values())
-        spent["whole"] = total
-        for name, seconds in spent.items():
-            per_round.setdefault(name, []).append(seconds / words * 1e6)
-    return {name: statistics.median(values) for name, values in per_round.items()}
+    passes = component_seconds(texts, rounds)
+    return {name: statistics.median(p[name] for p in passes) / words * 1e6 for name in passes[0]}
 
 
 def worktree(rev: str) -> Path:

@@ -472,9 +472,10 @@ def _synthetic(quick: bool, base_rate: float | None) -> list[dict[str, Any]]:
                 _median_ratio(speeds, "full", "tokenizer"), f"{words_in(texts):,} words from benchmarks/corpus.py")]
 
 
-def _where_the_time_goes(texts: list[str], rounds: int) -> list[dict[str, Any]]:
-    """Each component's share of the Russian analysis (its calls timed inside extract_many), and
-    what is left outside them: language routing, tokenizing, packing, Found objects."""
+def component_seconds(texts: list[str], rounds: int) -> list[dict[str, float]]:
+    """Per timed pass of extract_many over `texts` (after one warm pass): the seconds of each
+    component's calls, of what is left outside them (language routing, tokenizing, packing,
+    Found objects) and of the whole."""
     from jtbd_studio.nlp.pipeline import build_pipeline
 
     nlp = build_pipeline("ru", competitors=None, discover=None)  # the one extract_many uses
@@ -492,9 +493,8 @@ def _where_the_time_goes(texts: list[str], rounds: int) -> list[dict[str, Any]]:
 
     original = list(nlp._components)
     nlp._components = [(name, timed(name, proc)) for name, proc in original]
-    run, words = ours(), words_in(texts)
-    shares: dict[str, list[float]] = {}
-    totals: list[float] = []
+    run = ours()
+    passes: list[dict[str, float]] = []
     try:
         run(texts)  # warm
         for _ in range(rounds):
@@ -502,13 +502,19 @@ def _where_the_time_goes(texts: list[str], rounds: int) -> list[dict[str, Any]]:
             t0 = time.perf_counter()
             run(texts)
             total = time.perf_counter() - t0
-            totals.append(total)
-            spent["outside the components"] = total - sum(spent.values())
-            for name, seconds in spent.items():
-                shares.setdefault(name, []).append(seconds / total)
+            passes.append({**spent, "outside the components": total - sum(spent.values()), "whole": total})
     finally:
         nlp._components = original
-    per_word = statistics.median(totals) / words * 1e6
+    return passes
+
+
+def _where_the_time_goes(texts: list[str], rounds: int) -> list[dict[str, Any]]:
+    """Each component's share of the Russian analysis (its calls timed inside extract_many), and
+    what is left outside them: language routing, tokenizing, packing, Found objects."""
+    passes = component_seconds(texts, rounds)
+    words = words_in(texts)
+    shares = {name: [p[name] / p["whole"] for p in passes] for name in passes[0] if name != "whole"}
+    per_word = statistics.median(p["whole"] for p in passes) / words * 1e6
     return [
         row(f"ru analysis, share of {name}", f"{statistics.median(values) * per_word:.2f} µs/word",
             f"the whole analysis: {per_word:.2f} µs/word", statistics.median(values),
