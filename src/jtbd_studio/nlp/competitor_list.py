@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,11 +83,29 @@ def load_competitors(path: str | Path) -> CompetitorList:
             text = data.decode("cp1251")
         except UnicodeDecodeError as exc:  # pragma: no cover - cp1251 decodes nearly anything
             raise InputFileError(path, "not a text file") from exc
+    if _is_json(text):
+        raise InputFileError(
+            path, "JSON, not a competitors file: write one competitor per line, aliases after "
+            "`|` (`Битрикс24|Bitrix24|битрикс`)",
+        )
     pairs = [_parse_line(path, n, line) for n, line in enumerate(text.splitlines(), 1)]
     found = competitors_from([p for p in pairs if p is not None])
     if not found.items:
         raise InputFileError(path, "no competitors in file (expected lines like `Name|alias`)")
     return found
+
+
+def _is_json(text: str) -> bool:
+    """Whether the file is a JSON object or array: read as lines, `{"Битрикс": [` would be one
+    oddly named competitor that no text mentions, and the list would silently find nothing."""
+    stripped = text.strip()
+    if not stripped or stripped[0] not in "{[":
+        return False
+    try:
+        json.loads(stripped)
+    except ValueError:  # broken JSON is still JSON by its look: a name never opens with a brace
+        return stripped[0] == "{" or stripped[-1] == "]"
+    return True
 
 
 def _parse_line(path: Path, number: int, line: str) -> tuple[str, list[str]] | None:

@@ -33,7 +33,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jtbd_studio.errors import InputFileError
-from jtbd_studio.nlp.view import DocView, doc_view
+from jtbd_studio.nlp.view import (
+    ANCHOR_LEMMA,
+    ANCHOR_LOWER,
+    CUE_WORDS,
+    FIRST_LEMMA,
+    FIRST_LOWER,
+    DocView,
+    doc_view,
+)
 from jtbd_studio.paths import corpora_dir
 
 if TYPE_CHECKING:
@@ -264,16 +272,10 @@ class CueMatcher:
             compiled = _Compiled(len(self.patterns), items, anchor)
             for key in anchor.hashes or ():
                 self._by_anchor.setdefault(key, []).append(compiled)
-            firsts = _ALL_FIRSTS[1 if compiled.first_lower else 0]
-            if not firsts.issuperset(compiled.first_keys):
-                firsts.update(compiled.first_keys)
-                _FIRSTS_GREW[0] += 1
+            CUE_WORDS.add(compiled.first_keys, compiled.first_lower, anchor.hashes or frozenset())
             self.patterns.append((cue, items))
         self._anchor_keys = frozenset(self._by_anchor)
         self._disfluency = disfluency(nlp)
-        if not self._anchor_keys.issubset(_ALL_ANCHORS):
-            _ALL_ANCHORS.update(self._anchor_keys)
-            _ANCHORS_GREW[0] += 1
 
     def __len__(self) -> int:
         return len(self.patterns)
@@ -351,13 +353,6 @@ class CueMatcher:
                     found.append((start, -end, first.on_lower, number))
 
 
-#: The anchor words of every CueMatcher of the process, and how many times that set grew.
-_ALL_ANCHORS: set[int] = set()
-_ANCHORS_GREW = [0]
-#: The words every CueMatcher's patterns start with (lemma hashes, lower-case form hashes),
-#: and how many times those sets grew.
-_ALL_FIRSTS: tuple[set[int], set[int]] = (set(), set())
-_FIRSTS_GREW = [0]
 
 
 class Disfluency:
@@ -500,30 +495,34 @@ def disfluency(nlp: Language) -> Disfluency:
 
 
 def _anchors_in(view: DocView) -> frozenset[int]:
-    """The doc's words that anchor a pattern of some matcher, found once per doc: the seven
-    kinds' matchers then each intersect their anchors with these few words, not the doc's."""
-    if view.anchors_seen != _ANCHORS_GREW[0]:
-        view.anchors = frozenset(_ALL_ANCHORS.intersection(view.words))
-        view.anchors_seen = _ANCHORS_GREW[0]
+    """The doc's words that anchor a pattern of some matcher, found once per doc from its cue
+    flags: the seven kinds' matchers then each intersect their anchors with these few words."""
+    if view.anchors_seen != CUE_WORDS.version:
+        flags, lemma, lower = view.cue_flags(), view.lemma, view.lower
+        view.anchors = frozenset(
+            [lemma[i] for i, flag in enumerate(flags) if flag & ANCHOR_LEMMA]
+            + [lower[i] for i, flag in enumerate(flags) if flag & ANCHOR_LOWER]
+        )
+        view.anchors_seen = CUE_WORDS.version
     return view.anchors
 
 
 def _first_positions(view: DocView) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
     """Where the words that start some pattern stand in the doc, by lemma and by lower-case
-    form, made in one pass once per doc: only those words get a list (a third of the tokens,
-    a few dozen distinct words), not every word of the doc."""
-    if view.firsts_seen != _FIRSTS_GREW[0]:
-        lemma_firsts, lower_firsts = _ALL_FIRSTS
+    form, made in one pass over the doc's cue flags once per doc: only those words get a list
+    (a third of the tokens, a few dozen distinct words), not every word of the doc."""
+    if view.firsts_seen != CUE_WORDS.version:
         by_lemma: dict[int, list[int]] = {}
         by_lower: dict[int, list[int]] = {}
-        lower = view.lower
-        for i, key in enumerate(view.lemma):
-            if key in lemma_firsts:
-                _place(by_lemma, key, i)
-            if lower[i] in lower_firsts:
-                _place(by_lower, lower[i], i)
+        lemma, lower = view.lemma, view.lower
+        for i, flag in enumerate(view.cue_flags()):
+            if flag:
+                if flag & FIRST_LEMMA:
+                    _place(by_lemma, lemma[i], i)
+                if flag & FIRST_LOWER:
+                    _place(by_lower, lower[i], i)
         view.first_at = (by_lemma, by_lower)
-        view.firsts_seen = _FIRSTS_GREW[0]
+        view.firsts_seen = CUE_WORDS.version
     return view.first_at
 
 

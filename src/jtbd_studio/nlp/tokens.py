@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from jtbd_studio.nlp.lemmas import Lemmatizer, lemmatizer
-from jtbd_studio.nlp.view import DocView, doc_view, remember_view
+from jtbd_studio.nlp.view import CUE_WORDS, DocView, doc_view, remember_view
 
 #: Bound on the per-pipeline orth cache; past it the cache starts over (memory stays flat on
 #: endless streams of new word forms; the string-level cache in lemmas.py is kept).
@@ -45,10 +45,12 @@ class FormLemmatizer:
         self.vocab = vocab
         self.keep_pos = keep_pos
         self.words: Lemmatizer = lemmatizer()
-        #: per form (orth hash): its lemma's hash, part of speech id and lexical columns packed
-        #: as native uint64 (`_pack`; one bytes join makes the doc's LEMMA, POS array and the
-        #: view's columns)
+        #: per form (orth hash): its lemma's hash, part of speech id, lexical columns and cue
+        #: flags packed as native uint64 (`_pack`; one bytes join makes the doc's LEMMA, POS
+        #: array and the view's columns)
         self._packed: dict[int, bytes] = {}
+        #: the version of view.CUE_WORDS the cache's cue flags were made at
+        self._cue_version = CUE_WORDS.version
         #: the epoch of the form cache (it starts over past ORTH_CACHE_LIMIT) and the number of
         #: docs seen in it (view.FormChain)
         self._epoch = next(_EPOCHS)
@@ -78,7 +80,10 @@ class FormLemmatizer:
         # (view.py) come with the lemma from the per-form cache, one bytes join for them all.
         if not len(doc):
             return None
-        if len(self._packed) > ORTH_CACHE_LIMIT:
+        if len(self._packed) > ORTH_CACHE_LIMIT or self._cue_version != CUE_WORDS.version:
+            # past the limit, or cue words added by a pipeline built since (their flags in
+            # the cache are old): start over
+            self._cue_version = CUE_WORDS.version
             self._packed.clear()
             self._epoch = next(_EPOCHS)
             self._docs = 0
@@ -94,7 +99,7 @@ class FormLemmatizer:
                 packed_of.update(new)
             packed = b"".join([packed_of.get(orth) or new[orth] for orth in orths])
         values: Any = numpy.frombuffer(packed, dtype=_PAIR).reshape(len(orths), _FIELDS)
-        lemmas, _, lowers, puncts, blanks, stops = values.T.tolist()
+        lemmas, _, lowers, puncts, blanks, stops, flags = values.T.tolist()
         values = values[:, :2]  # LEMMA, POS
         if self.keep_pos:
             trained = doc.to_array(POS)
@@ -102,16 +107,19 @@ class FormLemmatizer:
             values[:, 1] = numpy.where(trained != 0, trained, values[:, 1])
         doc.from_array([LEMMA, POS], values)
         # in view_columns() order: orth, lemma, lower, punct, space, trailing space, stop, start
-        return remember_view(doc, [orths, lemmas, lowers, puncts, blanks, spaces, stops, starts]), seen
+        columns = [orths, lemmas, lowers, puncts, blanks, spaces, stops, starts]
+        return remember_view(doc, columns, flags, self._cue_version), seen
 
     def _pack(self, orth: int) -> bytes:
-        """Analyze one form: its lemma's hash, part of speech id, lower-case form's hash and
-        its punctuation, whitespace and stop-word flags, packed (the layout of `_FIELDS`)."""
+        """Analyze one form: its lemma's hash, part of speech id, lower-case form's hash, its
+        punctuation, whitespace and stop-word flags and its cue flags, packed (the layout of
+        `_FIELDS`)."""
         analysis = self.words.analyze(self.vocab.strings[orth])
         lexeme = self.vocab[orth]
+        lemma = self.vocab.strings.add(analysis.lemma)
         return _PACK(
-            self.vocab.strings.add(analysis.lemma), POS_IDS.get(analysis.pos, 0), lexeme.lower,
-            lexeme.is_punct, lexeme.is_space, lexeme.is_stop,
+            lemma, POS_IDS.get(analysis.pos, 0), lexeme.lower,
+            lexeme.is_punct, lexeme.is_space, lexeme.is_stop, CUE_WORDS.flags_of(lemma, lexeme.lower),
         )
 
 
@@ -120,8 +128,9 @@ _EPOCHS = itertools.count()
 #: What the lemmatizer reads per token: the form, trailing whitespace and sentence starts (set by
 #: a trained parser, if any; our sentencizer sets them after). The rest is per form (_pack).
 _READ = [ORTH, SPACY, SENT_START]
-#: Per form, as native uint64: lemma hash, part of speech id, LOWER, IS_PUNCT, IS_SPACE, IS_STOP.
-_FIELDS = 6
+#: Per form, as native uint64: lemma hash, part of speech id, LOWER, IS_PUNCT, IS_SPACE, IS_STOP,
+#: cue flags (view.CueWords.flags_of).
+_FIELDS = 7
 _PACK = struct.Struct("=" + "Q" * _FIELDS).pack
 _PAIR = numpy.dtype(numpy.uint64)  # native byte order, as "="
 #: Opening brackets and quotes (a straight quote may close as well as open: not listed).

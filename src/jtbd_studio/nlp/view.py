@@ -17,6 +17,49 @@ if TYPE_CHECKING:
 OPENING_QUOTES = frozenset({"«", '"', "“", "„", "'", "‘"})
 
 
+#: Bits of a token's cue flags (`CueWords.flags_of`, `DocView.cue_flags`): its lemma starts some
+#: cue pattern, its lower-case form does, its lemma is some pattern's anchor word, its form is.
+FIRST_LEMMA, FIRST_LOWER, ANCHOR_LEMMA, ANCHOR_LOWER = 1, 2, 4, 8
+
+
+class CueWords:
+    """The words every cue pattern of the process starts with (by lemma, by lower-case form)
+    and anchors on (cues.CueMatcher adds them as it is built), with a version that grows with
+    them. The lemmatizer stores each form's flags (`flags_of`) with the form's lemma, so the
+    matchers find a doc's pattern-starting and anchor words in a column of small ints, not by
+    set look-ups per token; flags made at an older version are made again (`DocView.cue_flags`)."""
+
+    __slots__ = ("anchors", "lemma_firsts", "lower_firsts", "version")
+
+    def __init__(self) -> None:
+        self.lemma_firsts: set[int] = set()
+        self.lower_firsts: set[int] = set()
+        self.anchors: set[int] = set()
+        self.version = 0
+
+    def add(self, firsts: tuple[int, ...], on_lower: bool, anchors: frozenset[int]) -> None:
+        """Add one pattern's first words (lemmas, or forms `on_lower`) and its anchor words."""
+        known = self.lower_firsts if on_lower else self.lemma_firsts
+        if not known.issuperset(firsts) or not self.anchors.issuperset(anchors):
+            known.update(firsts)
+            self.anchors.update(anchors)
+            self.version += 1
+
+    def flags_of(self, lemma: int, lower: int) -> int:
+        """The cue flags of one form, by its lemma and lower-case form hashes."""
+        anchors = self.anchors
+        return (
+            (FIRST_LEMMA if lemma in self.lemma_firsts else 0)
+            | (FIRST_LOWER if lower in self.lower_firsts else 0)
+            | (ANCHOR_LEMMA if lemma in anchors else 0)
+            | (ANCHOR_LOWER if lower in anchors else 0)
+        )
+
+
+#: The cue words of the process (one set for every language: a hash names one string).
+CUE_WORDS = CueWords()
+
+
 class DocView:
     """Token attributes of a doc as Python lists: cheap to scan. The lemmatizer makes them
     from its per-form cache; a doc it did not see is read with one `to_array` call.
@@ -25,8 +68,12 @@ class DocView:
     also serves for commas, dashes and brackets), 0/1 flags and the sentence starts.
     """
 
-    def __init__(self, doc: Doc, columns: list[list[int]] | None = None) -> None:
-        """`columns`: `doc.to_array(view_columns()).T.tolist()`, when the caller has it."""
+    def __init__(
+        self, doc: Doc, columns: list[list[int]] | None = None,
+        cue_flags: list[int] | None = None, cue_version: int = -1,
+    ) -> None:
+        """`columns`: `doc.to_array(view_columns()).T.tolist()`, when the caller has it;
+        `cue_flags`: the tokens' cue flags of CUE_WORDS at `cue_version`, when it has those."""
         # weakly: _VIEWS is keyed weakly by the doc, and a strong reference back from its value
         # would keep every analyzed doc alive
         self._doc = weakref.ref(doc)
@@ -65,6 +112,9 @@ class DocView:
         self.hops_of = -1
         #: every position inside those runs (negation reads back through them)
         self.skipped: frozenset[int] | None = None
+        #: per token, its flags of CUE_WORDS (FIRST_LEMMA …) at version `cue_version`
+        self._cue_flags: list[int] = cue_flags if cue_flags is not None else []
+        self._cue_version = cue_version if cue_flags is not None else -1
         self.words: frozenset[int] = frozenset()
         """The lemma and lower-case form hashes of the doc, for set tests (every matcher's)."""
         #: set by the lemmatizer (FormChain): the epoch of its form cache, the doc's number in
@@ -95,6 +145,16 @@ class DocView:
         starts = [i for i, value in enumerate(sent_start) if value == 1] if 1 in sent_start else []
         self.sent_starts = [0] if not starts else starts if starts[0] == 0 else [0, *starts]
         self._start_set = None  # the set of the old starts, if made
+
+    def cue_flags(self) -> list[int]:
+        """Per token, its flags of CUE_WORDS as they are now: the lemmatizer's, made with its
+        per-form cache, unless the cue words grew since (or the view was made without them)."""
+        cue_words = CUE_WORDS
+        if self._cue_version != cue_words.version:
+            flags_of, lower = cue_words.flags_of, self.lower
+            self._cue_flags = [flags_of(key, lower[i]) for i, key in enumerate(self.lemma)]
+            self._cue_version = cue_words.version
+        return self._cue_flags
 
     @property
     def doc(self) -> Doc:
@@ -213,10 +273,14 @@ def view_columns() -> list[int | str]:
     return [ORTH, LEMMA, LOWER, IS_PUNCT, IS_SPACE, SPACY, IS_STOP, SENT_START]
 
 
-def remember_view(doc: Doc, columns: list[list[int]] | None = None) -> DocView:
-    """Make a view of `doc` the one doc_view returns; `columns` (in view_columns() order) when
-    they are known already (the lemmatizer makes them from its per-form cache)."""
-    view = _VIEWS[doc] = DocView(doc, columns)
+def remember_view(
+    doc: Doc, columns: list[list[int]] | None = None,
+    cue_flags: list[int] | None = None, cue_version: int = -1,
+) -> DocView:
+    """Make a view of `doc` the one doc_view returns; `columns` (in view_columns() order) and
+    the cue flags when they are known already (the lemmatizer makes them from its per-form
+    cache)."""
+    view = _VIEWS[doc] = DocView(doc, columns, cue_flags, cue_version)
     _last[0] = view
     return view
 

@@ -80,6 +80,9 @@ def test_load_competitors_reads_aliases_and_skips_comments(tmp_path):
         ('Мегаплан\n"\n', ":2: '\"' has no letter or digit"),
         ("amoCRM|амо|—\n", ":1: '—' has no letter or digit"),
         ("# only a comment\n", "no competitors"),
+        ('{"Битрикс": ["Bitrix24"]}\n', "JSON, not a competitors file"),
+        ('[\n  "HubSpot",\n  "Pipedrive"\n]\n', "JSON, not a competitors file"),
+        ('{"Битрикс": [\n', "JSON, not a competitors file"),
     ],
 )
 def test_malformed_competitors_file_names_file_and_line(tmp_path, content, problem):
@@ -87,6 +90,12 @@ def test_malformed_competitors_file_names_file_and_line(tmp_path, content, probl
     path.write_bytes(content.encode())
     with pytest.raises(InputFileError, match=problem):
         load_competitors(path)
+
+
+def test_a_name_in_square_brackets_is_a_name(tmp_path):
+    path = tmp_path / "rivals.txt"
+    path.write_text("[24]|24\n", encoding="utf-8")
+    assert load_competitors(path) == competitors_from([("[24]", ["24"])])
 
 
 def test_missing_competitors_file(tmp_path):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from jtbd_studio.nlp.cues import _ALL_FIRSTS, CueMatcher, _first_positions, _fits, _match_rest
+from jtbd_studio.nlp.cues import CueMatcher, _first_positions, _fits, _match_rest
 from jtbd_studio.nlp.pipeline import build_pipeline
 from jtbd_studio.nlp.spans import SPAN_GROUPS, set_span_values, span_values
-from jtbd_studio.nlp.view import DocView, doc_view
+from jtbd_studio.nlp.view import CUE_WORDS, DocView, doc_view
 
 TEXTS = {
     "ru": [
@@ -51,8 +51,8 @@ def test_the_first_word_index_is_the_full_index_on_first_words(lang: str, text: 
     view = doc_view(doc)
     by_lemma, by_lower = _first_positions(view)
     assert by_lemma, "no pattern starts with a word of the doc"
-    for index, column, firsts in ((by_lemma, view.lemma, _ALL_FIRSTS[0]),
-                                  (by_lower, view.lower, _ALL_FIRSTS[1])):
+    for index, column, firsts in ((by_lemma, view.lemma, CUE_WORDS.lemma_firsts),
+                                  (by_lower, view.lower, CUE_WORDS.lower_firsts)):
         assert index == {
             key: [i for i, value in enumerate(column) if value == key]
             for key in set(column) if key in firsts
@@ -237,3 +237,31 @@ def test_a_chain_holds_only_over_every_doc_of_an_epoch_from_its_first(monkeypatc
     lemmatizer.annotate_aside(nlp.make_doc("хихикать"))
     assert not view_of("хихикать").forms_seen
     assert DocView(nlp.make_doc("Мы")).epoch == -1
+
+
+def test_cue_flags_follow_the_cue_words_when_another_pipeline_adds_some() -> None:
+    """The lemmatizer keeps each form's cue flags with its lemma; cue words added later (by a
+    pipeline built after the forms were cached) make the flags again, in the view and in the
+    cache, so no pattern-starting word is missed."""
+    from jtbd_studio.nlp.cues import _anchors_in
+
+    def expected(view: DocView) -> list[int]:
+        return [CUE_WORDS.flags_of(key, view.lower[i]) for i, key in enumerate(view.lemma)]
+
+    nlp = build_pipeline("ru")
+    text = "Раньше сидели в Битриксе, но выгрузка отчётов занимала слишком много времени."
+    view = doc_view(nlp(text))
+    assert view.cue_flags() == expected(view) and any(view.cue_flags())
+    assert _anchors_in(view) == frozenset(CUE_WORDS.anchors.intersection(view.words))
+    before, saved = CUE_WORDS.version, (set(CUE_WORDS.lower_firsts), set(CUE_WORDS.anchors))
+    try:
+        CUE_WORDS.add((nlp.vocab.strings.add("раньше"),), True, frozenset({nlp.vocab.strings.add("сидеть")}))
+        assert CUE_WORDS.version == before + 1
+        assert view.cue_flags() == expected(view)  # an older view makes them again
+        again = doc_view(nlp(text))  # the lemmatizer's cache started over
+        assert again._cue_version == CUE_WORDS.version and again.cue_flags() == expected(again)
+        assert _anchors_in(again) == frozenset(CUE_WORDS.anchors.intersection(again.words))
+    finally:  # the words no pattern has leave the process's set again
+        CUE_WORDS.lower_firsts.intersection_update(saved[0])
+        CUE_WORDS.anchors.intersection_update(saved[1])
+        CUE_WORDS.version += 1
