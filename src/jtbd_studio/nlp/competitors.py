@@ -8,6 +8,7 @@ lookup per token remains. Ambiguous names ("edge", «хром») need evidence f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -226,14 +227,21 @@ class CompetitorMatcher:
     def _listed(self, doc: Doc) -> list[Span]:
         view = doc_view(doc)
         lower = view.lower
+        positions: Iterable[int]
         if self.chain.knows_all(view):
             if self.listed.isdisjoint(view.words):
                 return []  # in C, over the few listed forms: most docs name no competitor
+            # every form of the doc is judged: only the listed ones can name one, found in a
+            # set of a handful, not each form looked up in the memo of every form seen
+            positions = view.places(self.listed, on_lower=True)
         elif self.unlisted.issuperset(lower):
             return []  # in C: the doc holds only forms known to name no competitor
+        else:
+            positions = range(len(lower))
         memo, learn = self.memo, self._learn
         found: list[tuple[int, int, float, int]] = []
-        for i, h in enumerate(lower):
+        for i in positions:
+            h = lower[i]
             hits = memo.get(h, _UNSEEN)
             if hits is _UNSEEN:
                 hits = learn(h)
