@@ -495,35 +495,42 @@ def disfluency(nlp: Language) -> Disfluency:
 
 
 def _anchors_in(view: DocView) -> frozenset[int]:
-    """The doc's words that anchor a pattern of some matcher, found once per doc from its cue
-    flags: the seven kinds' matchers then each intersect their anchors with these few words."""
-    if view.anchors_seen != CUE_WORDS.version:
-        flags, lemma, lower = view.cue_flags(), view.lemma, view.lower
-        view.anchors = frozenset(
-            [lemma[i] for i, flag in enumerate(flags) if flag & ANCHOR_LEMMA]
-            + [lower[i] for i, flag in enumerate(flags) if flag & ANCHOR_LOWER]
-        )
-        view.anchors_seen = CUE_WORDS.version
+    """The doc's words that anchor a pattern of some matcher (`_index_cue_words`): the seven
+    kinds' matchers each intersect their anchors with these few words."""
+    if view.cue_words_seen != CUE_WORDS.version:
+        _index_cue_words(view)
     return view.anchors
 
 
 def _first_positions(view: DocView) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
     """Where the words that start some pattern stand in the doc, by lemma and by lower-case
-    form, made in one pass over the doc's cue flags once per doc: only those words get a list
-    (a third of the tokens, a few dozen distinct words), not every word of the doc."""
-    if view.firsts_seen != CUE_WORDS.version:
-        by_lemma: dict[int, list[int]] = {}
-        by_lower: dict[int, list[int]] = {}
-        lemma, lower = view.lemma, view.lower
-        for i, flag in enumerate(view.cue_flags()):
-            if flag:
-                if flag & FIRST_LEMMA:
-                    _place(by_lemma, lemma[i], i)
-                if flag & FIRST_LOWER:
-                    _place(by_lower, lower[i], i)
-        view.first_at = (by_lemma, by_lower)
-        view.firsts_seen = CUE_WORDS.version
+    form (`_index_cue_words`)."""
+    if view.cue_words_seen != CUE_WORDS.version:
+        _index_cue_words(view)
     return view.first_at
+
+
+def _index_cue_words(view: DocView) -> None:
+    """The doc's anchor words and the positions of its pattern-starting words, made in one
+    pass over its cue flags once per doc: only those words get a list (a third of the tokens,
+    a few dozen distinct words), not every word of the doc."""
+    by_lemma: dict[int, list[int]] = {}
+    by_lower: dict[int, list[int]] = {}
+    anchors: list[int] = []
+    lemma, lower = view.lemma, view.lower
+    for i, flag in enumerate(view.cue_flags()):
+        if flag:
+            if flag & FIRST_LEMMA:
+                _place(by_lemma, lemma[i], i)
+            if flag & FIRST_LOWER:
+                _place(by_lower, lower[i], i)
+            if flag & ANCHOR_LEMMA:
+                anchors.append(lemma[i])
+            if flag & ANCHOR_LOWER:
+                anchors.append(lower[i])
+    view.first_at = (by_lemma, by_lower)
+    view.anchors = frozenset(anchors)
+    view.cue_words_seen = CUE_WORDS.version
 
 
 def _place(index: dict[int, list[int]], key: int, i: int) -> None:

@@ -96,15 +96,13 @@ class DocView:
         separator. Just [0] in a doc of one piece."""
         self._newlines: frozenset[int] = frozenset()
         self._start_set: frozenset[int] | None = None
-        #: the doc's words that anchor some cue pattern, kept by cues.py for its matchers
-        #: (`anchors_seen`: the version of the anchor set they were taken from, -1: none yet)
+        #: the doc's words that anchor some cue pattern, and where the first words of cue
+        #: patterns stand (lemma hash -> positions, lower-case form hash -> positions, over
+        #: only the words some pattern starts with), kept by cues.py for its matchers
+        #: (`cue_words_seen`: the version of CUE_WORDS they were made for, -1: none yet)
         self.anchors: frozenset[int] = frozenset()
-        self.anchors_seen = -1
-        #: where the first words of cue patterns stand: lemma hash -> positions, lower-case form
-        #: hash -> positions, over only the words some pattern starts with; kept by cues.py
-        #: (`firsts_seen`: the version of those words it was made for, -1: none yet)
         self.first_at: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
-        self.firsts_seen = -1
+        self.cue_words_seen = -1
         #: positions where a cue pattern reads through a hesitation, a filler set off by commas
         #: or a word said twice, each with the position read instead; kept by cues.py
         #: (`hops_of`: the number of the Disfluency that made them, -1: none yet)
