@@ -172,20 +172,29 @@ class Sentences:
         starts[0] = 1
         segments = view.segments
         if not final.isdisjoint(orths):  # a set test in C: a doc without a final mark is one
-            seen_final = False
             # a packed piece (engine._docs) starts a sentence, and the separator before it
             # ends the piece's last one: the rule runs on each piece as on a doc of its own
             separators = frozenset(k - 1 for k in segments[1:])
-            for i, orth in enumerate(orths):
-                if orth in final:
-                    seen_final = True
-                elif i in separators:
-                    seen_final = False
-                elif seen_final and (
-                    not puncts[i] or (orth in opening and i + 1 < last and not puncts[i + 1])
-                ):  # a bracket that opens words; "((" after a sentence is a sad smiley
-                    starts[i] = 1
-                    seen_final = False
+            reach = 0  # the tokens before it are read already
+            # from each final mark, the first token after it that starts a sentence: past
+            # more final marks and other punctuation, never past a separator
+            for mark in [i for i, orth in enumerate(orths) if orth in final]:
+                if mark < reach:
+                    continue  # a mark of a run read from an earlier one («?!», "...")
+                i = mark + 1
+                while i < last:
+                    if orths[i] in final:
+                        i += 1  # more marks of the run
+                    elif i in separators:
+                        break  # the piece ends: the next one starts at its own first token
+                    elif not puncts[i] or (
+                        orths[i] in opening and i + 1 < last and not puncts[i + 1]
+                    ):  # a word, or a bracket that opens words ("((" is a sad smiley)
+                        starts[i] = 1
+                        break
+                    else:
+                        i += 1  # a closing quote or bracket of the sentence
+                reach = i
         for i in segments:
             starts[i] = 1
         # -1 wraps to 2**64 - 1, as in spaCy's own; a view, not a copy

@@ -35,6 +35,8 @@ SENTENCE_CASES = [
     "Привет.\n\nКак дела?! «Да!» — сказал он… Ну и ну",
     'He said "no!" and left... then: "Why?" (no answer). OK',
     "...", "!", "a . . b", "", "   ", "Без точки в конце",
+    # runs of marks, closing and opening brackets after a sentence end
+    "Хорошо. (( Плохо.", "Что?!.. «Да». Ну)) А ещё (смеётся) да.", "Конец.)) (Смеётся.) Да?! (",
 ]
 
 
