@@ -353,8 +353,6 @@ class CueMatcher:
                     found.append((start, -end, first.on_lower, number))
 
 
-
-
 class Disfluency:
     """What a cue pattern reads through between its words, as if it were not there: a sound of
     hesitation ("um", «эм»), a filler set off by commas (", like,", «, как бы,») and a word said
