@@ -225,25 +225,44 @@ def _yo(word: str) -> str:
 
 class _Compiled:
     """What `CueMatcher.find` reads of one pattern, in one object: its number (the order of
-    the file), items, first words, and the words that must be in a doc for it to match."""
+    the file), items, first words, and the words that must be in a doc for it to match
+    (`_compiled` makes one)."""
 
-    def __init__(self, number: int, items: tuple[Item, ...], anchor: Item) -> None:
+    def __init__(
+        self, number: int, items: tuple[Item, ...], first_keys: tuple[int, ...], first_lower: bool,
+        must: frozenset[int] | None, any_of: tuple[frozenset[int], ...] | None,
+    ) -> None:
         self.number = number
         self.items = items
         #: the first item's words as a tuple (looked up one by one in the index of first words,
         #: no set made per doc), and whether they are lower-case forms
-        self.first_keys: tuple[int, ...] = tuple(items[0].hashes or ())
-        self.first_lower = items[0].on_lower
-        # the other required items: each must have a word among the doc's words too; those of
-        # one word make one set (one subset test), the others are tested one by one
-        required = [
-            item.hashes for item in items
-            if item is not anchor and item.hashes is not None and item.low
-        ]
-        single = frozenset(key for hashes in required if len(hashes) == 1 for key in hashes)
-        several = tuple(hashes for hashes in required if len(hashes) > 1)
-        self.must: frozenset[int] | None = single or None
-        self.any_of: tuple[frozenset[int], ...] | None = several or None
+        self.first_keys = first_keys
+        self.first_lower = first_lower
+        #: the other required items: each must have a word among the doc's words too; those of
+        #: one word make one set (one subset test), the others are tested one by one
+        self.must = must
+        self.any_of = any_of
+
+    def copied(self) -> _Compiled:
+        """A copy with new sets and tuples of its own (`CueMatcher._compact`)."""
+        return _Compiled(
+            self.number, self.items, tuple(list(self.first_keys)), self.first_lower,
+            frozenset(list(self.must)) if self.must is not None else None,
+            tuple([frozenset(list(item)) for item in self.any_of]) if self.any_of is not None else None,
+        )
+
+
+def _compiled(number: int, items: tuple[Item, ...], anchor: Item) -> _Compiled:
+    """What `find` reads of the pattern `items` whose anchor item is `anchor`."""
+    required = [
+        item.hashes for item in items
+        if item is not anchor and item.hashes is not None and item.low
+    ]
+    single = frozenset(key for hashes in required if len(hashes) == 1 for key in hashes)
+    several = tuple(hashes for hashes in required if len(hashes) > 1)
+    return _Compiled(
+        number, items, tuple(items[0].hashes or ()), items[0].on_lower, single or None, several or None
+    )
 
 
 class CueMatcher:
@@ -269,13 +288,29 @@ class CueMatcher:
                 for key in items[0].hashes or ():
                     self._by_lemma.setdefault(key, []).append(len(self.patterns))
             anchor = _anchor(items, self._strings)
-            compiled = _Compiled(len(self.patterns), items, anchor)
+            compiled = _compiled(len(self.patterns), items, anchor)
             for key in anchor.hashes or ():
                 self._by_anchor.setdefault(key, []).append(compiled)
             CUE_WORDS.add(compiled.first_keys, compiled.first_lower, anchor.hashes or frozenset())
             self.patterns.append((cue, items))
         self._anchor_keys = frozenset(self._by_anchor)
         self._disfluency = disfluency(nlp)
+        self._compact()
+
+    def _compact(self) -> None:
+        """Make every pattern's object anew, anchor by anchor, after the rest is built: `find`
+        reads the candidates of a doc's anchor words one after another, and objects made side
+        by side share memory pages and lines instead of lying among the lexicons' strings and
+        the items they were made with."""
+        fresh: dict[int, _Compiled] = {}
+        for key, group in self._by_anchor.items():
+            copies = []
+            for compiled in group:
+                copy = fresh.get(compiled.number)
+                if copy is None:
+                    copy = fresh[compiled.number] = compiled.copied()
+                copies.append(copy)
+            self._by_anchor[key] = copies
 
     def __len__(self) -> int:
         return len(self.patterns)
