@@ -265,3 +265,25 @@ def test_cue_flags_follow_the_cue_words_when_another_pipeline_adds_some() -> Non
         CUE_WORDS.lower_firsts.intersection_update(saved[0])
         CUE_WORDS.anchors.intersection_update(saved[1])
         CUE_WORDS.version += 1
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_matchers_compacted_patterns_read_as_the_patterns_made(lang: str) -> None:
+    """The objects a matcher makes anew once built (`_compact`) hold what the patterns of its
+    file make, each pattern once under every word of its anchor item."""
+    from jtbd_studio.nlp.cues import _anchor, _compiled
+
+    nlp = build_pipeline(lang)
+    matcher = CueMatcher(nlp, "emotion")
+    made: dict[int, object] = {}
+    for key, group in matcher._by_anchor.items():
+        for compiled in group:
+            assert made.setdefault(compiled.number, compiled) is compiled  # one object a pattern
+            items = matcher.patterns[compiled.number][1]
+            anchor = _anchor(items, nlp.vocab.strings)
+            assert key in (anchor.hashes or ())
+            fresh = _compiled(compiled.number, items, anchor)
+            assert (compiled.items, compiled.first_keys, compiled.first_lower, compiled.must,
+                    compiled.any_of) == (fresh.items, fresh.first_keys, fresh.first_lower,
+                                         fresh.must, fresh.any_of)
+    assert sorted(made) == list(range(len(matcher.patterns)))
