@@ -268,9 +268,9 @@ def test_cue_flags_follow_the_cue_words_when_another_pipeline_adds_some() -> Non
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_a_matchers_compacted_patterns_read_as_the_patterns_made(lang: str) -> None:
-    """The objects a matcher makes anew once built (`_compact`) hold what the patterns of its
-    file make, each pattern once under every word of its anchor item."""
+def test_a_matcher_holds_each_pattern_once_under_every_word_of_its_anchor(lang: str) -> None:
+    """The pattern objects a matcher makes last, anchor by anchor, hold what the patterns of
+    its file make, each pattern one object under every word of its anchor item."""
     from jtbd_studio.nlp.cues import _anchor, _compiled
 
     nlp = build_pipeline(lang)
