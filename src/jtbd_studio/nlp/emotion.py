@@ -62,7 +62,8 @@ RELIEF = "relief"
 NEVER_SO_REACH = 6
 #: The feeling of a worry found groundless (`worries_resolved`).
 RELIEVED = 1.0
-#: The feeling of a problem stated in an exclamation with no word of feeling (`exclaimed_complaints`).
+#: The feeling of a problem stated with no word of feeling but in an exclamation
+#: (`exclaimed_complaints`) or as one that keeps coming back (`persisting_complaints`).
 COMPLAINT = 1.0
 #: How many words before a verb of saying its first-person subject may stand ("I've said").
 REPORTER_REACH = 3
@@ -113,6 +114,8 @@ class Emotion:
         self.retractions = CueMatcher(nlp, "friction", roles=("retract",))
         #: a good outcome that answers a worry ("it turned out fine", «всё обошлось»)
         self.outcomes = CueMatcher(nlp, "emotion", roles=("outcome",))
+        #: a problem that keeps coming back ("again", "every time", «опять», «до сих пор»)
+        self.persistence = CueMatcher(nlp, "emotion", roles=("persistence",))
         self.emoticons = Emoticons(lang_of(nlp))
         self.negation = per_pipeline(nlp, Negation)
         self.intensity = Intensity(nlp)
@@ -212,6 +215,7 @@ class Emotion:
             for feeling in found + faces:
                 units.setdefault(self.unit(doc, index, feeling.token), []).append(feeling)
             self.exclaimed_complaints(doc, index, units)
+            self.persisting_complaints(doc, index, units)
             self.worries_resolved(doc, index, units)
             # the last word of each requirement ("be", «чтобы»): its clause is the one asked for
             required = [
@@ -314,6 +318,43 @@ class Emotion:
                 last -= 1
             if "!" in view.text(last):
                 units[unit] = [Feeling(span.start, -COMPLAINT, FRUSTRATION)]
+
+    def persisting_complaints(
+        self, doc: Doc, index: SentenceIndex, units: dict[tuple[int, int], list[Feeling]]
+    ) -> None:
+        """A sentence that states a problem (a friction span) and says that it keeps coming back
+        or never ends (`persistence`: "again", "every single time", "still", "kept logging us
+        out", «опять», «постоянно», «до сих пор», «так и не»), with no word of feeling in it, is
+        felt as frustration: "The shift planner keeps duplicating entries", «Интеграция так и не
+        заработала». The repetition is the speaker's exasperation; a problem told once and
+        plainly ("the export took a minute") stays without feeling."""
+        group = SPAN_GROUPS["friction"]
+        if group not in doc.spans or not doc.spans[group]:
+            return
+        view = index.view
+        marks: list[int] | None = None  # found once a sentence asks
+        for span in doc.spans[group]:
+            unit = self.unit(doc, index, span.start)
+            if unit in units:
+                continue  # the sentence's own words of feeling speak for it
+            if marks is None:
+                marks = [
+                    start for cue, start, end in self.persistence.find(doc)
+                    if not cue.get("gerund") or self._gerund_at(view, end)
+                ]
+                if not marks:
+                    return
+            if any(unit[0] <= m < unit[1] for m in marks):
+                units[unit] = [Feeling(span.start, -COMPLAINT, FRUSTRATION)]
+
+    @staticmethod
+    def _gerund_at(view: DocView, i: int) -> bool:
+        """Whether the word at `i` (past inline space) is an -ing form ("kept complaining")."""
+        i = view.skip_inline_space(i)
+        if i >= len(view.lower):
+            return False
+        word = view.text(i).lower()
+        return len(word) > 4 and word.endswith("ing")
 
     def feelings(self, doc: Doc, index: SentenceIndex) -> list[Feeling]:
         """Lexicon matches with negation turning the sign and intensifiers scaling them."""

@@ -813,6 +813,39 @@ def test_an_exclaimed_complaint_is_felt(lang: str, text: str, sign: int) -> None
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a problem said to keep coming back or to last, with no word of feeling, is felt
+        ("en", "I keep having to re-enter the code.", -1),
+        ("en", "Every single time I log in, I have to re-enter the code.", -1),
+        ("en", "The importer keeps dropping the last column.", -1),
+        ("en", "The dashboard is still broken after the update.", -1),
+        ("ru", "Каждый раз мне приходится вводить код заново.", -1),
+        ("ru", "Приложение постоянно вылетает при загрузке фото.", -1),
+        ("ru", "Отчёт до сих пор не выгружается в Excel.", -1),
+        ("ru", "Интеграция с почтой так и не заработала.", -1),
+        # the same problem told once and plainly carries no feeling
+        ("en", "I have to re-enter the code.", 0),
+        ("ru", "Мне приходится вводить код заново.", 0),
+        # "keep" before a noun is no repetition ("kept complaining" is)
+        ("en", "I have to re-enter the code, so we keep a copy.", 0),
+        ("en", "We keep a copy on paper, since I have to re-enter the code.", 0),
+        # a word of repetition without a problem is no complaint
+        ("en", "We still use the old dashboard every day.", 0),
+        ("ru", "Мы всё время работаем в этой системе.", 0),
+        ("en", "It still works great.", 1),
+    ],
+)
+def test_a_persisting_complaint_is_felt(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
+
+
+def test_a_persisting_complaint_is_frustration_on_its_sentence() -> None:
+    text = "Отчёт грузится быстро. Но интеграция с почтой так и не заработала."
+    assert feelings("ru", text) == [("Но интеграция с почтой так и не заработала.", -1, "frustration")]
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
         # a worry found groundless is relief, at the reply that says so
