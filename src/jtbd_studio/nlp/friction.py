@@ -13,7 +13,7 @@ from jtbd_studio.nlp.friction_reasons import LeavingReasons
 from jtbd_studio.nlp.friction_scope import EVALUATIVE, InsultFilter, fear_reaches
 from jtbd_studio.nlp.friction_spans import join_across_dashes, merge_pieces, through_dash
 from jtbd_studio.nlp.lemmas import IMPERATIVE, IMPERATIVE_OR_NOT, verb_mood
-from jtbd_studio.nlp.negation import hashes
+from jtbd_studio.nlp.negation import Intensity, hashes
 from jtbd_studio.nlp.spans import register_extensions, set_span_values, span_values
 
 if TYPE_CHECKING:
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 #: How many tokens after its wh-word a cue may stand and still be inside the indirect question.
 INQUIRY_WINDOW = 7
+#: The label of the cues of annoyance ("annoying", "frustrating", «бесит»): a feeling about a
+#: problem, which may be all a clause says (`Friction._without_reactions`).
+ANNOYING = "annoying"
 
 
 class Friction(ClauseExtractor):
@@ -94,6 +97,13 @@ class Friction(ClauseExtractor):
         }
         #: verbs a spoken English sentence says after a dropped subject ("don't know why")
         self.unsaid = hashes(nlp, words.get("unsaid", frozenset()))
+        #: what a bare reaction holds beside its word of annoyance: degree words and softeners
+        #: ("really", "kind of", «очень») and the pronouns, copulas and particles of `reaction`
+        #: (none in Russian: there the cues of annoyance name problems too, «игнорирование
+        #: жалоб», and the gold counts one-word spans such as «Невыносимо»; with Russian words
+        #: the rule took ru dev friction F1 from 0.677 to 0.656, benchmarks/eval_quality.py)
+        reaction = hashes(nlp, words.get("reaction", frozenset()))
+        self.reaction_words = frozenset(Intensity(nlp).factors) | reaction if reaction else frozenset()
 
     def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:
         """The shared hits, less those inside brackets and consequences of a condition, plus
@@ -113,7 +123,7 @@ class Friction(ClauseExtractor):
         span that ends on its topic noun before a dash, or before a dash and a copula, reaching
         through the clause after it («Главная проблема — это выгрузка», «Самое неудобное — это
         права доступа»)."""
-        spans = super().spans(doc, index, hits)
+        spans = self._without_reactions(index, super().spans(doc, index, hits), hits)
         view = index.view
         spans = join_across_dashes(
             view, spans, index.sentence, lambda first, second: self._joined(view, first, second)
@@ -136,6 +146,40 @@ class Friction(ClauseExtractor):
                 )[1]
             reached.append(span if end <= span.end else self._joined(view, span, doc[span.start : end]))
         return reached
+
+    def _without_reactions(self, index: SentenceIndex, spans: list[Span], hits: list[Hit]) -> list[Span]:
+        """Spans less the bare reactions to a problem that another span of the same document
+        states: "The export drops the totals. This is really frustrating." The problem is the
+        clause that states it; a clause of nothing but a word of annoyance ("annoying",
+        «бесит»), pronouns, copulas, degree words and fillers (`reaction`) only says how the
+        speaker took it (emotion reads that). Said with no other problem in its document, the
+        reaction stays: it is then all there is to point to the problem."""
+        if not self.reaction_words or len(spans) < 2 or not any(hit.label == ANNOYING for hit in hits):
+            return spans
+        view = index.view
+        bare = [self._bare_reaction(view, span, hits) for span in spans]
+        if not any(bare):
+            return spans
+        stating = {view.segment_start(span.start) for span, reaction in zip(spans, bare, strict=True) if not reaction}
+        return [
+            span for span, reaction in zip(spans, bare, strict=True)
+            if not reaction or view.segment_start(span.start) not in stating
+        ]
+
+    def _bare_reaction(self, view: DocView, span: Span, hits: list[Hit]) -> bool:
+        """Whether every word of `span` is part of a cue of annoyance or a word of `reaction`
+        (or a degree word or filler)."""
+        annoyed = {
+            i for hit in hits if hit.label == ANNOYING and span.start <= hit.start < span.end
+            for i in range(hit.start, hit.end)
+        }
+        if not annoyed:
+            return False
+        return all(
+            i in annoyed or view.punct[i] or view.space[i]
+            or view.has(self.reaction_words, i) or view.has(self.lead_ins, i)
+            for i in range(span.start, span.end)
+        )
 
     def _with_complaints(
         self, index: SentenceIndex, spans: list[Span], complaint_ends: set[int]

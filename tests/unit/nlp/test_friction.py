@@ -1613,3 +1613,39 @@ def test_document_round_84(lang: str, text: str, expected: list[str]) -> None:
 )
 def test_complaints_taken_whole_and_document_round_85(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare reaction to a problem another span states is no friction of its own
+        ("The export takes forever. This is really frustrating.", ["The export takes forever"]),
+        ("The export takes forever, which is kind of annoying.", ["The export takes forever"]),
+        ("The export takes forever. Honestly, I'm absolutely furious.", ["The export takes forever"]),
+        # alone, the reaction is all there is to point to the problem
+        ("Ugh, that's so annoying.", ["Ugh", "that's so annoying"]),
+        # a clause that names what annoys states a problem
+        (
+            "The export takes forever. The frustrating part is the support.",
+            ["The export takes forever", "The frustrating part is the support"],
+        ),
+    ],
+)
+def test_a_bare_reaction_gives_way_to_the_problem(text: str, expected: list[str]) -> None:
+    assert friction("en", text) == expected
+
+
+def test_a_bare_reaction_gives_way_only_within_its_document() -> None:
+    from jtbd_studio.nlp import extract_many
+
+    # packed into one doc, the two texts stay two documents
+    found = extract_many([("The export takes forever.", "en"), ("This is really frustrating.", "en")])
+    assert [[f.text for f in fs if f.kind == "friction"] for fs in found] == [
+        ["The export takes forever"], ["This is really frustrating"],
+    ]
+
+
+def test_russian_reactions_stay_friction() -> None:
+    # no `reaction` words in the Russian lexicon: there a word of annoyance often names the
+    # problem itself, and the gold counts one-word spans such as «Невыносимо»
+    assert friction("ru", "Это просто бесит. Отчёт грузится долго.") == ["Это просто бесит", "Отчёт грузится долго"]
