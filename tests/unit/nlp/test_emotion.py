@@ -930,3 +930,27 @@ def test_a_denial_after_a_conjunction_opening_the_next_sentence_takes_a_feeling_
 )
 def test_a_worry_answered_by_a_good_outcome_is_relief(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # thanks and praise said as such: a performative, not a wish
+        ("en", "I'd like to thank your support team.", 1),
+        ("en", "I would like to praise the onboarding team.", 1),
+        ("ru", "Хочу отдельно поблагодарить оператора из чата.", 1),
+        ("ru", "Хотелось бы похвалить вашу поддержку.", 1),
+        ("ru", "Не хочу никого хвалить.", 0),
+        # a worry that went away is relief; one that did not, or a verb after it, is a worry
+        ("en", "After the demo my worries disappeared.", 1),
+        ("en", "So that fear went away pretty quickly.", 1),
+        ("en", "The fear never went away.", -1),
+        ("en", "I fear it went wrong.", -1),
+        ("ru", "Опасения быстро отпали.", 1),
+        ("ru", "После звонка отпали все сомнения.", 1),
+        ("ru", "Страх так и не прошёл.", -1),
+        ("ru", "Есть страх, что он уйдёт.", -1),
+    ],
+)
+def test_thanks_said_and_worries_gone(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
