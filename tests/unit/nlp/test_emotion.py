@@ -954,3 +954,9 @@ def test_a_worry_answered_by_a_good_outcome_is_relief(lang: str, text: str, sign
 )
 def test_thanks_said_and_worries_gone(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+def test_a_denied_problem_is_relief_and_a_nightmare_is_frustration() -> None:
+    text = "People always warn me about dependency hell with this package, but nothing like that here."
+    assert [(v, label) for _, v, label in feelings("en", text)] == [(1, "relief")]
+    assert feelings("en", "The setup was a nightmare.") == [("The setup was a nightmare.", -2, "frustration")]

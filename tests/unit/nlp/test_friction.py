@@ -1649,3 +1649,17 @@ def test_russian_reactions_stay_friction() -> None:
     # no `reaction` words in the Russian lexicon: there a word of annoyance often names the
     # problem itself, and the gold counts one-word spans such as «Невыносимо»
     assert friction("ru", "Это просто бесит. Отчёт грузится долго.") == ["Это просто бесит", "Отчёт грузится долго"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "nothing like that" as a clause of its own takes the problem just named back
+        ("People always warn me about dependency hell with this package, but nothing like that here.", []),
+        ("Everyone said the migration would be a nightmare. Nothing like that.", []),
+        # a statement that goes on after it is a statement of its own
+        ("The setup was a nightmare, we had nothing like that before.", ["The setup was a nightmare"]),
+    ],
+)
+def test_nothing_like_that_takes_a_problem_back(text: str, expected: list[str]) -> None:
+    assert friction("en", text) == expected
