@@ -180,3 +180,19 @@ def test_stop_words_kept_in_keys_are_the_reviewed_ones() -> None:
             for name, proc in nlp.pipeline if getattr(proc, "key_words", None)
         }
         assert kept == reviewed[lang], lang
+
+
+def test_each_pattern_is_listed_once_per_role() -> None:
+    """A pattern written twice under one role matches twice at the same place, and the
+    components keep the first match: the second line is dead, whatever it says (a "nightmare"
+    of -2 frustration lay under one of -1 anxiety). Say each pattern once."""
+    twice = []
+    for lang in ("en", "ru"):
+        for name in ("emotion", "friction", "forces", "jobs", "churn", "phrases", "clauses", "negation", "intensifiers"):
+            seen: dict[tuple[str, str], int] = {}
+            for cue in load_cues(lang, name):
+                key = (cue.pattern, cue.role)
+                if key in seen:
+                    twice.append(f"{lang}/{name}.jsonl:{cue.line} repeats line {seen[key]}: {cue.pattern!r} ({cue.role})")
+                seen.setdefault(key, cue.line)
+    assert not twice, "\n".join(twice)
