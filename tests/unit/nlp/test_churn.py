@@ -118,3 +118,25 @@ def test_more_ways_to_say_it(lang: str, text: str, labels: list[str]) -> None:
 )
 def test_session_22_pairs(lang: str, text: str, labels: list[str]) -> None:
     assert [label for label, _ in churn(lang, text)] == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # leaving as a necessity: the provider or system is what must change, or the verb ends
+        # the clause
+        ("Придётся менять поставщика.", [("cancel", "Придётся менять поставщика")]),
+        ("Наверное, придётся менять систему целиком.", [("cancel", "Наверное, придётся менять систему целиком")]),
+        ("Всё, пора переходить.", [("cancel", "Всё, пора переходить")]),
+        ("Надо уходить от них.", [("cancel", "Надо уходить от них")]),
+        # a step of work in the program is no leaving
+        ("Теперь нужно перейти на вкладку шкалы кадров.", []),
+        ("Нужно перейти в раздел отчётов.", []),
+        ("Надо сменить пароль в настройках.", []),
+        ("Нужно менять настройки каждый раз.", []),
+    ],
+)
+def test_a_switch_that_must_be_made_is_churn_only_away_from_the_provider(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert churn("ru", text) == expected
