@@ -140,3 +140,21 @@ def test_a_switch_that_must_be_made_is_churn_only_away_from_the_provider(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert churn("ru", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speaker's own verb is a sign
+        ("We might churn if the price goes up.", [("cancel", "We might churn if the price goes up")]),
+        ("We're thinking about churning.", [("cancel", "We're thinking about churning")]),
+        ("Honestly, we almost churned last year.", [("cancel", "we almost churned last year")]),
+        # the noun is the speaker's business metric or the topic of their work
+        ("Our churn rate is 3%.", []),
+        ("Churn went up last quarter.", []),
+        ("Our problem is basically churn, like predicting which customers are gonna leave.", []),
+        ("Customers with these attributes have a higher churn probability.", []),
+    ],
+)
+def test_churn_the_verb_is_a_sign_churn_the_metric_is_not(text: str, expected: list[tuple[str, str]]) -> None:
+    assert churn("en", text) == expected
