@@ -121,3 +121,17 @@ def test_getting_used_to_the_new_tool_quickly_is_no_habit(lang: str, text: str) 
     assert "habit" not in [label for label, _ in forces(lang, text)]
     slow = {"ru": "Команда привыкла к Экселю.", "en": "The team was used to Excel."}[lang]
     assert "habit" in [label for label, _ in forces(lang, slow)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The highlighting was very useful.", [("pull", "The highlighting was very useful")]),
+        ("At least the highlighting was useful.", [("pull", "At least the highlighting was useful")]),
+        # ranked lowest, the feature draws no one
+        ("I would say, yeah, the ranking least useful.", []),
+        ("The ranking was the least useful.", []),
+    ],
+)
+def test_the_least_useful_feature_is_no_pull(text: str, expected: list[tuple[str, str]]) -> None:
+    assert forces("en", text) == expected
