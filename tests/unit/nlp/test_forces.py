@@ -135,3 +135,19 @@ def test_getting_used_to_the_new_tool_quickly_is_no_habit(lang: str, text: str) 
 )
 def test_the_least_useful_feature_is_no_pull(text: str, expected: list[tuple[str, str]]) -> None:
     assert forces("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # an integration the customer has or praises draws them
+        ("ru", "У них есть интеграция с 1С.", [("pull", "У них есть интеграция с 1С")]),
+        ("en", "It has an integration with Slack.", [("pull", "It has an integration with Slack")]),
+        ("en", "The integration with Slack works great.", [("pull", "The integration with Slack works great")]),
+        # one named as the topic of the call is no pull
+        ("ru", "Сегодня я по другому вопросу, по интеграции с почтой.", []),
+        ("en", "I'm calling about the integration with our mail server.", []),
+    ],
+)
+def test_an_integration_named_as_a_topic_is_no_pull(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert forces(lang, text) == expected
