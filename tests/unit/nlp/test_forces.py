@@ -151,3 +151,26 @@ def test_the_least_useful_feature_is_no_pull(text: str, expected: list[tuple[str
 )
 def test_an_integration_named_as_a_topic_is_no_pull(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert forces(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a recommendation the customer received draws them
+        ("ru", "Конструктор мне посоветовала сестра.", [("pull", "Конструктор мне посоветовала сестра")]),
+        ("ru", "Взяли по совету бухгалтера.", [("pull", "Взяли по совету бухгалтера")]),
+        ("en", "A friend recommended it to us.", [("pull", "A friend recommended it to us")]),
+        (
+            "en", "We were recommended this tool by our accountant.",
+            [("pull", "We were recommended this tool by our accountant")],
+        ),
+        # one they give or ask for is advice
+        ("ru", "Я бы посоветовал не спешить.", []),
+        ("ru", "Посоветуйте, что выбрать.", []),
+        ("en", "I'd recommend starting with one team.", []),
+    ],
+)
+def test_a_recommendation_received_is_a_pull_one_given_is_advice(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert forces(lang, text) == expected
