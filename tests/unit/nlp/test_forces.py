@@ -174,3 +174,17 @@ def test_a_recommendation_received_is_a_pull_one_given_is_advice(
     lang: str, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert forces(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # retraining people is a cost of switching
+        ("We'd have to retrain the whole team.", [("habit", "We'd have to retrain the whole team")]),
+        ("The cost of retraining was the main thing keeping us.", [("habit", "The cost of retraining was the main thing keeping us")]),
+        # retraining a model is routine work
+        ("We retrain the model every week.", []),
+    ],
+)
+def test_retraining_people_is_habit_retraining_a_model_is_not(text: str, expected: list[tuple[str, str]]) -> None:
+    assert forces("en", text) == expected
