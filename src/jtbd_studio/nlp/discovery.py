@@ -540,6 +540,8 @@ class Discoverer:
         analysis = lemmatizer().analyze(text)
         if not_a_name(text) or text.lower() in self.stop or (not text[:1].isupper() and not product_like(text)):
             kind = _NONE
+        elif text.endswith("s") and product_like(text) and text[:-1].lower() in self.stop:
+            kind = _NONE  # "PhDs": the plural of a listed abbreviation in mixed case
         elif product_like(text):
             kind = _PRODUCT
         elif self.lang == "ru" and text.isascii():

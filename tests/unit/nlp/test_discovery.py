@@ -255,6 +255,7 @@ def test_recall_on_news_organizations_meets_the_floor():
         ("Our KOVRA account manager called twice this week.", ["KOVRA"]),
         ("VELTRA sent the invoice late again.", ["VELTRA"]),  # capitals need no mid-sentence
         ("We switched to AWS after the outage.", ["AWS"]),  # a short one after a strong trigger
+        ("Our techs all use iPhones now.", ["iPhones"]),  # the plural of a product is the product
     ],
 )
 def test_english_acronyms_that_name_something(text, expected):
@@ -268,6 +269,7 @@ def test_english_acronyms_that_name_something(text, expected):
         "Honestly the import was NEVER this slow before.",  # a shouted word
         "The pricing is in Chapter XVII of the handbook.",  # a Roman numeral
         "Our KPIs and OKRs were never written down.",  # plural acronyms
+        "We hired two PhDs last year.",  # the plural of a listed abbreviation in mixed case
         "TODO: ask finance about the renewal.",
         "We mostly use DFT plots for that.",  # a short acronym after "use" is a term
         "The PQR score went down after the redesign.",  # a 3-letter acronym on its own
