@@ -188,3 +188,17 @@ def test_a_recommendation_received_is_a_pull_one_given_is_advice(
 )
 def test_retraining_people_is_habit_retraining_a_model_is_not(text: str, expected: list[tuple[str, str]]) -> None:
     assert forces("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I was worried about the migration.", [("anxiety", "I was worried about the migration")]),
+        ("Migration was the big unknown for us.", [("anxiety", "Migration was the big unknown for us")]),
+        # the topic alone is no worry
+        ("Honestly, the migration went fine on our end.", []),
+        ("We're still in the planning stage for the migration.", []),
+    ],
+)
+def test_a_migration_is_an_anxiety_only_when_feared(text: str, expected: list[tuple[str, str]]) -> None:
+    assert forces("en", text) == expected
