@@ -202,3 +202,16 @@ def test_retraining_people_is_habit_retraining_a_model_is_not(text: str, expecte
 )
 def test_a_migration_is_an_anxiety_only_when_feared(text: str, expected: list[tuple[str, str]]) -> None:
     assert forces("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Внедрение, если честно, прошло тише, чем я боялся."),
+        ("ru", "Всё оказалось проще, чем мы опасались."),
+        ("en", "It went smoother than I feared."),
+        ("en", "It was easier than we worried it would be."),
+    ],
+)
+def test_a_fear_not_borne_out_is_no_anxiety(lang: str, text: str) -> None:
+    assert forces(lang, text) == []
