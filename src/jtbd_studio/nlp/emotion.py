@@ -114,6 +114,16 @@ class Emotion:
         self.retractions = CueMatcher(nlp, "friction", roles=("retract",))
         #: a good outcome that answers a worry ("it turned out fine", «всё обошлось»)
         self.outcomes = CueMatcher(nlp, "emotion", roles=("outcome",))
+        #: per cue line with `not_after` / `not_before` ("a|b"): the lower-case forms that may not
+        #: stand right before its first word / right after its last ("it's really like a
+        #: spreadsheet", "I'm always like, …", "that also like, you know": "like" is no verb)
+        self.neighbours: dict[int, tuple[frozenset[int], frozenset[int]]] = {
+            id(cue): (
+                hashes(nlp, frozenset(str(cue.get("not_after", "")).split("|")) - {""}),
+                hashes(nlp, frozenset(str(cue.get("not_before", "")).split("|")) - {""}),
+            )
+            for cue, _ in self.lexicon.patterns if cue.get("not_after") or cue.get("not_before")
+        }
         #: a problem that keeps coming back ("again", "every time", «опять», «до сих пор»)
         self.persistence = CueMatcher(nlp, "emotion", roles=("persistence",))
         self.emoticons = Emoticons(lang_of(nlp))
@@ -373,6 +383,8 @@ class Emotion:
                     # shadow over the cues inside ("got stuck with" keeps "stuck")
                     continue
                 modal = modal or stated
+            if self.neighbours and id(cue) in self.neighbours and self._out_of_place(view, cue, start, end):
+                continue  # "it's really like a spreadsheet": no feeling, and no shadow either
             reach = end
             if all(view.in_title_name(i) for i in range(start, end)):
                 continue  # a name: "a plugin called Happy Inbox"
@@ -393,6 +405,14 @@ class Emotion:
                 result.pop()  # «ужасно рад», "super slow": the first word is a degree, not a feeling
             result.append(Feeling(start, valence, label, modal, bool(cue.get("expletive"))))
         return result
+
+    def _out_of_place(self, view: DocView, cue: Cue, start: int, end: int) -> bool:
+        """Whether a word the cue line may not follow stands right before it, or one it may not
+        precede right after it (`not_after`, `not_before`)."""
+        after, before = self.neighbours[id(cue)]
+        return (start > 0 and view.lower[start - 1] in after) or (
+            end < len(view.lower) and view.lower[end] in before
+        )
 
     def _never_so(self, view: DocView, start: int, floor: int) -> bool:
         """Whether "never" and a degree word after it stand before the feeling at `start` in

@@ -960,3 +960,19 @@ def test_a_denied_problem_is_relief_and_a_nightmare_is_frustration() -> None:
     text = "People always warn me about dependency hell with this package, but nothing like that here."
     assert [(v, label) for _, v, label in feelings("en", text)] == [(1, "relief")]
     assert feelings("en", "The setup was a nightmare.") == [("The setup was a nightmare.", -2, "frustration")]
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("I really like this dashboard.", 1),
+        ("We also like the export.", 1),
+        # spoken "like" after a copula or before a comma is no verb of liking
+        ("It's really like a spreadsheet.", 0),
+        ("So it's really like someone has to sit there and compare all these charts.", 0),
+        ("Because it like, I'm always like, is that for the one graph?", 0),
+        ("Um, that also like, you know, doubles the amount of graphs you have to read.", 0),
+    ],
+)
+def test_spoken_like_is_not_liking(text: str, sign: int) -> None:
+    assert emotion_sign("en", text) == sign
