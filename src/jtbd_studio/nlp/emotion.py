@@ -188,6 +188,8 @@ class Emotion:
         self.telling = role("telling")
         #: "you": a question holding one asks for the listener's feeling (English only)
         self.listener = role("listener")
+        #: the auxiliaries that open a yes/no question ("do", "is", "would"): English only
+        self.yes_no = role("yes_no")
         #: "said", "according": what follows is someone else's feeling, unless a first-person
         #: subject ("I", "we") stands a few words before the verb (English only)
         self.reporting = role("reporting")
@@ -565,6 +567,16 @@ class Emotion:
             return False
         return self._last(index.view, self.listener, start, end) >= 0
 
+    def _asks_yes_no(self, index: SentenceIndex, start: int, end: int) -> bool:
+        """Whether the sentence [start, end) is a yes/no question: it ends with a question mark
+        and opens, past fillers, with an auxiliary ("Do we trust…?", "Is it any good?"). A good
+        word in one is weighed, not felt; a bad one may still be a complaint ("Is it broken
+        again?")."""
+        if not index.is_question(start):
+            return False
+        first = self.splitter.past_openers(index.view, start, end)
+        return first < end and index.view.has(self.yes_no, first)
+
     def _reported(self, view: DocView, start: int, end: int) -> int:
         """The first word of saying in the sentence [start, end) whose subject is not the
         speaker ("she said", "according to the survey"), or -1: the feelings after it are
@@ -699,6 +711,8 @@ class Emotion:
         doc = view.doc
         if not self.russian and self._asks_listener(index, start, end):
             return None  # "Are you happy with the pricing?": asked, not felt
+        if self.yes_no and all(f.valence > 0 for f in feelings) and self._asks_yes_no(index, start, end):
+            return None  # "Do we trust the quality of this model?": weighed, not felt
         reported = -1 if self.russian else self._reported(view, start, end)
         turn = self._turn(view, start, end)
         irrealis = self._last(view, self.irrealis, start, end) >= 0

@@ -976,3 +976,19 @@ def test_a_denied_problem_is_relief_and_a_nightmare_is_frustration() -> None:
 )
 def test_spoken_like_is_not_liking(text: str, sign: int) -> None:
     assert emotion_sign("en", text) == sign
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # a good word in a yes/no question is weighed, not felt
+        ("Do we trust the quality of this model?", 0),
+        ("So, would that be useful?", 0),
+        # a bad one may be a complaint
+        ("Is it broken again?", -1),
+        # an answer after the question speaks
+        ("Was it worth it? Absolutely, I love it.", 1),
+    ],
+)
+def test_a_yes_no_question_weighs_a_good_word(text: str, sign: int) -> None:
+    assert emotion_sign("en", text) == sign
