@@ -407,11 +407,17 @@ class ClauseExtractor:
         self.degree_words = frozenset(per_pipeline(nlp, Intensity).factors)
         self.key_words = self.cues.words - self.degree_words
         self.topics = frozenset(id(cue) for cue, _ in self.cues.patterns if cue.get("topic"))
-        #: block guards with an `unless` field -> the hashes of its words
+        #: block guards with an `unless` field -> the hashes of its words; with `unless_after`,
+        #: of the words that void it when they follow it
         self.unless = {
             id(guard): hashes(nlp, frozenset(str(guard.get("unless")).split("|")))
             for guard, _ in self.guards.patterns
             if guard.get("unless")
+        }
+        self.unless_after = {
+            id(guard): hashes(nlp, frozenset(str(guard.get("unless_after")).split("|")))
+            for guard, _ in self.guards.patterns
+            if guard.get("unless_after")
         }
         #: dismiss guards with a `cancels` field -> the labels they cancel (without it: any)
         self.dismisses = {
@@ -500,7 +506,9 @@ class ClauseExtractor:
         for guard, g_start, g_end in guards:
             role = guard.role
             if role == "block":
-                if g_start < end and start < g_end and not self.excepted(index, guard, g_start, clause):
+                if g_start < end and start < g_end and not self.excepted(index, guard, g_start, clause) and not (
+                    self.unless_after and self.excepted_after(index, guard, g_end, clause)
+                ):
                     return False
             elif role == "resolve":
                 if clause[0] <= g_start and g_end <= start <= g_end + RESOLVE_WINDOW:
@@ -532,6 +540,18 @@ class ClauseExtractor:
         view = index.view
         before = [k for k in range(clause[0], g_start) if not view.space[k]][-UNLESS_WINDOW:]
         return any(view.has(words, k) for k in before)
+
+    def excepted_after(
+        self, index: SentenceIndex, guard: Cue, g_end: int, clause: tuple[int, int]
+    ) -> bool:
+        """Whether a word of the block's `unless_after` list is among the UNLESS_WINDOW words
+        after it in its clause ("you don't have to manually resize": the old way's burden)."""
+        words = self.unless_after.get(id(guard))
+        if words is None:
+            return False
+        view = index.view
+        after = [k for k in range(g_end, clause[1]) if not view.space[k]][:UNLESS_WINDOW]
+        return any(view.has(words, k) for k in after)
 
     def spans(self, doc: Doc, index: SentenceIndex, hits: list[Hit]) -> list[Span]:
         """One span per clause; a comma between two hits of one clause splits it."""

@@ -1663,3 +1663,19 @@ def test_russian_reactions_stay_friction() -> None:
 )
 def test_nothing_like_that_takes_a_problem_back(text: str, expected: list[str]) -> None:
     assert friction("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a burden gone is no friction, and no missing feature
+        ("I like that everything is in one window and I don't have to switch tabs.", []),
+        ("We didn't have to wait at all.", []),
+        # hand work or repetition after it names the old way's burden
+        ("So you don't have to manually resize every time in code.", ["you don't have to manually resize every time in code"]),
+        # a feature the product does not have is missing
+        ("We don't have an export button.", ["We don't have an export button"]),
+    ],
+)
+def test_not_having_to_is_a_burden_gone(text: str, expected: list[str]) -> None:
+    assert friction("en", text) == expected
