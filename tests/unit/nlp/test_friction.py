@@ -1679,3 +1679,26 @@ def test_nothing_like_that_takes_a_problem_back(text: str, expected: list[str]) 
 )
 def test_not_having_to_is_a_burden_gone(text: str, expected: list[str]) -> None:
     assert friction("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a duration called acceptable right after it is no barrier met
+        (
+            "en", "Onboarding took about a month, which was fine, though we had to call support a couple of times.",
+            ["we had to call support a couple of times"],
+        ),
+        ("en", "Setup took a week, and that was okay.", []),
+        (
+            "ru", "Внедрение заняло месяц, в целом нормально, хотя пару раз пришлось звонить в поддержку.",
+            ["пару раз пришлось звонить в поддержку"],
+        ),
+        ("ru", "Настройка заняла неделю, и это было нормально.", []),
+        # acceptable only for others
+        ("en", "The export takes forever, which is fine for small files but not for us.", ["The export takes forever"]),
+        ("ru", "Отчёт строится полчаса, и это нормально для маленьких файлов, но не для нас.", ["Отчёт строится полчаса"]),
+    ],
+)
+def test_a_duration_called_acceptable_is_no_barrier(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
