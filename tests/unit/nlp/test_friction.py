@@ -1702,3 +1702,20 @@ def test_not_having_to_is_a_burden_gone(text: str, expected: list[str]) -> None:
 )
 def test_a_duration_called_acceptable_is_no_barrier(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hand work that eats time each round
+        ("В Excel отчёты собирали по два дня каждый месяц.", ["В Excel отчёты собирали по два дня каждый месяц"]),
+        ("На отчёты уходило два дня.", ["На отчёты уходило два дня"]),
+        ("Тратили по полдня на сверку.", ["Тратили по полдня на сверку"]),
+        # hours of work, a time that is short, a leave of absence
+        ("Работаем по восемь часов.", []),
+        ("Отчёт теперь собираем за час.", []),
+        ("Уходим в отпуск на неделю.", []),
+    ],
+)
+def test_time_eaten_by_hand_work(text: str, expected: list[str]) -> None:
+    assert friction("ru", text) == expected
