@@ -992,3 +992,19 @@ def test_spoken_like_is_not_liking(text: str, sign: int) -> None:
 )
 def test_a_yes_no_question_weighs_a_good_word(text: str, sign: int) -> None:
     assert emotion_sign("en", text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # what matters most is asked for, not felt
+        ("ru", "Главное для нас — чтобы заявки не терялись и клиент получал ответ в тот же день.", 0),
+        ("ru", "Самое главное, чтобы ничего не ломалось.", 0),
+        ("en", "What matters most is that no request gets lost and the client hears back the same day.", 0),
+        ("en", "The most important thing is that nothing breaks.", 0),
+        # a fact after «главное, что» is felt
+        ("ru", "Главное, что заявки больше не теряются.", 1),
+    ],
+)
+def test_what_matters_most_is_asked_for(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
