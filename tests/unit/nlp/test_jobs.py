@@ -120,3 +120,25 @@ def test_frames_and_first_person_duties_state_a_job(lang: str, text: str) -> Non
 def test_frames_and_purposes_state_a_job(lang: str, text: str, span: str | None) -> None:
     found = [s for s, _, _ in jobs(lang, text)]
     assert found == ([span] if span else [])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # what matters most to the speaker is the job
+        (
+            "ru", "Главное для нас — чтобы заявки не терялись и клиент получал ответ в тот же день.",
+            ["Главное для нас — чтобы заявки не терялись и клиент получал ответ в тот же день"],
+        ),
+        ("ru", "Самое главное для меня, чтобы ничего не ломалось.", ["Самое главное для меня, чтобы ничего не ломалось"]),
+        (
+            "en", "What matters most is that no request gets lost and the client hears back the same day.",
+            ["What matters most is that no request gets lost and the client hears back the same day"],
+        ),
+        # advice, or a fact
+        ("ru", "Главное — чтобы каждое сообщение несло ценность.", []),
+        ("ru", "Главное, что заявки больше не теряются.", []),
+    ],
+)
+def test_what_matters_most_is_the_job(lang: str, text: str, expected: list[str]) -> None:
+    assert [span for span, _, _ in jobs(lang, text)] == expected
