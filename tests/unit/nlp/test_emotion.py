@@ -1008,3 +1008,14 @@ def test_a_yes_no_question_weighs_a_good_word(text: str, sign: int) -> None:
 )
 def test_what_matters_most_is_asked_for(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        ("en", "The first month we were scared everything would crash at quarter end, but it held up.", 1),
+        ("ru", "Сейчас честно не представляю, как мы работали без этого.", 1),
+    ],
+)
+def test_a_worry_that_held_up_and_no_way_back(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign

@@ -215,3 +215,18 @@ def test_a_migration_is_an_anxiety_only_when_feared(text: str, expected: list[tu
 )
 def test_a_fear_not_borne_out_is_no_anxiety(lang: str, text: str) -> None:
     assert forces(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a generic "you" adapting to the new tool
+        ("en", "I wouldn't say the interface is intuitive, but you get used to it.", [("push", "I wouldn't say the interface is intuitive")]),
+        ("ru", "Интерфейс так себе, но привыкнуть можно.", []),
+        # the habit of the old way
+        ("en", "The team was used to the old system.", [("habit", "The team was used to the old system")]),
+        ("ru", "Команда привыкла к старой системе.", [("habit", "Команда привыкла к старой системе")]),
+    ],
+)
+def test_getting_used_to_the_new_tool_is_no_habit(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert forces(lang, text) == expected

@@ -1719,3 +1719,14 @@ def test_a_duration_called_acceptable_is_no_barrier(lang: str, text: str, expect
 )
 def test_time_eaten_by_hand_work(text: str, expected: list[str]) -> None:
     assert friction("ru", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Pricing is fair, not cheaper than the competitors, but not more expensive either."),
+        ("ru", "Цены нормальные, не дешевле конкурентов, но и не дороже."),
+    ],
+)
+def test_a_price_on_par_is_no_cost_barrier(lang: str, text: str) -> None:
+    assert friction(lang, text) == []
