@@ -124,6 +124,8 @@ class Emotion:
             )
             for cue, _ in self.lexicon.patterns if cue.get("not_after") or cue.get("not_before")
         }
+        #: a sentence opened in irony ("oh yeah,", «ну да,»): its praise of a problem is a complaint
+        self.irony = CueMatcher(nlp, "emotion", roles=("irony",))
         #: a problem that keeps coming back ("again", "every time", «опять», «до сих пор»)
         self.persistence = CueMatcher(nlp, "emotion", roles=("persistence",))
         self.emoticons = Emoticons(lang_of(nlp))
@@ -229,6 +231,7 @@ class Emotion:
             self.exclaimed_complaints(doc, index, units)
             self.persisting_complaints(doc, index, units)
             self.worries_resolved(doc, index, units)
+            self.ironic_praise(doc, index, units)
             # the last word of each requirement ("be", «чтобы»): its clause is the one asked for
             required = [
                 end - 1 for _, _, end in (self.requirements.find(doc) if found else [])
@@ -329,6 +332,30 @@ class Emotion:
             while last > unit[0] and view.space[last]:
                 last -= 1
             if "!" in view.text(last):
+                units[unit] = [Feeling(span.start, -COMPLAINT, FRUSTRATION)]
+
+    def ironic_praise(
+        self, doc: Doc, index: SentenceIndex, units: dict[tuple[int, int], list[Feeling]]
+    ) -> None:
+        """A sentence that opens in irony ("Oh yeah, great service, three days to get an
+        answer", «Ну да, отличный сервис, три дня ждать ответа») and states a problem (a friction
+        span) praises only in words: its feeling is frustration. Without a problem in it the
+        praise stands («Ну да, отличный сервис»: irony needs the evidence)."""
+        group = SPAN_GROUPS["friction"]
+        if not self.irony or group not in doc.spans or not doc.spans[group] or not units:
+            return
+        view = index.view
+        openers: list[int] | None = None
+        for span in doc.spans[group]:
+            unit = self.unit(doc, index, span.start)
+            feelings = units.get(unit)
+            if not feelings or not any(f.valence > 0 for f in feelings):
+                continue  # no praise to read as irony
+            if openers is None:
+                openers = [start for _, start, _ in self.irony.find(doc)]
+                if not openers:
+                    return
+            if any(self.splitter.past_openers(view, unit[0], o) >= o and unit[0] <= o < unit[1] for o in openers):
                 units[unit] = [Feeling(span.start, -COMPLAINT, FRUSTRATION)]
 
     def persisting_complaints(

@@ -158,3 +158,19 @@ def test_a_switch_that_must_be_made_is_churn_only_away_from_the_provider(
 )
 def test_churn_the_verb_is_a_sign_churn_the_metric_is_not(text: str, expected: list[tuple[str, str]]) -> None:
     assert churn("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ru", "Если честно, мы уже пару месяцев присматриваемся к Мегаплану.", [("alternatives", "мы уже пару месяцев присматриваемся к Мегаплану")]),
+        ("ru", "Нам прислали предложение на треть дешевле.", [("alternatives", "Нам прислали предложение на треть дешевле")]),
+        ("ru", "Пользователей стало меньше: из двадцати человек заходят пятеро.", [("usage", "Пользователей стало меньше")]),
+        ("ru", "У них своя CRM, так что, скорее всего, переедем к ним.", [("alternatives", "так что, скорее всего, переедем к ним")]),
+        ("en", "Our director asked why we pay more.", [("budget", "Our director asked why we pay more")]),
+        # moving on to the next questions is no switch
+        ("ru", "Перейдём к ним.", []),
+    ],
+)
+def test_interview_probe_signs(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert churn(lang, text) == expected

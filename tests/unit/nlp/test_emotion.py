@@ -1019,3 +1019,24 @@ def test_what_matters_most_is_asked_for(lang: str, text: str, sign: int) -> None
 )
 def test_a_worry_that_held_up_and_no_way_back(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # praise opened in irony, of a problem stated beside it, is a complaint
+        ("ru", "Ну да, отличный сервис, три дня ждать ответа.", -1),
+        ("en", "Oh yeah, great service, three days to get an answer.", -1),
+        ("ru", "Ну спасибо, опять всё упало.", -1),
+        # without a problem the praise stands
+        ("ru", "Ну да, отличный сервис.", 1),
+        ("en", "Great service, they answer within the hour.", 1),
+        # a product that no longer fits; a feature asked for; a promoter
+        ("ru", "Нам он уже не очень подходит.", -1),
+        ("en", "It just doesn't fit us anymore.", -1),
+        ("en", "We'd love to see an export to Google Sheets.", 0),
+        ("ru", "Я, кстати, вас всем знакомым советую.", 1),
+    ],
+)
+def test_irony_fit_wishes_and_promoters(lang: str, text: str, expected: int) -> None:
+    assert emotion_sign(lang, text) == expected

@@ -230,3 +230,7 @@ def test_a_fear_not_borne_out_is_no_anxiety(lang: str, text: str) -> None:
 )
 def test_getting_used_to_the_new_tool_is_no_habit(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert forces(lang, text) == expected
+
+
+def test_a_feature_asked_for_is_no_pull() -> None:
+    assert forces("en", "We'd love to see an export to Google Sheets.") == []

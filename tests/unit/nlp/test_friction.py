@@ -1730,3 +1730,14 @@ def test_time_eaten_by_hand_work(text: str, expected: list[str]) -> None:
 )
 def test_a_price_on_par_is_no_cost_barrier(lang: str, text: str) -> None:
     assert friction(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three days to get a reply from support.", ["Three days to get a reply from support"]),
+        ("We got an answer in two hours.", []),
+    ],
+)
+def test_a_wait_told_without_its_verb(text: str, expected: list[str]) -> None:
+    assert friction("en", text) == expected
