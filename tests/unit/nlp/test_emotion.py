@@ -1040,3 +1040,8 @@ def test_a_worry_that_held_up_and_no_way_back(lang: str, text: str, sign: int) -
 )
 def test_irony_fit_wishes_and_promoters(lang: str, text: str, expected: int) -> None:
     assert emotion_sign(lang, text) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "It used to be better, honestly."), ("ru", "Раньше было лучше, честно.")])
+def test_it_used_to_be_better_is_a_letdown(lang: str, text: str) -> None:
+    assert emotion_sign(lang, text) == -1

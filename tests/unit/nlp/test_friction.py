@@ -1741,3 +1741,19 @@ def test_a_price_on_par_is_no_cost_barrier(lang: str, text: str) -> None:
 )
 def test_a_wait_told_without_its_verb(text: str, expected: list[str]) -> None:
     assert friction("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I feel like you change the interface way too often.", ["I feel like you change the interface way too often"]),
+        ("Support is polite, but not much use.", ["not much use"]),
+        ("As a client we feel like nobody listens to us.", ["As a client we feel like nobody listens to us"]),
+        ("No one listened to us for a month.", ["No one listened to us for a month"]),
+        # the customer's own schedule is no missing feature
+        ("No, it's all fine, we just haven't had time to dig in.", []),
+        ("We don't meet too often.", []),
+    ],
+)
+def test_probe_round_4_complaints(text: str, expected: list[str]) -> None:
+    assert friction("en", text) == expected
