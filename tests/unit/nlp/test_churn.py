@@ -174,3 +174,9 @@ def test_churn_the_verb_is_a_sign_churn_the_metric_is_not(text: str, expected: l
 )
 def test_interview_probe_signs(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert churn(lang, text) == expected
+
+
+@pytest.mark.parametrize("text", ["Nobody uses the reports.", "No one really uses the dashboards."])
+def test_nobody_using_it_is_falling_usage(text: str) -> None:
+    # "nobody|no one" in one item read as "nobody|no" then "one": "Nobody uses" was missed
+    assert [label for label, _ in churn("en", text)] == ["usage"]
