@@ -1045,3 +1045,15 @@ def test_irony_fit_wishes_and_promoters(lang: str, text: str, expected: int) -> 
 @pytest.mark.parametrize(("lang", "text"), [("en", "It used to be better, honestly."), ("ru", "Раньше было лучше, честно.")])
 def test_it_used_to_be_better_is_a_letdown(lang: str, text: str) -> None:
     assert emotion_sign(lang, text) == -1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        ("ru", "Честно, я думал, будет хуже.", 1),
+        ("en", "Honestly, I thought it would be worse.", 1),
+        ("ru", "Короче, настройка заняла полдня, а не неделю, как нас пугали.", 0),
+    ],
+)
+def test_better_than_feared(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign

@@ -1757,3 +1757,18 @@ def test_a_wait_told_without_its_verb(text: str, expected: list[str]) -> None:
 )
 def test_probe_round_4_complaints(text: str, expected: list[str]) -> None:
     assert friction("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # shorter than feared is no barrier
+        ("ru", "Короче, настройка заняла полдня, а не неделю, как нас пугали.", []),
+        ("en", "Setup took half a day, not the week they warned us about.", []),
+        ("ru", "Настройка заняла неделю.", ["Настройка заняла неделю"]),
+        # "On the downside," only announces the problem told next
+        ("en", "On the downside, access rights sometimes get reset.", ["On the downside, access rights sometimes get reset"]),
+    ],
+)
+def test_probe_round_5(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
