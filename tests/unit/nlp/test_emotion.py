@@ -1057,3 +1057,15 @@ def test_it_used_to_be_better_is_a_letdown(lang: str, text: str) -> None:
 )
 def test_better_than_feared(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        ("ru", "Опасались, что данные потеряются при переносе, но всё перенеслось.", 1),
+        ("en", "We were worried the data would get lost in the move, but everything came over.", 1),
+        ("ru", "Опасались, что данные потеряются при переносе.", -1),
+    ],
+)
+def test_a_worry_about_moving_data_answered(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign

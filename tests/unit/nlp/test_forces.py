@@ -234,3 +234,16 @@ def test_getting_used_to_the_new_tool_is_no_habit(lang: str, text: str, expected
 
 def test_a_feature_asked_for_is_no_pull() -> None:
     assert forces("en", "We'd love to see an export to Google Sheets.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We were afraid to migrate.", [("anxiety", "We were afraid to migrate")]),
+        # the verb alone is a plan or a topic, as "migration" is
+        ("We moved from QuickBooks, and migrating the data took almost a month.", []),
+        ("We migrate everything next month.", []),
+    ],
+)
+def test_migrating_is_an_anxiety_only_when_feared(text: str, expected: list[tuple[str, str]]) -> None:
+    assert forces("en", text) == expected

@@ -1772,3 +1772,14 @@ def test_probe_round_4_complaints(text: str, expected: list[str]) -> None:
 )
 def test_probe_round_5(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ru", "Переходили с 1С, и данные переносили почти месяц.", ["данные переносили почти месяц"]),
+        ("ru", "Данные переносили за выходные.", []),
+    ],
+)
+def test_a_data_move_that_dragged_on(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
