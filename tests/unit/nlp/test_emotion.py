@@ -1069,3 +1069,7 @@ def test_better_than_feared(lang: str, text: str, sign: int) -> None:
 )
 def test_a_worry_about_moving_data_answered(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+def test_my_bad_is_no_frustration() -> None:
+    assert emotion_sign("en", "Oh, there it is, it was just collapsed. My bad.") == 0

@@ -1783,3 +1783,19 @@ def test_probe_round_5(lang: str, text: str, expected: list[str]) -> None:
 )
 def test_a_data_move_that_dragged_on(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # patterns that wrote phrases as alternatives of one item never matched; now they do
+        ("ru", "На сайте нет ни одной цены.", ["На сайте нет ни одной цены"]),
+        ("ru", "Выгрузка сломалась, но исправили в тот же день.", []),
+        ("en", "It threw an error, but that was my mistake.", []),
+        ("en", "Oh, there it is, it was just collapsed. My bad.", []),
+        ("en", "The import failed, user error.", []),
+        ("en", "I'm not sure what this number is supposed to tell me.", ["I'm not sure what this number is supposed to tell me"]),
+    ],
+)
+def test_phrases_once_written_as_alternatives(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
