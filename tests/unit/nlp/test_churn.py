@@ -180,3 +180,7 @@ def test_interview_probe_signs(lang: str, text: str, expected: list[tuple[str, s
 def test_nobody_using_it_is_falling_usage(text: str) -> None:
     # "nobody|no one" in one item read as "nobody|no" then "one": "Nobody uses" was missed
     assert [label for label, _ in churn("en", text)] == ["usage"]
+
+
+def test_a_renewal_not_yet_decided_is_a_sign() -> None:
+    assert churn("ru", "Мы пока не решили, продлевать или нет.") == [("cancel", "Мы пока не решили, продлевать или нет")]

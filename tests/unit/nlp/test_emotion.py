@@ -1073,3 +1073,14 @@ def test_a_worry_about_moving_data_answered(lang: str, text: str, sign: int) -> 
 
 def test_my_bad_is_no_frustration() -> None:
     assert emotion_sign("en", "Oh, there it is, it was just collapsed. My bad.") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Ну такое себе решение, если честно.", -1),
+        ("Менеджер ваш — золото, всё объясняет по-человечески.", 1),
+    ],
+)
+def test_probe_round_8_colloquial_feelings(text: str, sign: int) -> None:
+    assert emotion_sign("ru", text) == sign

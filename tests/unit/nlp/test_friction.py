@@ -1799,3 +1799,21 @@ def test_a_data_move_that_dragged_on(lang: str, text: str, expected: list[str]) 
 )
 def test_phrases_once_written_as_alternatives(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Да блин, опять эта ошибка при входе.", ["блин, опять эта ошибка при входе"]),
+        ("Это всё классно, но стоит как крыло от самолёта.", ["стоит как крыло от самолёта"]),
+        # a decision not yet taken is no unsolved problem
+        ("Мы пока не решили, продлевать или нет.", []),
+    ],
+)
+def test_probe_round_8_colloquial(text: str, expected: list[str]) -> None:
+    assert friction("ru", text) == expected
+
+
+def test_a_problem_fixed_in_minutes_said_time_first() -> None:
+    text = "Да, была небольшая ошибка при входе, но ваш коллега вчера за пять минут всё поправил."
+    assert friction("ru", text) == []
