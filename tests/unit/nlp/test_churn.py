@@ -184,3 +184,7 @@ def test_nobody_using_it_is_falling_usage(text: str) -> None:
 
 def test_a_renewal_not_yet_decided_is_a_sign() -> None:
     assert churn("ru", "Мы пока не решили, продлевать или нет.") == [("cancel", "Мы пока не решили, продлевать или нет")]
+
+
+def test_an_undecided_renewal_is_a_sign_in_english_too() -> None:
+    assert churn("en", "We haven't decided whether to renew.") == [("cancel", "We haven't decided whether to renew")]

@@ -1084,3 +1084,14 @@ def test_my_bad_is_no_frustration() -> None:
 )
 def test_probe_round_8_colloquial_feelings(text: str, sign: int) -> None:
     assert emotion_sign("ru", text) == sign
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Your account manager is gold, explains everything like a human.", 1),
+        ("It costs an arm and a leg.", -1),
+    ],
+)
+def test_probe_round_9_idioms(text: str, sign: int) -> None:
+    assert emotion_sign("en", text) == sign

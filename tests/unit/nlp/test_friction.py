@@ -1817,3 +1817,14 @@ def test_probe_round_8_colloquial(text: str, expected: list[str]) -> None:
 def test_a_problem_fixed_in_minutes_said_time_first() -> None:
     text = "Да, была небольшая ошибка при входе, но ваш коллега вчера за пять минут всё поправил."
     assert friction("ru", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My eyes get tired.", ["My eyes get tired"]),
+        ("A dark mode would be nice, because my eyes get tired.", ["my eyes get tired"]),
+    ],
+)
+def test_tired_eyes_are_a_burden(text: str, expected: list[str]) -> None:
+    assert friction("en", text) == expected
