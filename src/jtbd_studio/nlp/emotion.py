@@ -102,7 +102,14 @@ class Emotion:
     line breaks) whose feelings sum to |valence| ≥ 0.5, or that holds only surprise. A line
     with `intent` is a verb of adopting, paying or relying, read as a verdict on the product
     when said as the speaker's intent about it (`states_intent`): `required` counts only
-    then, `exempt` counts always and is then not weakened as a wish.
+    then, `exempt` counts always and is then not weakened as a wish. A line with `not_after` /
+    `not_before` ("a|b") does not count right after / right before those words (spoken "like"
+    after a copula or before a comma is no liking).
+
+    A sentence with a problem (a friction span) and no word of feeling is felt as frustration
+    when it ends in "!" (`exclaimed_complaints`) or says the problem keeps coming back
+    (`persistence`, `persisting_complaints`); praise in a sentence that opens in irony and
+    states a problem is frustration too (`irony`, `ironic_praise`).
     """
 
     def __init__(self, nlp: Language) -> None:
