@@ -374,9 +374,10 @@ class ClauseExtractor:
     they overlap («не могу не отметить») unless one of the words of their `unless` field ("a|b")
     stands just before them in the clause (a definition «Проблема — это …» blocks; «Главная
     проблема — это …» states one) or one of `unless_after` just after them ("don't have to" blocks
-    a missing feature; "don't have to manually resize" names the old way's burden); `anticipation` guards ("we were worried that …")
-    cancel every cue after them in the clause: a feared problem is not one met; `resolve` guards
-    (verbs of solving, reducing, preventing; "potential") cancel a cue that follows within
+    a missing feature; "don't have to manually resize" names the old way's burden);
+    `anticipation` guards ("we were worried that …") cancel every cue after them in the clause:
+    a feared problem is not one met; `resolve` guards (verbs of solving, reducing, preventing;
+    "potential") cancel a cue that follows within
     RESOLVE_WINDOW tokens: "fix the bugs", «снизить вероятность разочарования» name a problem as
     a topic, not one met. `dismiss` guards cancel a cue stated before them in the same sentence,
     of the labels in their `cancels` field ("a|b") or of any label without it: "which is fine",

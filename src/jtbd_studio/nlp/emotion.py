@@ -63,7 +63,8 @@ NEVER_SO_REACH = 6
 #: The feeling of a worry found groundless (`worries_resolved`).
 RELIEVED = 1.0
 #: The feeling of a problem stated with no word of feeling but in an exclamation
-#: (`exclaimed_complaints`) or as one that keeps coming back (`persisting_complaints`).
+#: (`exclaimed_complaints`) or as one that keeps coming back (`persisting_complaints`), and of
+#: praise opened in irony beside a problem (`ironic_praise`).
 COMPLAINT = 1.0
 #: How many words before a verb of saying its first-person subject may stand ("I've said").
 REPORTER_REACH = 3
@@ -362,7 +363,10 @@ class Emotion:
                 openers = [start for _, start, _ in self.irony.find(doc)]
                 if not openers:
                     return
-            if any(self.splitter.past_openers(view, unit[0], o) >= o and unit[0] <= o < unit[1] for o in openers):
+            if any(
+                unit[0] <= o < unit[1] and self.splitter.past_openers(view, unit[0], o) >= o
+                for o in openers
+            ):  # the irony opens the sentence, past fillers
                 units[unit] = [Feeling(span.start, -COMPLAINT, FRUSTRATION)]
 
     def persisting_complaints(
