@@ -508,9 +508,7 @@ class ClauseExtractor:
         for guard, g_start, g_end in guards:
             role = guard.role
             if role == "block":
-                if g_start < end and start < g_end and not self.excepted(index, guard, g_start, clause) and not (
-                    self.unless_after and self.excepted_after(index, guard, g_end, clause)
-                ):
+                if g_start < end and start < g_end and not self.excepted(index, guard, g_start, g_end, clause):
                     return False
             elif role == "resolve":
                 if clause[0] <= g_start and g_end <= start <= g_end + RESOLVE_WINDOW:
@@ -532,28 +530,22 @@ class ClauseExtractor:
         return True
 
     def excepted(
-        self, index: SentenceIndex, guard: Cue, g_start: int, clause: tuple[int, int]
+        self, index: SentenceIndex, guard: Cue, g_start: int, g_end: int, clause: tuple[int, int]
     ) -> bool:
         """Whether a word of the block's `unless` list is among the UNLESS_WINDOW words before
-        it in its clause."""
-        words = self.unless.get(id(guard))
-        if words is None:
-            return False
+        it in its clause, or one of its `unless_after` list among those after it ("you don't
+        have to manually resize": the old way's burden)."""
         view = index.view
-        before = [k for k in range(clause[0], g_start) if not view.space[k]][-UNLESS_WINDOW:]
-        return any(view.has(words, k) for k in before)
-
-    def excepted_after(
-        self, index: SentenceIndex, guard: Cue, g_end: int, clause: tuple[int, int]
-    ) -> bool:
-        """Whether a word of the block's `unless_after` list is among the UNLESS_WINDOW words
-        after it in its clause ("you don't have to manually resize": the old way's burden)."""
-        words = self.unless_after.get(id(guard))
-        if words is None:
+        before = self.unless.get(id(guard))
+        if before is not None:
+            near = [k for k in range(clause[0], g_start) if not view.space[k]][-UNLESS_WINDOW:]
+            if any(view.has(before, k) for k in near):
+                return True
+        after = self.unless_after.get(id(guard))
+        if after is None:
             return False
-        view = index.view
-        after = [k for k in range(g_end, clause[1]) if not view.space[k]][:UNLESS_WINDOW]
-        return any(view.has(words, k) for k in after)
+        near = [k for k in range(g_end, clause[1]) if not view.space[k]][:UNLESS_WINDOW]
+        return any(view.has(after, k) for k in near)
 
     def spans(self, doc: Doc, index: SentenceIndex, hits: list[Hit]) -> list[Span]:
         """One span per clause; a comma between two hits of one clause splits it."""

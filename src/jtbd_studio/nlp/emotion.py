@@ -236,10 +236,18 @@ class Emotion:
             ]
             for feeling in found + faces:
                 units.setdefault(self.unit(doc, index, feeling.token), []).append(feeling)
-            self.exclaimed_complaints(doc, index, units)
-            self.persisting_complaints(doc, index, units)
+            # the problems stated (friction spans: the component runs first), with their
+            # sentences, made once for the three ways a plain problem is felt
+            problems = [
+                (span.start, self.unit(doc, index, span.start))
+                for span in doc.spans.data.get(SPAN_GROUPS["friction"], ())
+            ]
+            if problems:
+                self.exclaimed_complaints(index, problems, units)
+                self.persisting_complaints(doc, index, problems, units)
             self.worries_resolved(doc, index, units)
-            self.ironic_praise(doc, index, units)
+            if problems:
+                self.ironic_praise(doc, index, problems, units)
             # the last word of each requirement ("be", «чтобы»): its clause is the one asked for
             required = [
                 end - 1 for _, _, end in (self.requirements.find(doc) if found else [])
@@ -323,54 +331,53 @@ class Emotion:
         return self.splitter.past_openers(view, start, j) >= j
 
     def exclaimed_complaints(
-        self, doc: Doc, index: SentenceIndex, units: dict[tuple[int, int], list[Feeling]]
+        self, index: SentenceIndex, problems: list[tuple[int, tuple[int, int]]],
+        units: dict[tuple[int, int], list[Feeling]],
     ) -> None:
-        """A sentence that states a problem (a friction span) and ends with an exclamation
-        mark, with no word of feeling in it, is felt as frustration: «Денег не платит!», "It
-        crashed again!". The friction component runs first; without it nothing is added."""
-        group = SPAN_GROUPS["friction"]
-        if group not in doc.spans or self.exclamation not in index.view.words:
+        """A sentence that states a problem (`problems`: each friction span's start and
+        sentence) and ends with an exclamation mark, with no word of feeling in it, is felt as
+        frustration: «Денег не платит!», "It crashed again!"."""
+        if self.exclamation not in index.view.words:
             return
         view = index.view
-        for span in doc.spans[group]:
-            unit = self.unit(doc, index, span.start)
+        for start, unit in problems:
             if unit in units:
                 continue  # the sentence's own words of feeling speak for it
             last = unit[1] - 1
             while last > unit[0] and view.space[last]:
                 last -= 1
             if "!" in view.text(last):
-                units[unit] = [Feeling(span.start, -COMPLAINT, FRUSTRATION)]
+                units[unit] = [Feeling(start, -COMPLAINT, FRUSTRATION)]
 
     def ironic_praise(
-        self, doc: Doc, index: SentenceIndex, units: dict[tuple[int, int], list[Feeling]]
+        self, doc: Doc, index: SentenceIndex, problems: list[tuple[int, tuple[int, int]]],
+        units: dict[tuple[int, int], list[Feeling]],
     ) -> None:
         """A sentence that opens in irony ("Oh yeah, great service, three days to get an
         answer", «Ну да, отличный сервис, три дня ждать ответа») and states a problem (a friction
         span) praises only in words: its feeling is frustration. Without a problem in it the
         praise stands («Ну да, отличный сервис»: irony needs the evidence)."""
-        group = SPAN_GROUPS["friction"]
-        if not self.irony or group not in doc.spans or not doc.spans[group] or not units:
+        if not self.irony or not units:
             return
         view = index.view
         openers: list[int] | None = None
-        for span in doc.spans[group]:
-            unit = self.unit(doc, index, span.start)
+        for start, unit in problems:
             feelings = units.get(unit)
             if not feelings or not any(f.valence > 0 for f in feelings):
                 continue  # no praise to read as irony
             if openers is None:
-                openers = [start for _, start, _ in self.irony.find(doc)]
+                openers = [at for _, at, _ in self.irony.find(doc)]
                 if not openers:
                     return
             if any(
                 unit[0] <= o < unit[1] and self.splitter.past_openers(view, unit[0], o) >= o
                 for o in openers
             ):  # the irony opens the sentence, past fillers
-                units[unit] = [Feeling(span.start, -COMPLAINT, FRUSTRATION)]
+                units[unit] = [Feeling(start, -COMPLAINT, FRUSTRATION)]
 
     def persisting_complaints(
-        self, doc: Doc, index: SentenceIndex, units: dict[tuple[int, int], list[Feeling]]
+        self, doc: Doc, index: SentenceIndex, problems: list[tuple[int, tuple[int, int]]],
+        units: dict[tuple[int, int], list[Feeling]],
     ) -> None:
         """A sentence that states a problem (a friction span) and says that it keeps coming back
         or never ends (`persistence`: "again", "every single time", "still", "kept logging us
@@ -378,24 +385,20 @@ class Emotion:
         felt as frustration: "The shift planner keeps duplicating entries", «Интеграция так и не
         заработала». The repetition is the speaker's exasperation; a problem told once and
         plainly ("the export took a minute") stays without feeling."""
-        group = SPAN_GROUPS["friction"]
-        if group not in doc.spans or not doc.spans[group]:
-            return
         view = index.view
         marks: list[int] | None = None  # found once a sentence asks
-        for span in doc.spans[group]:
-            unit = self.unit(doc, index, span.start)
+        for start, unit in problems:
             if unit in units:
                 continue  # the sentence's own words of feeling speak for it
             if marks is None:
                 marks = [
-                    start for cue, start, end in self.persistence.find(doc)
+                    at for cue, at, end in self.persistence.find(doc)
                     if not cue.get("gerund") or self._gerund_at(view, end)
                 ]
                 if not marks:
                     return
             if any(unit[0] <= m < unit[1] for m in marks):
-                units[unit] = [Feeling(span.start, -COMPLAINT, FRUSTRATION)]
+                units[unit] = [Feeling(start, -COMPLAINT, FRUSTRATION)]
 
     @staticmethod
     def _gerund_at(view: DocView, i: int) -> bool:

@@ -13,7 +13,7 @@ from jtbd_studio.nlp.friction_reasons import LeavingReasons
 from jtbd_studio.nlp.friction_scope import EVALUATIVE, InsultFilter, fear_reaches
 from jtbd_studio.nlp.friction_spans import join_across_dashes, merge_pieces, through_dash
 from jtbd_studio.nlp.lemmas import IMPERATIVE, IMPERATIVE_OR_NOT, verb_mood
-from jtbd_studio.nlp.negation import Intensity, hashes
+from jtbd_studio.nlp.negation import hashes
 from jtbd_studio.nlp.spans import register_extensions, set_span_values, span_values
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ class Friction(ClauseExtractor):
         #: жалоб», and the gold counts one-word spans such as «Невыносимо»; with Russian words
         #: the rule took ru dev friction F1 from 0.677 to 0.656, benchmarks/eval_quality.py)
         reaction = hashes(nlp, words.get("reaction", frozenset()))
-        self.reaction_words = frozenset(Intensity(nlp).factors) | reaction if reaction else frozenset()
+        self.reaction_words = self.degree_words | reaction if reaction else frozenset()
 
     def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:
         """The shared hits, less those inside brackets and consequences of a condition, plus
