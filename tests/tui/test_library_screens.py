@@ -149,3 +149,32 @@ async def test_insights_screen_shows_support_and_opens_evidence(lib):
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, TranscriptScreen)
                          and pilot.app.screen.current is not None)
         assert pilot.app.screen.current.id == two[0].id
+
+
+async def test_transcript_stops_at_emotions_and_hides_them_on_e(lib):
+    """An emotion suggestion is reviewed like any span: its label and valence in the status line;
+    `e` takes the emotions out of the stops and back, keeping the place in the transcript."""
+    db, _ = lib
+    with db.session() as s:
+        feeling = s.exec(select(Extraction).where(Extraction.kind == "emotion", Extraction.valence < 0,
+                                                  Extraction.label == "frustration")
+                         .order_by(Extraction.id)).first()
+    screen = TranscriptScreen(db, feeling.interview_id, focus_extraction=feeling.id)
+    async with Host(screen).run_test(size=(140, 40)) as pilot:
+        await wait_until(pilot, lambda: screen.current is not None)
+        assert screen.current.id == feeling.id
+        line = str(screen.query_one("#transcript-status", Static).render())
+        assert f"emotion · Frustration {feeling.valence:+d}".replace("-", "−") in line
+        kinds = {e.kind for e in screen.spans}
+        assert "emotion" in kinds and len(kinds) > 1
+        await pilot.press("r")
+        await wait_until(pilot, lambda: status(db, feeling.id) == "rejected")
+        await pilot.press("e")
+        await wait_until(pilot, lambda: screen.spans and all(e.kind != "emotion" for e in screen.spans))
+        after = screen.current
+        assert after is not None and after.kind != "emotion"
+        order = [e.id for t in screen.transcript.turns for e in t.extractions]
+        assert order.index(after.id) > order.index(feeling.id)  # the next stop, not the first
+        await pilot.press("у")  # e on a Russian keyboard layout
+        await wait_until(pilot, lambda: any(e.kind == "emotion" for e in screen.spans))
+        assert screen.current.id == after.id

@@ -17,6 +17,7 @@ from sqlmodel import Session, col
 
 from jtbd_studio.errors import NotFoundError, UsageError
 from jtbd_studio.library import filters as flt
+from jtbd_studio.library import stage_emotions
 from jtbd_studio.library.filters import SearchFilters
 from jtbd_studio.library.query import fold, nlp, parse_query
 from jtbd_studio.scripts.taxonomy import EXTRACTION_KINDS
@@ -75,7 +76,9 @@ def decide(db: Database, extraction_ids: Iterable[int], status: str, *, author: 
         missing = [i for i in ids if i not in rows]
         if missing:
             raise NotFoundError(f"no extraction #{missing[0]}" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
-        return sum(_set_status(s, rows[i], status, author) for i in ids)
+        changed = [rows[i] for i in ids if _set_status(s, rows[i], status, author)]
+        stage_emotions.refresh(s, changed)
+        return len(changed)
 
 
 def accept(db: Database, extraction_ids: Iterable[int], *, author: str | None) -> int:
@@ -132,10 +135,13 @@ def change_kind(db: Database, extraction_id: int, kind: str, *, author: str | No
         if ex.kind == kind:
             return ex
         log_event(s, ex, "change_kind", author, before=ex.kind, after=kind)
+        was = ex.kind
         ex.kind = kind
         ex.edited = True
         s.add(ex)
         s.flush()
+        if "emotion" in (was, kind):
+            stage_emotions.suggest(s, ex.interview_id)
         return ex
 
 
@@ -160,6 +166,7 @@ def mark_span(
         s.add(ex)
         s.flush()
         log_event(s, ex, "create", author, kind=kind, span=[start, end])
+        stage_emotions.refresh(s, [ex])
         return ex
 
 
@@ -194,12 +201,13 @@ def bulk_decide(
     _check_status(status)
     with db.session() as s:
         ids = matching_ids(s, db, study_id, filters, query)
-        changed = 0
+        changed: list[Extraction] = []
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            for ex in s.execute(select(Extraction).where(col(Extraction.id).in_(chunk))).scalars():
-                changed += _set_status(s, ex, status, author)
-        return changed
+            changed += [ex for ex in s.execute(select(Extraction).where(col(Extraction.id).in_(chunk))).scalars()
+                        if _set_status(s, ex, status, author)]
+        stage_emotions.refresh(s, changed)
+        return len(changed)
 
 
 def history(db: Database, extraction_id: int) -> list[ReviewEvent]:

@@ -6,18 +6,17 @@ extractions are never overwritten or removed; suggestions the engine no longer m
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlmodel import col, delete, select
+from sqlmodel import select
 
+from jtbd_studio.library import stage_emotions
 from jtbd_studio.services.studies import get_study
 from jtbd_studio.store.db import Database
 from jtbd_studio.store.fts import fold
 from jtbd_studio.store.tables import (
     Competitor,
-    EmotionTag,
     Extraction,
     Interview,
     Note,
@@ -118,7 +117,7 @@ def _analyze_interview(db: Database, iv: Interview, competitors, n_process: int,
                 nt.lemmas = fold(lemma_text(nt.text, None if lang == "auto" else lang))
                 s.add(nt)
         s.flush()
-        _suggest_stage_emotions(s, iv, turns)
+        stage_emotions.suggest(s, iv.id)
     report.turns += len(turns)
 
 
@@ -132,22 +131,3 @@ def _people_of(db: Database, iv: Interview) -> list[str | None]:
         if person is not None:
             names += [person.name, person.company]
     return names
-
-
-def _suggest_stage_emotions(s, iv: Interview, turns: list[Turn]) -> None:  # type: ignore[no-untyped-def]
-    """One suggested emotion per stage: the mean valence of customer emotion extractions there."""
-    stage_of = {t.id: t.stage for t in turns if t.role == "customer" and t.stage}
-    rows = s.exec(select(Extraction.turn_id, Extraction.valence, Extraction.label).where(
-        Extraction.interview_id == iv.id, Extraction.kind == "emotion", Extraction.status != "rejected",
-        col(Extraction.turn_id).in_(list(stage_of)))).all()
-    by_stage: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
-    for turn_id, valence, label in rows:
-        if valence is not None:
-            by_stage[stage_of[turn_id]].append((valence, label))
-    s.exec(delete(EmotionTag).where(EmotionTag.interview_id == iv.id, EmotionTag.source == "suggested"))  # type: ignore[call-overload]
-    for stage, items in by_stage.items():
-        mean = sum(v for v, _ in items) / len(items)
-        labels = [lbl for _, lbl in items if lbl]
-        s.add(EmotionTag(interview_id=iv.id, stage=stage, valence=max(-2, min(2, round(mean))),
-                         label=max(set(labels), key=labels.count) if labels else None,
-                         comment=f"mean of {len(items)} utterances", source="suggested"))

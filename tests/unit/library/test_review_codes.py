@@ -137,3 +137,61 @@ def test_code_filter_in_search_includes_sub_codes(db, study):
     assert [(h.source, h.id) for h in found] == [("turn", hits[0].id)]
     with db.session() as s:
         assert s.exec(select(Coding)).one().start == 0
+
+
+def _stage_tags(db, interview_id: int) -> dict[str, tuple[int, str | None, str]]:
+    from jtbd_studio.store.tables import EmotionTag
+
+    with db.session() as s:
+        rows = s.exec(select(EmotionTag).where(EmotionTag.interview_id == interview_id,
+                                               EmotionTag.source == "suggested")).all()
+        return {t.stage: (t.valence, t.label, t.comment) for t in rows}
+
+
+def test_decisions_on_emotions_remake_the_stage_suggestions(db, study):
+    """The journey map's curve follows a rejected, restored, re-kinded or hand-marked emotion at
+    once; the suggestions of other interviews and the interviewer's own tags stay as they were."""
+    from jtbd_studio.library import stage_emotions
+    from jtbd_studio.services.interviews import set_emotion
+
+    emotions = [e for e in extractions(db, kind="emotion") if e.valence]
+    with db.session() as s:
+        stage_of = {e.id: s.get(Turn, e.turn_id).stage for e in emotions}
+    by_place: dict[tuple[int, str], list[Extraction]] = {}
+    for e in emotions:
+        by_place.setdefault((e.interview_id, stage_of[e.id]), []).append(e)
+    (interview, stage), here = max(by_place.items(), key=lambda kv: len(kv[1]))
+    assert len(here) >= 2
+    with db.session() as s:
+        for iv in study.interviews:
+            stage_emotions.suggest(s, iv)
+    set_emotion(db, interview, stage, valence=2, label="delight")
+    other = next(iv for iv in study.interviews if iv != interview and _stage_tags(db, iv))
+    theirs = _stage_tags(db, other)
+    before = _stage_tags(db, interview)
+    assert before[stage][2] == f"mean of {len(here)} utterances"
+
+    assert review.reject(db, [here[0].id], author="anna") == 1
+    assert _stage_tags(db, interview)[stage][2] == f"mean of {len(here) - 1} utterances"
+    review.reject(db, [e.id for e in here[1:]], author="anna")
+    assert stage not in _stage_tags(db, interview)
+    review.decide(db, [e.id for e in here], "suggested", author="anna")
+    assert _stage_tags(db, interview) == before
+
+    review.change_kind(db, here[0].id, "friction", author="anna")
+    assert _stage_tags(db, interview)[stage][2] == f"mean of {len(here) - 1} utterances"
+    review.change_kind(db, here[0].id, "emotion", author="anna")
+    assert _stage_tags(db, interview) == before
+
+    turn = here[0].turn_id
+    with db.session() as s:
+        text = s.get(Turn, turn).text
+    review.mark_span(db, turn_id=turn, start=0, end=len(text), kind="emotion", valence=-2, author="anna")
+    assert _stage_tags(db, interview)[stage][2] == f"mean of {len(here) + 1} utterances"
+    assert _stage_tags(db, other) == theirs
+    from jtbd_studio.store.tables import EmotionTag
+
+    with db.session() as s:
+        own = s.exec(select(EmotionTag).where(EmotionTag.interview_id == interview,
+                                              EmotionTag.source == "interviewer")).all()
+    assert [(t.stage, t.valence, t.label) for t in own] == [(stage, 2, "delight")]

@@ -35,6 +35,7 @@ class TranscriptScreen(Screen[None]):
         Binding("u,г", "decide('suggested')", "lib.key.undecide", id="transcript.reset"),
         Binding("c,с", "code", "lib.key.code", id="transcript.code"),
         Binding("k,л", "kind", "lib.key.kind", id="transcript.kind"),
+        Binding("e,у", "emotions", "lib.key.emotions", id="transcript.emotions"),
         Binding("escape", "back", "lib.key.back", id="transcript.back"),
     ]
 
@@ -58,8 +59,10 @@ class TranscriptScreen(Screen[None]):
         self.author = author
         self.transcript: Transcript | None = None
         self.spans: list[Extraction] = []
-        """Every extraction in reading order; `cursor` indexes it."""
+        """Every extraction in reading order (emotions only while shown); `cursor` indexes it."""
         self.cursor = -1
+        self.emotions = True
+        """Whether the sentences that carry feeling are stops of `n` and `p`, as the spans are."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,11 +83,16 @@ class TranscriptScreen(Screen[None]):
     @on(Loaded)
     async def _loaded(self, message: Loaded) -> None:
         self.transcript = message.transcript
-        self.spans = [e for t in message.transcript.turns for e in t.extractions if e.kind != "emotion"]
+        self._gather()
         if self.cursor < 0:
             self.cursor = self._initial_cursor()
         self.cursor = min(self.cursor, len(self.spans) - 1)
         await self._render_turns()
+
+    def _gather(self) -> None:
+        assert self.transcript is not None
+        self.spans = [e for t in self.transcript.turns for e in t.extractions
+                      if self.emotions or e.kind != "emotion"]
 
     def _initial_cursor(self) -> int:
         for n, ex in enumerate(self.spans):
@@ -106,10 +114,12 @@ class TranscriptScreen(Screen[None]):
             text = Text(f"{row.turn.speaker or row.turn.role}: ", style="bold")
             body = Text(row.turn.text)
             for ex in row.extractions:
-                if ex.kind == "emotion":
+                if current is not None and ex.id == current.id:
                     continue
-                style = "reverse" if current is not None and ex.id == current.id else _STYLE.get(ex.status, "")
-                body.stylize(style, ex.start, ex.end)
+                if ex.kind != "emotion":  # a whole sentence: marked only while it is the current stop
+                    body.stylize(_STYLE.get(ex.status, ""), ex.start, ex.end)
+            if current is not None and current.turn_id == row.turn.id:
+                body.stylize("reverse", current.start, current.end)
             text.append_text(body)
             widgets.append(Static(text, id=f"turn-{row.turn.id}", classes="transcript-turn"))
         await box.mount_all(widgets)
@@ -129,8 +139,19 @@ class TranscriptScreen(Screen[None]):
         else:
             codes = ", ".join(self.transcript.codes.get(ex.id, [])) if self.transcript else ""
             line = (f"{say(self, 'transcript.position', n=self.cursor + 1, total=len(self.spans))} · "
-                    f"{ex.kind} · {ex.status} · «{ex.text}»" + (f" · {codes}" if codes else ""))
+                    f"{ex.kind}{self._feeling(ex)} · {ex.status} · «{ex.text}»" + (f" · {codes}" if codes else ""))
         self.query_one("#transcript-status", Static).update(line)
+
+    def _feeling(self, ex: Extraction) -> str:
+        """An emotion's label in the interface language and its valence: " · frustration −2"."""
+        if ex.kind != "emotion":
+            return ""
+        from jtbd_studio.scripts import emotion_by_id, pick_text
+
+        label = emotion_by_id(ex.label or "")
+        name = pick_text(label.title, getattr(self.app, "ui_lang", "en")) if label else (ex.label or "")
+        sign = "" if ex.valence is None else f" {ex.valence:+d}".replace("-", "−")
+        return f" · {name}{sign}" if name or sign else ""
 
     def _move(self, step: int) -> None:
         if not self.spans:
@@ -150,6 +171,19 @@ class TranscriptScreen(Screen[None]):
 
     def action_previous(self) -> None:
         self._move(-1)
+
+    def action_emotions(self) -> None:
+        """Show or hide the emotion sentences among the stops, keeping the current span if it stays."""
+        if self.transcript is None:
+            return
+        before, at = self.spans, max(self.cursor, 0)
+        self.emotions = not self.emotions
+        self._gather()
+        place = {e.id: n for n, e in enumerate(self.spans)}
+        # the current span, or the first stop after it in reading order, or the last one
+        self.cursor = next((place[e.id] for e in before[at:] if e.id in place), len(self.spans) - 1)
+        self.notify(say(self, "transcript.emotions_on" if self.emotions else "transcript.emotions_off"))
+        self.run_worker(self._render_turns(), exclusive=True, group="transcript-render")
 
     def action_decide(self, status: str) -> None:
         if self.current is not None:
