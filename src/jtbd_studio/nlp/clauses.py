@@ -67,6 +67,8 @@ class ClauseSplitter:
         self.fillers = words.get("filler", empty) | self.strip
         self.wh = words.get("wh", empty)
         self.relatives = words.get("relative", empty)
+        self.statements = words.get("statement", empty)
+        self.reasons = words.get("reason", empty)
         strings = nlp.vocab.strings
         self.hard = hashes(nlp, _HARD)
         self.dashes = hashes(nlp, _DASHES)
@@ -379,8 +381,11 @@ class ClauseExtractor:
     a feared problem is not one met; `resolve` guards (verbs of solving, reducing, preventing;
     "potential") cancel a cue that follows within
     RESOLVE_WINDOW tokens: "fix the bugs", «снизить вероятность разочарования» name a problem as
-    a topic, not one met. `dismiss` guards cancel a cue stated before them in the same sentence,
-    of the labels in their `cancels` field ("a|b") or of any label without it: "which is fine",
+    a topic, not one met. `dismiss` guards cancel a cue stated before them in the same sentence
+    (with `either_side`, one after them too: "our fault, we imported the wrong file"; with
+    `after_contrast`, one after them past "but": "worried it would take all weekend, but it took
+    two hours"), of the
+    labels in their `cancels` field ("a|b") or of any label without it: "which is fine",
     «нам она не нужна» (cancels: missing|cost) say a lack the customer does not need is no
     barrier; "it used to lag, but since the update it's instant" is a problem solved without
     pain.
@@ -421,6 +426,14 @@ class ClauseExtractor:
             for guard, _ in self.guards.patterns
             if guard.get("unless_after")
         }
+        #: dismiss guards with `either_side`: they cancel a cue before them in the sentence, as
+        #: every dismissal does, and one after them ("our fault, we imported the wrong file")
+        self.either_side = frozenset(id(guard) for guard, _ in self.guards.patterns if guard.get("either_side"))
+        #: with `after_contrast`, a cue after them past a contrast word: "I was worried it would
+        #: eat a whole weekend, but it took two hours" (a fear answered, no wait met)
+        self.after_contrast = frozenset(
+            id(guard) for guard, _ in self.guards.patterns if guard.get("after_contrast")
+        )
         #: dismiss guards with a `cancels` field -> the labels they cancel (without it: any)
         self.dismisses = {
             id(guard): frozenset(str(guard.get("cancels")).split("|"))
@@ -459,6 +472,7 @@ class ClauseExtractor:
                 continue
             if guards is None:
                 guards = self.guards.find(doc)
+            clause = self.after_wish(index, guards, clause, start)
             if not self.accept(index, cue, start, end, clause, guards):
                 continue
             score = cue.score
@@ -517,7 +531,10 @@ class ClauseExtractor:
                     return False  # «исправляем места, которые вам не нравятся»: the same topic
             elif role == "dismiss":
                 if (
-                    end <= g_start < index.sentence(start)[1]
+                    (end <= g_start < index.sentence(start)[1]
+                     or (id(guard) in self.either_side and index.sentence(start)[0] <= g_start < start)
+                     or (id(guard) in self.after_contrast and index.sentence(start)[0] <= g_start
+                         and any(index.view.has(self.splitter.breaks, k) for k in range(g_end, start))))
                     and (id(guard) not in self.dismisses or cue.label in self.dismisses[id(guard)])
                 ):
                     return False  # "only in the enterprise plan, but we don't need it"
@@ -528,6 +545,33 @@ class ClauseExtractor:
             ):
                 return False
         return True
+
+    def after_wish(
+        self, index: SentenceIndex, guards: list[tuple[Cue, int, int]], clause: tuple[int, int], start: int
+    ) -> tuple[int, int]:
+        """The clause of a cue at `start`, begun after a wish in it that a comma closes, the
+        comma followed by a word that opens a statement of its own ("A dark mode would be nice,
+        my eyes get tired"), or that a word giving its reason closes ("… would be nice because
+        my eyes get tired"). English commas end no clause (ClauseSplitter), so the wish (and
+        the "would be" inside it) would reach the problem and cancel it."""
+        statements, reasons = self.splitter.statements, self.splitter.reasons
+        if not statements and not reasons:
+            return clause
+        view, comma = index.view, self.splitter.comma
+        begin = clause[0]
+        for wish, w_start, w_end in guards:
+            if wish.role != "wish" or w_start < clause[0] or w_end > start:
+                continue
+            for k in range(w_end, start):
+                if view.has(reasons, k):
+                    begin = max(begin, k + 1)
+                elif view.lower[k] == comma:
+                    after = k + 1
+                    while after < start and view.space[after]:
+                        after += 1
+                    if after <= start and view.has(statements, after):
+                        begin = max(begin, after)
+        return (begin, clause[1])
 
     def excepted(
         self, index: SentenceIndex, guard: Cue, g_start: int, g_end: int, clause: tuple[int, int]

@@ -198,8 +198,11 @@ class Emotion:
         self.telling = role("telling")
         #: "you": a question holding one asks for the listener's feeling (English only)
         self.listener = role("listener")
-        #: the auxiliaries that open a yes/no question ("do", "is", "would"): English only
+        #: the auxiliaries that open a yes/no question ("do", "is", "would"), «разве»
         self.yes_no = role("yes_no")
+        #: the negation particles that, right after a yes/no question's opener, ask back rather
+        #: than deny: "Isn't that great?", «Разве это не здорово?»
+        self.asked_back = role("asked_back")
         #: "said", "according": what follows is someone else's feeling, unless a first-person
         #: subject ("I", "we") stands a few words before the verb (English only)
         self.reporting = role("reporting")
@@ -441,9 +444,10 @@ class Emotion:
             ):  # "I don't think it's great", «не скажу, что я в восторге»
                 if self.is_plea(index, start, floor):
                     continue  # "don't worry", «не сердитесь»: asked of the listener, not felt
-                valence *= NEGATION_FACTOR
-                sign = 1 if valence > 0 else -1
-                label = cue.get("negated_label") or NEGATED_LABELS[sign]
+                if not self._asked_back(index, start, floor):
+                    valence *= NEGATION_FACTOR
+                    sign = 1 if valence > 0 else -1
+                    label = cue.get("negated_label") or NEGATED_LABELS[sign]
             if result and self.intensity.counts(view, result[-1].token, start, floor):
                 result.pop()  # «ужасно рад», "super slow": the first word is a degree, not a feeling
             result.append(Feeling(start, valence, label, modal, bool(cue.get("expletive"))))
@@ -531,6 +535,22 @@ class Emotion:
     def _told(self, view: DocView, c_start: int, neg: int) -> bool:
         """Whether a verb of telling or asking stands in the clause before the negator."""
         return any(view.has(self.telling, j) for j in range(c_start, neg))
+
+    def _asked_back(self, index: SentenceIndex, start: int, floor: int) -> bool:
+        """Whether the negator before the word at `start` belongs to a question asked back: a
+        yes/no question whose opener (`yes_no`) a negation particle (`asked_back`) follows within
+        two words. "Isn't that great?", «Разве это не здорово?» assert the word, not deny it (and
+        a good word in a yes/no question is weighed, not felt: judge). «Неужели нельзя было
+        сделать удобнее?» denies it: «нельзя» is no particle."""
+        if not self.asked_back or not index.is_question(start):
+            return False
+        view = index.view
+        neg = self._negator_before(view, start, floor)
+        first = self.splitter.past_openers(view, floor, start)
+        return (
+            neg >= 0 and first < neg <= first + 2
+            and view.has(self.yes_no, first) and view.has(self.asked_back, neg)
+        )
 
     def _negator_before(self, view: DocView, start: int, floor: int) -> int:
         """The nearest pre-negator before `start` in the sentence, or -1."""

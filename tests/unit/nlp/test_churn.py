@@ -188,3 +188,19 @@ def test_a_renewal_not_yet_decided_is_a_sign() -> None:
 
 def test_an_undecided_renewal_is_a_sign_in_english_too() -> None:
     assert churn("en", "We haven't decided whether to renew.") == [("cancel", "We haven't decided whether to renew")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We'd switch tomorrow if someone offered the same thing with better reporting.",
+         [("alternatives", "We'd switch tomorrow if someone offered the same thing with better reporting")]),
+        ("en", "We would leave if a competitor offered this.", [("alternatives", "We would leave if a competitor offered this")]),
+        ("ru", "Перешли бы хоть завтра, если бы кто-то предложил то же самое.", [("alternatives", "Перешли бы хоть завтра")]),
+        # a switch already made, or a plain plan for tomorrow, is no readiness to leave
+        ("en", "We'd switch tabs tomorrow morning anyway.", []),
+        ("ru", "Завтра перейдём к отчётам.", []),
+    ],
+)
+def test_ready_to_switch_at_once_or_on_an_offer(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert churn(lang, text) == expected

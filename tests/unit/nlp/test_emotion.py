@@ -147,9 +147,12 @@ def test_the_clause_after_but_outweighs_the_one_before(lang: str, text: str, sig
 def test_a_hypothetical_clause_weakens_only_itself() -> None:
     ((_, valence, _),) = feelings("ru", "Чёрт, ужасно устал, как будто бы неделю не спал.")
     assert valence < 0
-    ((_, strong, _),) = feelings("ru", "Здорово, что добавили экспорт.")
-    ((_, hoped, _),) = feelings("ru", "Было бы здорово добавить экспорт.")
+    ((_, strong, _),) = feelings("ru", "В восторге, что добавили экспорт.")
+    ((_, hoped, _),) = feelings("ru", "Я был бы в восторге от экспорта.")
     assert 0 < hoped < strong
+    # «было бы здорово» is the formula of a wish: no feeling at all, as "would be great"
+    assert feelings("ru", "Было бы здорово добавить экспорт.") == []
+    assert feelings("ru", "Было бы потрясающе добавить экспорт.") == []
 
 
 @pytest.mark.parametrize(
@@ -997,6 +1000,26 @@ def test_a_yes_no_question_weighs_a_good_word(text: str, sign: int) -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "sign"),
     [
+        # a negation right after the opener asks back: the good word is asserted, and weighed
+        ("en", "Isn't that great?", 0),
+        ("en", "Wasn't that easy?", 0),
+        ("en", "Is it not great?", 0),
+        ("ru", "Разве это не здорово?", 0),
+        ("ru", "Разве это удобно?", 0),
+        # a bad word stays a complaint; a statement stays denied
+        ("en", "Isn't it awful?", -1),
+        ("en", "Isn't it frustrating that it crashes every day?", -1),
+        ("en", "It isn't great.", -1),
+        ("ru", "Это не здорово.", -1),
+    ],
+)
+def test_a_question_asked_back_does_not_deny(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
         # what matters most is asked for, not felt
         ("ru", "Главное для нас — чтобы заявки не терялись и клиент получал ответ в тот же день.", 0),
         ("ru", "Самое главное, чтобы ничего не ломалось.", 0),
@@ -1095,3 +1118,20 @@ def test_probe_round_8_colloquial_feelings(text: str, sign: int) -> None:
 )
 def test_probe_round_9_idioms(text: str, sign: int) -> None:
     assert emotion_sign("en", text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a feature asked for is a wish, not delight
+        ("en", "I'd love a keyboard shortcut for creating a task.", 0),
+        ("ru", "Было бы здорово, если бы приложение работало офлайн.", 0),
+        ("ru", "Это было здорово.", 1),
+        # a worry about time answered by how long it took is relief
+        ("en", "I was worried the migration would eat a whole weekend, but it took two hours.", 1),
+        ("ru", "Я боялся, что переезд займёт все выходные, а ушло два часа.", 1),
+        ("en", "I was worried it would take long, and it took forever.", -1),
+    ],
+)
+def test_probe_round_10(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
