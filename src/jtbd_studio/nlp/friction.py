@@ -104,6 +104,14 @@ class Friction(ClauseExtractor):
         #: the rule took ru dev friction F1 from 0.677 to 0.656, benchmarks/eval_quality.py)
         reaction = hashes(nlp, words.get("reaction", frozenset()))
         self.reaction_words = self.degree_words | reaction if reaction else frozenset()
+        #: what may stand between two spans of one sentence that state one problem, its cause or
+        #: its detail ("it kind of lags, like there's a half-second delay", "the label is tiny,
+        #: because …"; «…, потому что …»): `joins` words and punctuation; "," in the list lets
+        #: punctuation alone join (English, where a comma ends no clause: two problems are
+        #: joined by "and"; Russian lists its problems with bare commas)
+        joins = words.get("joins", frozenset())
+        self.join_words = hashes(nlp, joins - {","})
+        self.comma_joins = "," in joins
 
     def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:
         """The shared hits, less those inside brackets and consequences of a condition, plus
@@ -119,14 +127,16 @@ class Friction(ClauseExtractor):
         return hits
 
     def spans(self, doc: Doc, index: SentenceIndex, hits: list[Hit]) -> list[Span]:
-        """The shared spans, with clauses joined by an elaborating dash made one span, and a
+        """The shared spans, with clauses joined by an elaborating dash, or by words of a cause
+        or detail (friction_spans), made one span, and a
         span that ends on its topic noun before a dash, or before a dash and a copula, reaching
         through the clause after it («Главная проблема — это выгрузка», «Самое неудобное — это
         права доступа»)."""
         spans = self._without_reactions(index, super().spans(doc, index, hits), hits)
         view = index.view
         spans = join_across_dashes(
-            view, spans, index.sentence, lambda first, second: self._joined(view, first, second)
+            view, spans, index.sentence, lambda first, second: self._joined(view, first, second),
+            self.join_words, self.comma_joins,
         )
         complaint_ends = {hit.end for hit in hits if hit.cue.get("complement")}
         if complaint_ends.intersection(span.end for span in spans):
