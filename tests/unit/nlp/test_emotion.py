@@ -1135,3 +1135,37 @@ def test_probe_round_9_idioms(text: str, sign: int) -> None:
 )
 def test_probe_round_10(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # two problems stated plainly, no word of feeling: each sentence a mild disappointment
+        ("en", "Okay, so I clicked the feature importance tab and it's been spinning for thirty seconds. "
+               "And there's no way to export the chart.",
+         [(-1, "disappointment"), (-1, "disappointment")]),
+        ("ru", "Выгрузка в Excel теряет формат дат. Дашборд грузится сорок секунд.",
+         [(-1, "disappointment"), (-1, "disappointment")]),
+        # one problem alone is told as a fact
+        ("en", "Uploading a big file just hangs at ninety-nine percent.", []),
+        # a turn that feels something speaks for itself
+        ("en", "The export is slow and the dashboard crashes, but honestly we love the support.",
+         [(1, "delight")]),
+    ],
+)
+def test_plain_complaints(lang: str, text: str, expected: list[tuple[int, str]]) -> None:
+    doc = analyze(lang, text)
+    assert [(span._.valence, span.label_) for span in doc.spans["jtbd_emotion"]] == expected
+
+
+def test_plain_complaints_are_counted_per_packed_text() -> None:
+    """Short texts share one doc (engine.PACK_CHARS): the problems of one are not another's."""
+    from jtbd_studio.nlp import extract_many
+
+    two = "The export is slow. The dashboard crashes every morning."
+    one = "Uploading a big file just hangs at ninety-nine percent."
+    calm = "We moved everything over in a day."
+    found = list(extract_many([(two, "en"), (one, "en"), (calm, "en")]))
+    assert [[f.valence for f in fs if f.kind == "emotion"] for fs in found] == [[-1, -1], [], []]
+    asked = analyze("en", two, role="interviewer")
+    assert not list(asked.spans["jtbd_emotion"])  # the interviewer's summary is nobody's feeling
