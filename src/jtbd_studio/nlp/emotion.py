@@ -826,11 +826,16 @@ class Emotion:
         curses = [feeling for feeling in feelings if feeling.expletive]
         beside = bool(curses) and len(curses) < len(feelings)
         other_from, other_to = self._compared(index, start, end, feelings)
+        # "I was braced for it, but we had no issues at all": a worry before the contrast that a
+        # good word after it answers is the relief's occasion, not a feeling of its own
+        answered = turn < end and any(f.valence > 0 and f.token >= turn for f in feelings)
         for feeling in feelings:
             if beside and feeling.expletive:
                 continue
             if other_from <= feeling.token < other_to:
                 continue  # describes what the product is compared with
+            if answered and feeling.label == ANXIETY and feeling.token < turn:
+                continue
             if 0 <= reported < feeling.token:
                 continue  # "my manager said she was frustrated": hers, told as a fact
             # "slow at first, but the support was great": the clause after "but" carries it;

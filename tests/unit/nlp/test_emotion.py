@@ -1169,3 +1169,30 @@ def test_plain_complaints_are_counted_per_packed_text() -> None:
     assert [[f.valence for f in fs if f.kind == "emotion"] for fs in found] == [[-1, -1], [], []]
     asked = analyze("en", two, role="interviewer")
     assert not list(asked.spans["jtbd_emotion"])  # the interviewer's summary is nobody's feeling
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # bracing for something is a worry; answered after "but", relief
+        ("en", "I was bracing myself for the permissions screen.", -1),
+        ("en", "Honestly the migration, I was braced for it, but we had no issues at all.", 1),
+        ("en", "We were braced for it, but the enclosures held up — no problems.", 1),
+        ("en", "I was worried, but support was great and then it crashed again.", 0),
+        # praise by consequence
+        ("en", "Their support is, honestly, the reason we renewed.", 1),
+        ("en", "The new dashboard builder has been a real hit with our analysts.", 1),
+        # a quality said by a full adjective; not «понятен» of a question, nor a requirement
+        ("ru", "Приложение у них понятное, ребята сами за день освоились.", 1),
+        ("ru", "Всё очень быстро и понятно сделано.", 1),
+        ("ru", "Настройка прошла безболезненно.", 1),
+        ("ru", "Мне понятен ваш вопрос.", 0),
+        ("ru", "Сделайте процесс отмены максимально простым и понятным.", 0),
+        ("ru", "Такое общение должно проходить по чёткой и понятной технологии.", 0),
+        # «должно быть» of a guess and «сделайте милость» of a request are no requirements
+        ("ru", "Как это должно быть приятно!", 1),
+        ("ru", "Сделайте милость, со мной странный случай, я совсем растерялся.", -1),
+    ],
+)
+def test_bracing_praise_by_consequence_and_spoken_requirements(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
