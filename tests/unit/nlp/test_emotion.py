@@ -1196,3 +1196,21 @@ def test_plain_complaints_are_counted_per_packed_text() -> None:
 )
 def test_bracing_praise_by_consequence_and_spoken_requirements(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        ("en", "The migration went fine on our end.", 1),
+        ("en", "Your engineer jumped on a call and it was fixed in like fifteen minutes.", 1),
+        ("en", "So far, knock on wood, they do.", 1),
+        ("en", "I mean that as the highest compliment.", 1),
+        ("ru", "Инженер подключился, и за пятнадцать минут всё починили.", 1),
+        ("ru", "Пока, тьфу-тьфу, всё работает.", 1),
+        ("ru", "Тьфу, опять упало.", -1),
+        # «нормально» is as often "so-so": no feeling of its own
+        ("ru", "Переезд прошёл нормально.", 0),
+    ],
+)
+def test_good_news_said_in_passing(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign

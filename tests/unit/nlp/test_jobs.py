@@ -142,3 +142,23 @@ def test_frames_and_purposes_state_a_job(lang: str, text: str, span: str | None)
 )
 def test_what_matters_most_is_the_job(lang: str, text: str, expected: list[str]) -> None:
     assert [span for span, _, _ in jobs(lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a precaution is no purpose, and no confidence either
+        ("In the end we just bought the higher one to be safe.", []),
+        ("We bought it to stop losing leads.", ["We bought it to stop losing leads"]),
+    ],
+)
+def test_a_precaution_is_no_job(text: str, expected: list[str]) -> None:
+    doc = analyze("en", text)
+    assert [span.text for span in doc.spans["jtbd_job"]] == expected
+
+
+def test_a_precaution_is_no_confidence() -> None:
+    doc = analyze("en", "They end up taking the photo twice just to be safe.")
+    assert [span._.valence for span in doc.spans["jtbd_emotion"]] == []
+    safe = analyze("en", "I feel safe with them.")
+    assert [span._.valence for span in safe.spans["jtbd_emotion"]] == [1]
