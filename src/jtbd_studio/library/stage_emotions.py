@@ -19,15 +19,17 @@ def suggest(s: Session, interview_id: int) -> None:
     """One suggested tag per stage: the mean valence of the customer's emotion extractions there
     that are not rejected, labelled with their most common label (the first
     to appear, on a tie)."""
-    stage_of = dict(s.exec(select(Turn.id, Turn.stage).where(
-        Turn.interview_id == interview_id, Turn.role == "customer", col(Turn.stage).is_not(None),
-        Turn.stage != "")).all())
+    stage_of: dict[int, str] = {
+        turn_id: stage for turn_id, stage in s.exec(select(Turn.id, Turn.stage).where(
+            Turn.interview_id == interview_id, Turn.role == "customer")).all()
+        if turn_id is not None and stage
+    }
     rows = s.exec(select(Extraction.turn_id, Extraction.valence, Extraction.label).where(
         Extraction.interview_id == interview_id, Extraction.kind == "emotion", Extraction.status != "rejected",
         col(Extraction.turn_id).in_(list(stage_of))).order_by(Extraction.turn_id, Extraction.start)).all() if stage_of else []
     by_stage: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
     for turn_id, valence, label in rows:
-        if valence is not None:
+        if valence is not None and turn_id is not None:
             by_stage[stage_of[turn_id]].append((valence, label))
     s.exec(delete(EmotionTag).where(EmotionTag.interview_id == interview_id, EmotionTag.source == "suggested"))  # type: ignore[call-overload]
     for stage, items in by_stage.items():
