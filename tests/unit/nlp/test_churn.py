@@ -204,3 +204,7 @@ def test_an_undecided_renewal_is_a_sign_in_english_too() -> None:
 )
 def test_ready_to_switch_at_once_or_on_an_offer(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert churn(lang, text) == expected
+
+
+def test_on_the_fence_about_renewing_is_a_sign() -> None:
+    assert churn("en", "I'm on the fence about renewing.") == [("cancel", "I'm on the fence about renewing")]

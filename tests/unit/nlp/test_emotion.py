@@ -1214,3 +1214,21 @@ def test_bracing_praise_by_consequence_and_spoken_requirements(lang: str, text: 
 )
 def test_good_news_said_in_passing(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # probe round 11: feelings said by idiom
+        ("en", "It's clunky, but it gets the job done.", 1),
+        ("ru", "Неуклюжая, но своё дело делает.", 1),
+        ("ru", "В конце месяца отчёты нас просто спасают.", 1),
+        ("ru", "Наши продавцы на мобильное приложение молятся.", 1),
+        ("ru", "Сначала мы сомневались, но система нас убедила.", 1),
+        ("ru", "С переезда ни одного простоя, для нас это впервые.", 1),
+        # being talked into something is no confidence
+        ("ru", "Нас убедили подписать договор на год.", 0),
+    ],
+)
+def test_probe_round_11_idioms(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
