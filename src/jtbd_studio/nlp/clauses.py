@@ -457,6 +457,7 @@ class ClauseExtractor:
         if not found:
             return []
         guards: list[tuple[Cue, int, int]] | None = None  # found once a cue passes negation
+        wishes: list[tuple[int, int]] = []  # the wish guards among them
         kept: list[Hit] = []
         reach = -1
         for cue, start, end in found:
@@ -472,7 +473,9 @@ class ClauseExtractor:
                 continue
             if guards is None:
                 guards = self.guards.find(doc)
-            clause = self.after_wish(index, guards, clause, start)
+                wishes = [(g_start, g_end) for guard, g_start, g_end in guards if guard.role == "wish"]
+            if wishes:
+                clause = self.after_wish(index, wishes, clause, start)
             if not self.accept(index, cue, start, end, clause, guards):
                 continue
             score = cue.score
@@ -547,7 +550,7 @@ class ClauseExtractor:
         return True
 
     def after_wish(
-        self, index: SentenceIndex, guards: list[tuple[Cue, int, int]], clause: tuple[int, int], start: int
+        self, index: SentenceIndex, wishes: list[tuple[int, int]], clause: tuple[int, int], start: int
     ) -> tuple[int, int]:
         """The clause of a cue at `start`, begun after a wish in it that a comma closes, the
         comma followed by a word that opens a statement of its own ("A dark mode would be nice,
@@ -559,8 +562,8 @@ class ClauseExtractor:
             return clause
         view, comma = index.view, self.splitter.comma
         begin = clause[0]
-        for wish, w_start, w_end in guards:
-            if wish.role != "wish" or w_start < clause[0] or w_end > start:
+        for w_start, w_end in wishes:
+            if w_start < clause[0] or w_end > start:
                 continue
             for k in range(w_end, start):
                 if view.has(reasons, k):
