@@ -1912,3 +1912,20 @@ def test_probe_round_10(lang: str, text: str, expected: list[str]) -> None:
 )
 def test_a_problem_and_its_detail_are_one_span(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Экспорт в PDF у меня почему-то съедает все шрифты.", ["Экспорт в PDF у меня почему-то съедает все шрифты"]),
+        ("Импорт из старой программы половину контрагентов задвоил.",
+         ["Импорт из старой программы половину контрагентов задвоил"]),
+        ("С карты списывают 399 рублей за подписку, которую я отменил ещё в марте.",
+         ["С карты списывают 399 рублей за подписку"]),
+        # a copy made on purpose is no fault
+        ("Мы продублировали отчёт для бухгалтерии.", []),
+        ("С карты списывают 399 рублей за подписку, которую мы продлили.", []),
+    ],
+)
+def test_fonts_eaten_records_doubled_charges_after_cancelling(text: str, expected: list[str]) -> None:
+    assert friction("ru", text) == expected
