@@ -383,9 +383,9 @@ class ClauseExtractor:
     RESOLVE_WINDOW tokens: "fix the bugs", «снизить вероятность разочарования» name a problem as
     a topic, not one met. `dismiss` guards cancel a cue stated before them in the same sentence
     (with `either_side`, one after them too: "our fault, we imported the wrong file"; with
-    `after_contrast`, one after them past "but": "worried it would take all weekend, but it took
-    two hours"), of the
-    labels in their `cancels` field ("a|b") or of any label without it: "which is fine",
+    `after_contrast`, one after them past "but": "worried it would take all weekend, but it
+    took two hours"), of the labels in their `cancels` field ("a|b") or of any label without
+    it: "which is fine",
     «нам она не нужна» (cancels: missing|cost) say a lack the customer does not need is no
     barrier; "it used to lag, but since the update it's instant" is a problem solved without
     pain.

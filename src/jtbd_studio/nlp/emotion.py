@@ -828,7 +828,7 @@ class Emotion:
         other_from, other_to = self._compared(index, start, end, feelings)
         # "I was braced for it, but we had no issues at all": a worry before the contrast that a
         # good word after it answers is the relief's occasion, not a feeling of its own
-        answered = turn < end and any(f.valence > 0 and f.token >= turn for f in feelings)
+        answered = turn >= 0 and any(f.valence > 0 and f.token >= turn for f in feelings)
         for feeling in feelings:
             if beside and feeling.expletive:
                 continue

@@ -11,7 +11,7 @@ from jtbd_studio.nlp.cues import Cue, disfluency, lang_of, range_key, word_lists
 from jtbd_studio.nlp.friction_context import AdviceMood, ConsequenceFilter, hearsay_before
 from jtbd_studio.nlp.friction_reasons import LeavingReasons
 from jtbd_studio.nlp.friction_scope import EVALUATIVE, InsultFilter, fear_reaches
-from jtbd_studio.nlp.friction_spans import join_across_dashes, merge_pieces, through_dash
+from jtbd_studio.nlp.friction_spans import join_one_problem, merge_pieces, through_dash
 from jtbd_studio.nlp.lemmas import IMPERATIVE, IMPERATIVE_OR_NOT, verb_mood
 from jtbd_studio.nlp.negation import hashes
 from jtbd_studio.nlp.spans import register_extensions, set_span_values, span_values
@@ -134,7 +134,7 @@ class Friction(ClauseExtractor):
         права доступа»)."""
         spans = self._without_reactions(index, super().spans(doc, index, hits), hits)
         view = index.view
-        spans = join_across_dashes(
+        spans = join_one_problem(
             view, spans, index.sentence, lambda first, second: self._joined(view, first, second),
             self.join_words, self.comma_joins,
         )

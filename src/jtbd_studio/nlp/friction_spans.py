@@ -11,11 +11,13 @@ after it illustrate the problem named before it («Чрезмерная навя
 problem stay one span). So do two clauses joined only by words that give the problem's cause or
 detail (the lexicon's `joins` words: "because", "like", "which", «потому что», «так что»): "it
 kind of lags, like there's a half-second delay each time". In English a comma alone joins too:
-English commas end no clause, so two spans of one sentence with only punctuation between them
-state one problem, and a second problem comes with "and", "but" or "so". Russian lists separate
-problems with bare commas. Measured (benchmarks/eval_quality.py and the readable and unread
-round sets): dev friction F1 en 0.748 → 0.749, ru 0.677 → 0.681; "so" was left out of the
-English words, as it took dev en to 0.743 (the dev gold counts a consequence apart). In the same way a clause that ends on its topic noun before a dash
+English commas end no clause, so two spans of one sentence with only a comma between them state
+one problem, and a second problem comes with "and", "but" or "so". Russian lists separate
+problems with bare commas. Measured (benchmarks/eval_quality.py, and the readable and unread
+round sets): dev friction F1 en 0.748 → 0.749, ru 0.677 → 0.681; "so" is left out of the English
+words, as it took dev en to 0.743 (the dev gold counts a consequence apart).
+
+In the same way a clause that ends on its topic noun before a dash
 names the problem after the dash («Главная проблема — это выгрузка», "The real pain — reports"):
 the span reaches to the end of the clause after the dash.
 
@@ -44,6 +46,8 @@ _FULL_FORM = re.compile(r"(?:[ыио]й|[ая]я|[ое]е|[ыи]е|[ое]го|[�
 _ATTRIBUTE_POS = frozenset({"ADJ", "VERB"})
 #: Dashes that introduce an elaboration (a spaced hyphen is tokenized as "-").
 _DASHES = frozenset({"—", "–", "-", "--"})
+#: The punctuation that may stand between two spans of one problem (`_joining`).
+_JOINING_MARKS = _DASHES | {",", "…", "..."}
 
 
 def merge_pieces(doc: Doc, view: DocView, pieces: list[Piece]) -> list[Piece]:
@@ -79,7 +83,7 @@ def _attribute(doc: Doc, i: int) -> bool:
     return token.pos_ in _ATTRIBUTE_POS and _FULL_FORM.search(token.lower_) is not None
 
 
-def join_across_dashes(
+def join_one_problem(
     view: DocView, spans: list[Span], sentence_of: Callable[[int], tuple[int, int]],
     rebuild: Callable[[Span, Span], Span], words: frozenset[int] = frozenset(),
     comma_alone: bool = False,
@@ -130,13 +134,17 @@ def _only_dash(view: DocView, start: int, end: int) -> bool:
 
 
 def _joining(view: DocView, start: int, end: int, words: frozenset[int], comma_alone: bool) -> bool:
-    """Whether the tokens [start, end) are punctuation and words of `words` only, with at least
-    one such word unless `comma_alone`."""
+    """Whether the tokens [start, end) are commas, dashes, ellipses and words of `words` only,
+    with at least one such word unless `comma_alone` ("slow; broken" is two problems)."""
     if not words and not comma_alone:
         return False
     said = False
     for k in range(start, end):
-        if view.space[k] or view.punct[k]:
+        if view.space[k]:
+            continue
+        if view.punct[k]:
+            if view.text(k) not in _JOINING_MARKS:
+                return False
             continue
         if not view.has(words, k):
             return False

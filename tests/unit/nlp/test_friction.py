@@ -1929,3 +1929,9 @@ def test_a_problem_and_its_detail_are_one_span(lang: str, text: str, expected: l
 )
 def test_fonts_eaten_records_doubled_charges_after_cancelling(text: str, expected: list[str]) -> None:
     assert friction("ru", text) == expected
+
+
+def test_a_semicolon_keeps_two_problems_apart() -> None:
+    # a comma alone joins a problem and its detail in English; a semicolon separates two
+    assert friction("en", "The export is slow; the search is broken.") == ["The export is slow", "the search is broken"]
+    assert friction("en", "The export is slow, it hangs every time.") == ["The export is slow, it hangs every time"]
