@@ -1232,3 +1232,16 @@ def test_good_news_said_in_passing(lang: str, text: str, sign: int) -> None:
 )
 def test_probe_round_11_idioms(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        ("en", "I was expecting it to be harder to get the data in.", 1),
+        ("ru", "Я думал, загрузить данные будет сложнее.", 1),
+        ("en", "We had some teething problems in the first month, but your team sorted them out.", 1),
+        ("ru", "В первый месяц были детские болезни, но ваша команда всё поправила.", 1),
+    ],
+)
+def test_probe_round_12_better_than_expected(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign

@@ -1935,3 +1935,20 @@ def test_a_semicolon_keeps_two_problems_apart() -> None:
     # a comma alone joins a problem and its detail in English; a semicolon separates two
     assert friction("en", "The export is slow; the search is broken.") == ["The export is slow", "the search is broken"]
     assert friction("en", "The export is slow, it hangs every time.") == ["The export is slow, it hangs every time"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # others' complaints heard, then denied for the speaker
+        ("en", "I heard some people complain about the mobile app, but we haven't had any trouble.", []),
+        ("ru", "Слышал, что некоторые жалуются на мобильное приложение, но у нас проблем не было.", []),
+        ("en", "People complain about the mobile app, and we had trouble too.",
+         ["People complain about the mobile app", "we had trouble too"]),
+        # a forecast is no problem met
+        ("ru", "Я думал, загрузить данные будет сложнее.", []),
+        ("ru", "Загружать данные было сложнее, чем в старой системе.", ["Загружать данные было сложнее, чем в старой системе"]),
+    ],
+)
+def test_probe_round_12(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
