@@ -1245,3 +1245,16 @@ def test_probe_round_11_idioms(lang: str, text: str, sign: int) -> None:
 )
 def test_probe_round_12_better_than_expected(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # probe round 13: colloquial Russian
+        ("Цены у вас, если честно, кусаются.", -1),
+        ("Не, ну а что, нормально работает, без сюрпризов.", 1),
+        ("Короче, выгрузка раз в неделю отваливается, и мы её руками перезапускаем.", -1),
+    ],
+)
+def test_probe_round_13_colloquial(text: str, sign: int) -> None:
+    assert emotion_sign("ru", text) == sign

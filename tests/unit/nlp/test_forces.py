@@ -247,3 +247,16 @@ def test_a_feature_asked_for_is_no_pull() -> None:
 )
 def test_migrating_is_an_anxiety_only_when_feared(text: str, expected: list[tuple[str, str]]) -> None:
     assert forces("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # getting used to the new tool over time is learning it, not the old way's hold
+        ("Сначала бесило, что всё на английском, потом привыкли.", []),
+        ("Со временем привыкли к новому интерфейсу.", []),
+        ("Все привыкли к Excel, и менять никто не хотел.", [("habit", "Все привыкли к Excel")]),
+    ],
+)
+def test_getting_used_to_it_over_time_is_no_habit(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(label, span) for label, span in forces("ru", text) if label == "habit"] == expected

@@ -1952,3 +1952,9 @@ def test_a_semicolon_keeps_two_problems_apart() -> None:
 )
 def test_probe_round_12(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+def test_probe_round_13_hand_restarts_and_denied_complaints() -> None:
+    assert friction("ru", "Короче, выгрузка раз в неделю отваливается, и мы её руками перезапускаем.") == [
+        "выгрузка раз в неделю отваливается", "мы её руками перезапускаем"]
+    assert friction("ru", "Слышал, что некоторые жалуются на мобильное приложение, но у нас проблем нет.") == []
