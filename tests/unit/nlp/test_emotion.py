@@ -1258,3 +1258,15 @@ def test_probe_round_12_better_than_expected(lang: str, text: str, sign: int) ->
 )
 def test_probe_round_13_colloquial(text: str, sign: int) -> None:
     assert emotion_sign("ru", text) == sign
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # a good state not reached yet is awaited, not felt
+        ("Every new hire needs about a week before they're comfortable with it.", 0),
+        ("We were comfortable with spreadsheets, so we didn't want to switch.", 1),
+    ],
+)
+def test_a_good_state_not_reached_yet(text: str, sign: int) -> None:
+    assert emotion_sign("en", text) == sign

@@ -260,3 +260,9 @@ def test_migrating_is_an_anxiety_only_when_feared(text: str, expected: list[tupl
 )
 def test_getting_used_to_it_over_time_is_no_habit(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(label, span) for label, span in forces("ru", text) if label == "habit"] == expected
+
+
+def test_comfort_not_reached_yet_is_no_habit() -> None:
+    assert forces("en", "Every new hire needs about a week before they're comfortable with it.") == []
+    assert forces("en", "We were comfortable with spreadsheets, so we didn't want to switch.") == [
+        ("habit", "We were comfortable with spreadsheets")]
