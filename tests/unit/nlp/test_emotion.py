@@ -1270,3 +1270,18 @@ def test_probe_round_13_colloquial(text: str, sign: int) -> None:
 )
 def test_a_good_state_not_reached_yet(text: str, sign: int) -> None:
     assert emotion_sign("en", text) == sign
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # no problems met is relief, as "no issues at all" is
+        ("Проблем не было.", 1),
+        ("Проблем, ну, не было, если честно, вот вообще никаких.", 1),
+        ("Никаких сбоев за полгода.", 1),
+        # a problem met stays one
+        ("Проблемы были, и немало.", 0),
+    ],
+)
+def test_no_problems_met_is_relief(text: str, sign: int) -> None:
+    assert emotion_sign("ru", text) == sign
