@@ -416,29 +416,25 @@ class ClauseExtractor:
         self.topics = frozenset(id(cue) for cue, _ in self.cues.patterns if cue.get("topic"))
         #: block guards with an `unless` field -> the hashes of its words; with `unless_after`,
         #: of the words that void it when they follow it
-        self.unless = {
-            id(guard): hashes(nlp, frozenset(str(guard.get("unless")).split("|")))
-            for guard, _ in self.guards.patterns
-            if guard.get("unless")
-        }
+        self.unless = {key: hashes(nlp, words) for key, words in self._guard_field("unless").items()}
         self.unless_after = {
-            id(guard): hashes(nlp, frozenset(str(guard.get("unless_after")).split("|")))
-            for guard, _ in self.guards.patterns
-            if guard.get("unless_after")
+            key: hashes(nlp, words) for key, words in self._guard_field("unless_after").items()
         }
         #: dismiss guards with `either_side`: they cancel a cue before them in the sentence, as
         #: every dismissal does, and one after them ("our fault, we imported the wrong file")
-        self.either_side = frozenset(id(guard) for guard, _ in self.guards.patterns if guard.get("either_side"))
+        self.either_side = frozenset(self._guard_field("either_side"))
         #: with `after_contrast`, a cue after them past a contrast word: "I was worried it would
         #: eat a whole weekend, but it took two hours" (a fear answered, no wait met)
-        self.after_contrast = frozenset(
-            id(guard) for guard, _ in self.guards.patterns if guard.get("after_contrast")
-        )
+        self.after_contrast = frozenset(self._guard_field("after_contrast"))
         #: dismiss guards with a `cancels` field -> the labels they cancel (without it: any)
-        self.dismisses = {
-            id(guard): frozenset(str(guard.get("cancels")).split("|"))
+        self.dismisses = self._guard_field("cancels")
+
+    def _guard_field(self, name: str) -> dict[int, frozenset[str]]:
+        """The guards whose line has the field `name`: id -> its value's "a|b" items."""
+        return {
+            id(guard): frozenset(str(guard.get(name)).split("|"))
             for guard, _ in self.guards.patterns
-            if guard.get("cancels")
+            if guard.get(name)
         }
 
     def __call__(self, doc: Doc) -> Doc:
@@ -534,10 +530,7 @@ class ClauseExtractor:
                     return False  # «исправляем места, которые вам не нравятся»: the same topic
             elif role == "dismiss":
                 if (
-                    (end <= g_start < index.sentence(start)[1]
-                     or (id(guard) in self.either_side and index.sentence(start)[0] <= g_start < start)
-                     or (id(guard) in self.after_contrast and index.sentence(start)[0] <= g_start
-                         and any(index.view.has(self.splitter.breaks, k) for k in range(g_end, start))))
+                    self._dismissed(index, guard, g_start, g_end, start, end)
                     and (id(guard) not in self.dismisses or cue.label in self.dismisses[id(guard)])
                 ):
                     return False  # "only in the enterprise plan, but we don't need it"
@@ -548,6 +541,21 @@ class ClauseExtractor:
             ):
                 return False
         return True
+
+    def _dismissed(self, index: SentenceIndex, guard: Cue, g_start: int, g_end: int, start: int, end: int) -> bool:
+        """Whether the dismiss guard at [g_start, g_end) stands where it reaches the cue at
+        [start, end): after it in its sentence, or before it (`either_side`), or before it past
+        a contrast word (`after_contrast`)."""
+        first, last = index.sentence(start)
+        if end <= g_start < last:
+            return True
+        if g_start >= start or g_start < first:
+            return False
+        key = id(guard)
+        return key in self.either_side or (
+            key in self.after_contrast
+            and any(index.view.has(self.splitter.breaks, k) for k in range(g_end, start))
+        )
 
     def after_wish(
         self, index: SentenceIndex, wishes: list[tuple[int, int]], clause: tuple[int, int], start: int
@@ -569,9 +577,7 @@ class ClauseExtractor:
                 if view.has(reasons, k):
                     begin = max(begin, k + 1)
                 elif view.lower[k] == comma:
-                    after = k + 1
-                    while after < start and view.space[after]:
-                        after += 1
+                    after = view.skip_inline_space(k + 1)
                     if after <= start and view.has(statements, after):
                         begin = max(begin, after)
         return (begin, clause[1])

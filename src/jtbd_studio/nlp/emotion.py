@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -289,15 +290,12 @@ class Emotion:
         0.706, ru 0.716 → 0.734. With one problem enough, dev three-way en fell to 0.726."""
         view = index.view
         felt = {view.segment_start(span.start) for span in spans}
-        count: dict[int, int] = {}
-        for start, _ in problems:
-            piece = view.segment_start(start)
-            count[piece] = count.get(piece, 0) + 1
-        plain: dict[tuple[int, int], int] = {}
-        for start, unit in problems:
-            piece = view.segment_start(start)
-            if piece not in felt and count[piece] >= PLAIN_PROBLEMS:
-                plain.setdefault(unit, start)
+        pieces = [(view.segment_start(start), unit) for start, unit in problems]
+        count = Counter(piece for piece, _ in pieces)
+        # each sentence once, in reading order (dict keys keep it)
+        plain = dict.fromkeys(
+            unit for piece, unit in pieces if piece not in felt and count[piece] >= PLAIN_PROBLEMS
+        )
         if not plain:
             return spans
         doc = view.doc
@@ -589,11 +587,8 @@ class Emotion:
             return False
         view = index.view
         neg = self._negator_before(view, start, floor)
-        first = self.splitter.past_openers(view, floor, start)
-        return (
-            neg >= 0 and first < neg <= first + 2
-            and view.has(self.yes_no, first) and view.has(self.asked_back, neg)
-        )
+        first = self._yes_no_opener(index, floor, start)
+        return first >= 0 and first < neg <= first + 2 and view.has(self.asked_back, neg)
 
     def _negator_before(self, view: DocView, start: int, floor: int) -> int:
         """The nearest pre-negator before `start` in the sentence, or -1."""
@@ -676,10 +671,13 @@ class Emotion:
         and opens, past fillers, with an auxiliary ("Do we trust…?", "Is it any good?"). A good
         word in one is weighed, not felt; a bad one may still be a complaint ("Is it broken
         again?")."""
-        if not index.is_question(start):
-            return False
+        return index.is_question(start) and self._yes_no_opener(index, start, end) >= 0
+
+    def _yes_no_opener(self, index: SentenceIndex, start: int, end: int) -> int:
+        """The first word of [start, end) past fillers when it opens a yes/no question (an
+        auxiliary, «разве»), else -1."""
         first = self.splitter.past_openers(index.view, start, end)
-        return first < end and index.view.has(self.yes_no, first)
+        return first if first < end and index.view.has(self.yes_no, first) else -1
 
     def _reported(self, view: DocView, start: int, end: int) -> int:
         """The first word of saying in the sentence [start, end) whose subject is not the
