@@ -178,3 +178,32 @@ async def test_transcript_stops_at_emotions_and_hides_them_on_e(lib):
         await pilot.press("у")  # e on a Russian keyboard layout
         await wait_until(pilot, lambda: any(e.kind == "emotion" for e in screen.spans))
         assert screen.current.id == after.id
+
+
+async def test_transcript_status_speaks_the_interface_language(lib):
+    """In the Russian interface the kind, the emotion label and the status are Russian too."""
+    db, _ = lib
+    with db.session() as s:
+        feeling = s.exec(select(Extraction).where(Extraction.kind == "emotion", Extraction.valence < 0,
+                                                  Extraction.label == "frustration")
+                         .order_by(Extraction.id)).first()
+    screen = TranscriptScreen(db, feeling.interview_id, focus_extraction=feeling.id)
+    host = Host(screen)
+    host.ui_lang = "ru"
+    async with host.run_test(size=(140, 40)) as pilot:
+        await wait_until(pilot, lambda: screen.current is not None)
+        line = str(screen.query_one("#transcript-status", Static).render())
+        assert f"эмоция · Раздражение {feeling.valence:+d} · предложено".replace("-", "−") in line
+
+
+async def test_library_shows_kinds_in_the_interface_language(lib):
+    db, study = lib
+    screen = LibraryScreen(db, study.study_id, query="проблема")
+    host = Host(screen)
+    host.ui_lang = "ru"
+    async with host.run_test(size=(140, 40)) as pilot:
+        await wait_until(pilot, lambda: screen.hits)
+        screen.query_one("#filter-kind").value = "friction"  # the stored id filters
+        await wait_until(pilot, lambda: screen.hits and all(h.kind == "friction" for h in screen.hits))
+        table = screen.query_one(DataTable)
+        assert {str(table.get_row_at(n)[0]) for n in range(table.row_count)} == {"трение"}

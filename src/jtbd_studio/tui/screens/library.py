@@ -66,7 +66,8 @@ class LibraryScreen(Screen[None]):
         yield Footer()
 
     def _select(self, name: str, values: tuple[str, ...]) -> Select[str]:
-        return Select([(v, v) for v in values], prompt=f"{say(self, 'library.' + name)}: {say(self, 'library.any')}",
+        shown = (lambda v: say(self, f"term.{v}")) if name != "segment" else str
+        return Select([(shown(v), v) for v in values], prompt=f"{say(self, 'library.' + name)}: {say(self, 'library.any')}",
                       id=f"filter-{name}", allow_blank=True)
 
     def on_mount(self) -> None:
@@ -129,7 +130,7 @@ class LibraryScreen(Screen[None]):
             snippet = Text(hit.snippet.text)
             for a, b in hit.snippet.highlights:
                 snippet.stylize("bold reverse", a, b)
-            where = hit.kind if hit.source == "extraction" and hit.kind else hit.source
+            where = say(self, f"term.{hit.kind if hit.source == 'extraction' and hit.kind else hit.source}")
             table.add_row(where, hit.participant or "", hit.stage or "", snippet, key=str(n))
         if self.hits:
             key = "library.more" if result.more else "library.hits"

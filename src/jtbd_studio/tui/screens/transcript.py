@@ -139,7 +139,8 @@ class TranscriptScreen(Screen[None]):
         else:
             codes = ", ".join(self.transcript.codes.get(ex.id, [])) if self.transcript else ""
             line = (f"{say(self, 'transcript.position', n=self.cursor + 1, total=len(self.spans))} · "
-                    f"{ex.kind}{self._feeling(ex)} · {ex.status} · «{ex.text}»" + (f" · {codes}" if codes else ""))
+                    f"{say(self, 'term.' + ex.kind)}{self._feeling(ex)} · {say(self, 'term.' + ex.status)} · "
+                    f"«{ex.text}»" + (f" · {codes}" if codes else ""))
         self.query_one("#transcript-status", Static).update(line)
 
     def _feeling(self, ex: Extraction) -> str:
