@@ -69,6 +69,7 @@ class ClauseSplitter:
         self.relatives = words.get("relative", empty)
         self.statements = words.get("statement", empty)
         self.reasons = words.get("reason", empty)
+        self.declaring = words.get("declares", empty)
         strings = nlp.vocab.strings
         self.hard = hashes(nlp, _HARD)
         self.dashes = hashes(nlp, _DASHES)
@@ -192,6 +193,19 @@ class ClauseSplitter:
         start, end = index.sentence(i)
         view = index.view
         return any(view.has(self.why, j) for j in range(start, end))
+
+    def declares(self, index: SentenceIndex, i: int) -> bool:
+        """Whether the question mark ending the sentence of token `i` is a statement's rising
+        tone: its first word past fillers is a `declares` word, which opens a statement and no
+        question ("It's been spinning for four minutes now?"; an English question opens with
+        an auxiliary or a wh-word). Russian asks with a statement's word order: none there."""
+        if not self.declaring:
+            return False
+        start, end = index.sentence(i)
+        view = index.view
+        while start < end and (view.punct[start] or view.space[start] or view.has(self.fillers, start)):
+            start += 1
+        return start < end and view.has(self.declaring, start)
 
     def trim(self, view: DocView, start: int, end: int, keep: int = 0) -> tuple[int, int]:
         """Drop punctuation, spaces and dangling conjunctions from the clause edges; a word
@@ -475,7 +489,7 @@ class ClauseExtractor:
             if not self.accept(index, cue, start, end, clause, guards):
                 continue
             score = cue.score
-            if index.is_question(start):
+            if index.is_question(start) and not self.splitter.declares(index, start):
                 # A question asks about a problem rather than states one; a customer's
                 # "why is it so slow?" is the exception: a complaint put as a question.
                 if not self.splitter.asks_why(index, start):

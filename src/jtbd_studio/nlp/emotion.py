@@ -31,11 +31,19 @@ from jtbd_studio.nlp.cues import (
 from jtbd_studio.nlp.emoticons import Emoticons, Feeling
 from jtbd_studio.nlp.lemmas import IMPERATIVE, IMPERATIVE_OR_NOT, INFINITIVE, verb_mood
 from jtbd_studio.nlp.negation import MAX_REACH, Intensity, Negation, hashes
-from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, set_group, set_span_values
+from jtbd_studio.nlp.spans import (
+    SPAN_GROUPS,
+    problems_stated,
+    register_extensions,
+    set_group,
+    set_span_values,
+)
 from jtbd_studio.nlp.view import FormChain, doc_view
 from jtbd_studio.paths import corpora_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc
 
 #: A negated cue keeps half its strength with the sign turned ("not bad", «не очень доволен»).
@@ -246,10 +254,8 @@ class Emotion:
                 units.setdefault(self.unit(doc, index, feeling.token), []).append(feeling)
             # the problems stated (friction spans: the component runs first), with their
             # sentences, made once for the three ways a plain problem is felt
-            problems = [
-                (span.start, self.unit(doc, index, span.start))
-                for span in doc.spans.data.get(SPAN_GROUPS["friction"], ())
-            ]
+            stated = doc.spans.data.get(SPAN_GROUPS["friction"], ())
+            problems = [(span.start, self.unit(doc, index, span.start)) for span in stated]
             if problems:
                 self.exclaimed_complaints(index, problems, units)
                 self.persisting_complaints(doc, index, problems, units)
@@ -265,8 +271,8 @@ class Emotion:
                 span = self.judge(index, start, end, feelings, required)
                 if span is not None:
                     spans.append(span)
-            if len(problems) >= PLAIN_PROBLEMS:
-                spans = self.plain_complaints(index, problems, spans)
+            if problems and sum(map(problems_stated, stated)) >= PLAIN_PROBLEMS:
+                spans = self.plain_complaints(index, problems, stated, spans)
         elif len(doc):  # the memos of forms judge every doc's forms (view.FormChain)
             view = doc_view(doc)
             self.learn_laughter(view)
@@ -275,7 +281,8 @@ class Emotion:
         return doc
 
     def plain_complaints(
-        self, index: SentenceIndex, problems: list[tuple[int, tuple[int, int]]], spans: list[Span]
+        self, index: SentenceIndex, problems: list[tuple[int, tuple[int, int]]],
+        stated: Sequence[Span], spans: list[Span],
     ) -> list[Span]:
         """A turn (a packed piece of the doc) with no word of feeling in it that states
         PLAIN_PROBLEMS problems or more (friction spans) is a complaint put plainly: each
@@ -291,7 +298,9 @@ class Emotion:
         view = index.view
         felt = {view.segment_start(span.start) for span in spans}
         pieces = [(view.segment_start(start), unit) for start, unit in problems]
-        count = Counter(piece for piece, _ in pieces)
+        count: Counter[int] = Counter()
+        for (piece, _), span in zip(pieces, stated, strict=True):
+            count[piece] += problems_stated(span)  # a problem with its consequence states two
         # each sentence once, in reading order (dict keys keep it)
         plain = dict.fromkeys(
             unit for piece, unit in pieces if piece not in felt and count[piece] >= PLAIN_PROBLEMS

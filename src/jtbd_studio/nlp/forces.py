@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from jtbd_studio.nlp.clauses import ClauseExtractor, Hit, SentenceIndex
 from jtbd_studio.nlp.cues import Cue, CueMatcher, lang_of, word_lists
 from jtbd_studio.nlp.negation import hashes
-from jtbd_studio.nlp.spans import SPAN_GROUPS, register_extensions, span_values
+from jtbd_studio.nlp.spans import SPAN_GROUPS, problems_stated, register_extensions, span_values
 
 FORCES = ("push", "pull", "anxiety", "habit")
 #: Score of a push derived from a friction clause about the old way (weaker than a direct cue).
@@ -58,16 +58,34 @@ class Forces(ClauseExtractor):
         old_sentences = {index.sentence(start) for _, start, _ in self.old_way.find(doc)}
         taken = {(hit.clause, hit.label) for hit in hits}
         for span in frictions:
-            clause = index.clause(span.start)
-            if index.sentence(span.start) in old_sentences and (clause, "push") not in taken:
-                cue = Cue("friction", 0, "friction", label="push", extra={"from": span.label_})
-                # The friction's own score (span._ is shared by spans at equal characters).
-                score = float(span_values(doc, span.start_char, span.end_char, self.friction_group)[0]
-                              or DERIVED_PUSH_SCORE)
-                hits.append(Hit(cue, span.start, span.end, clause, score, "push"))
-                taken.add((clause, "push"))
+            if index.sentence(span.start) not in old_sentences:
+                continue
+            # The friction's own score (span._ is shared by spans at equal characters).
+            score = float(span_values(doc, span.start_char, span.end_char, self.friction_group)[0]
+                          or DERIVED_PUSH_SCORE)
+            for start, end in self._parts(index, span):
+                clause = index.clause(start)
+                if (clause, "push") not in taken:
+                    cue = Cue("friction", 0, "friction", label="push", extra={"from": span.label_})
+                    hits.append(Hit(cue, start, end, clause, score, "push"))
+                    taken.add((clause, "push"))
         hits.sort(key=lambda hit: hit.start)
         return hits
+
+    @staticmethod
+    def _parts(index: SentenceIndex, span: Span) -> list[tuple[int, int]]:
+        """The friction span, or the clauses of it when it joins a problem and the
+        consequence it forced (`problems_stated`): "we create all these plots by hand, so we
+        have to copy old notebooks" is two pushes away from the old way."""
+        if problems_stated(span) < 2:
+            return [(span.start, span.end)]
+        parts: list[tuple[int, int]] = []
+        k = span.start
+        while k < span.end:
+            start, end = index.clause(k)
+            parts.append((max(start, span.start), min(end, span.end)))
+            k = max(end, k + 1)
+        return parts
 
     def bare(self, index: SentenceIndex, hit: Hit) -> bool:
         """Whether the hit's clause holds nothing besides the cue but stop words, frame words,

@@ -14,7 +14,13 @@ from jtbd_studio.nlp.friction_scope import EVALUATIVE, InsultFilter, fear_reache
 from jtbd_studio.nlp.friction_spans import join_one_problem, merge_pieces, through_dash
 from jtbd_studio.nlp.lemmas import IMPERATIVE, IMPERATIVE_OR_NOT, verb_mood
 from jtbd_studio.nlp.negation import hashes
-from jtbd_studio.nlp.spans import register_extensions, set_span_values, span_values
+from jtbd_studio.nlp.spans import (
+    problems_stated,
+    register_extensions,
+    set_problems_stated,
+    set_span_values,
+    span_values,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -112,6 +118,10 @@ class Friction(ClauseExtractor):
         joins = words.get("joins", frozenset())
         self.join_words = hashes(nlp, joins - {","})
         self.comma_joins = "," in joins
+        #: words that, opening a span, make it the consequence of the problem before it in the
+        #: sentence, joined across a bare comma («Ваш биллинг такой формат выдать не мог,
+        #: приходилось просить менеджера …»): the forced work-around is part of that problem
+        self.consequence_words = hashes(nlp, words.get("consequence", frozenset()))
 
     def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:
         """The shared hits, less those inside brackets and consequences of a condition, plus
@@ -135,8 +145,8 @@ class Friction(ClauseExtractor):
         spans = self._without_reactions(index, super().spans(doc, index, hits), hits)
         view = index.view
         spans = join_one_problem(
-            view, spans, index.sentence, lambda first, second: self._joined(view, first, second),
-            self.join_words, self.comma_joins,
+            view, spans, index.sentence, lambda first, second, consequence: self._joined(view, first, second, consequence),
+            self.join_words, self.comma_joins, self.consequence_words,
         )
         complaint_ends = {hit.end for hit in hits if hit.cue.get("complement")}
         if complaint_ends.intersection(span.end for span in spans):
@@ -224,14 +234,19 @@ class Friction(ClauseExtractor):
         after = view.skip_inline_space(dash + 1)
         return after < len(view.lower) and view.has(self.copulas, after)
 
-    def _joined(self, view: DocView, first: Span, second: Span) -> Span:
-        """One span from the start of `first` to the end of `second`, with the higher score."""
+    def _joined(self, view: DocView, first: Span, second: Span, two_stated: bool = False) -> Span:
+        """One span from the start of `first` to the end of `second`, with the higher score.
+        With `two_stated`, the second part is the consequence the problem forced ("…, so I
+        had to redo it", «…, пришлось перезапускать»), a cost stated of its own: the joined span
+        counts the statements of both (`problems_stated`)."""
         from spacy.tokens import Span as SpacySpan
 
         doc = first.doc
         scores = [span_values(doc, s.start_char, s.end_char)[0] or 0.0 for s in (first, second)]
         label = first.label_ if scores[0] >= scores[1] else second.label_
         span = SpacySpan(doc, first.start, second.end, label=label)
+        if two_stated:
+            set_problems_stated(span, problems_stated(first) + problems_stated(second))
         set_span_values(
             span, self.group,
             score=max(scores),

@@ -43,6 +43,22 @@ def _span_group() -> Any:
     return SpanGroup
 
 
+#: `doc.user_data[STATED, start, end]`: how many problems a friction span joined from parts states
+#: (a problem and its consequence, «…, пришлось перезапускать»: two); absent, one
+STATED = "jtbd_problems_stated"
+
+
+def problems_stated(span: Any) -> int:
+    """How many problems the friction span `span` states (see STATED)."""
+    stated: int = span.doc.user_data.get((STATED, span.start, span.end), 1)
+    return stated
+
+
+def set_problems_stated(span: Any, stated: int) -> None:
+    """Record that the friction span `span` states `stated` problems (see STATED)."""
+    span.doc.user_data[STATED, span.start, span.end] = stated
+
+
 def set_span_values(span: Any, group: str, **values: Any) -> None:
     """Set some of the span's extension values (`score=…, key=…`), as `span._.name = value`
     does for each, without building the accessor, and keep them for `group` (the doc.spans

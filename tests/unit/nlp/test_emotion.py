@@ -1146,8 +1146,12 @@ def test_probe_round_10(lang: str, text: str, sign: int) -> None:
          [(-1, "disappointment"), (-1, "disappointment")]),
         ("ru", "Выгрузка в Excel теряет формат дат. Дашборд грузится сорок секунд.",
          [(-1, "disappointment"), (-1, "disappointment")]),
-        # one problem alone is told as a fact
+        # a problem and the work-around it forced: one friction span that states two
+        ("en", "The import skips half the rows, so I have to add them by hand.", [(-1, "disappointment")]),
+        ("ru", "Выгрузка теряет формат дат, пришлось переделывать отчёт вручную.", [(-1, "disappointment")]),
+        # one problem alone is told as a fact, and so is one with its cause
         ("en", "Uploading a big file just hangs at ninety-nine percent.", []),
+        ("en", "The import skips half the rows, because the file is too big.", []),
         # a turn that feels something speaks for itself
         ("en", "The export is slow and the dashboard crashes, but honestly we love the support.",
          [(1, "delight")]),

@@ -242,6 +242,42 @@ def test_a_question_tag_leaves_a_statement(lang: str, text: str, expected: list[
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
+        # an English statement said with a rising tone states: its first word opens no question
+        ("en", "It's been spinning for, what, almost four minutes now?",
+         ["It's been spinning for, what, almost four minutes now"]),
+        ("en", "Okay, so we still can't export to Excel?", ["we still can't export to Excel"]),
+        # a question opens with an auxiliary or a wh-word; "you" asks ("You can't export it?")
+        ("en", "Has it been spinning for four minutes?", []),
+        ("en", "How long has it been spinning?", []),
+        ("en", "You can't export to Excel?", []),
+        # Russian asks with a statement's word order
+        ("ru", "Оно уже четыре минуты крутится?", []),
+    ],
+)
+def test_a_statement_said_as_a_question_states(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speaker's own misjudgement is no barrier met
+        ("One thing we got wrong early was the pricing model.", []),
+        ("We got the pricing model wrong.", []),
+        ("Our assumption was wrong.", []),
+        ("I was wrong about that.", []),
+        # what others got wrong for the customer, and what is wrong, are
+        ("They got my order wrong again.", ["They got my order wrong again"]),
+        ("The totals are wrong.", ["The totals are wrong"]),
+    ],
+)
+def test_own_misjudgement_is_no_friction(text: str, expected: list[str]) -> None:
+    assert friction("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
         (
             "en",
             "Mapping the fields was tricky, but what else could we do?",
@@ -1623,8 +1659,14 @@ def test_complaints_taken_whole_and_document_round_85(lang: str, text: str, expe
         ("The export takes forever. This is really frustrating.", ["The export takes forever"]),
         ("The export takes forever, which is kind of annoying.", ["The export takes forever"]),
         ("The export takes forever. Honestly, I'm absolutely furious.", ["The export takes forever"]),
+        # the reaction to come, and to a state that lasts
+        ("The filter keeps resetting. That's going to drive me nuts.", ["The filter keeps resetting"]),
+        ("The filter keeps resetting. I'm running out of patience with it.", ["The filter keeps resetting"]),
+        ("The filter keeps resetting. That's a bit of a dealbreaker if it's always like this.",
+         ["The filter keeps resetting"]),
         # alone, the reaction is all there is to point to the problem
         ("Ugh, that's so annoying.", ["Ugh, that's so annoying"]),
+        ("That's going to drive me nuts.", ["That's going to drive me nuts"]),
         # a clause that names what annoys states a problem
         (
             "The export takes forever. The frustrating part is the support.",
@@ -1899,13 +1941,19 @@ def test_probe_round_10(lang: str, text: str, expected: list[str]) -> None:
          ["Программа опять зависла, потому что сервер перегружен"]),
         ("ru", "Выгрузка падает, так что отчёты приходится собирать вручную.",
          ["Выгрузка падает, так что отчёты приходится собирать вручную"]),
-        # two problems: joined by "and" (English), listed with bare commas (Russian), or a
-        # consequence after "so" (English, as the dev gold counts it)
-        ("en", "The export is slow, and the dashboard crashes.", ["The export is slow", "the dashboard crashes"]),
+        # a consequence after "so", as after «так что»
         ("en", "The tooltip is cut off at the edge, so I can't read the value.",
-         ["The tooltip is cut off at the edge", "I can't read the value"]),
+         ["The tooltip is cut off at the edge, so I can't read the value"]),
+        # the work-around a problem forced, after a bare comma: «пришлось», «приходится»
+        ("ru", "Программа опять зависла, пришлось перезапускать.", ["Программа опять зависла, пришлось перезапускать"]),
+        ("ru", "В Figma нельзя задать разный отступ в одном стеке, приходится городить вложенные фреймы.",
+         ["В Figma нельзя задать разный отступ в одном стеке, приходится городить вложенные фреймы"]),
+        # two problems: joined by "and" (English), listed with bare commas (Russian)
+        ("en", "The export is slow, and the dashboard crashes.", ["The export is slow", "the dashboard crashes"]),
         ("ru", "Грубость оператора, долгие ответы службы поддержки.",
          ["Грубость оператора", "долгие ответы службы поддержки"]),
+        # a work-around alone is the problem it states; in a sentence of its own it joins nothing
+        ("ru", "Программа опять зависла. Пришлось перезапускать.", ["Программа опять зависла", "Пришлось перезапускать"]),
         # and never across sentences
         ("en", "It kind of lags. Like, there's a delay each time.", ["It kind of lags", "there's a delay each time"]),
     ],
