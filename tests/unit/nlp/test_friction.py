@@ -863,8 +863,11 @@ def test_a_purpose_clause_neither_hides_nor_makes_a_problem(text: str, expected:
         ("ru", "Из-за смены менеджера клиенты уходят к конкурентам.",
          ["Из-за смены менеджера клиенты уходят к конкурентам"]),
         ("en", "We stopped using it due to the new pricing model.", ["due to the new pricing model"]),
+        ("en", "Customers leave because they get a new account manager every quarter.",
+         ["they get a new account manager every quarter"]),
+        # a cue of the lexicon in the reason's clause makes the clause's span
         ("en", "Customers leave because their account manager changes every quarter.",
-         ["their account manager changes every quarter"]),
+         ["Customers leave because their account manager changes every quarter"]),
         # a reason to stay, a reason denied, a question about reasons, a cause without leaving
         ("ru", "Мы не ушли, потому что поддержка помогла.", []),
         ("ru", "Клиенты ушли не из-за цены.", []),
@@ -2006,3 +2009,38 @@ def test_probe_round_13_hand_restarts_and_denied_complaints() -> None:
     assert friction("ru", "Короче, выгрузка раз в неделю отваливается, и мы её руками перезапускаем.") == [
         "выгрузка раз в неделю отваливается", "мы её руками перезапускаем"]
     assert friction("ru", "Слышал, что некоторые жалуются на мобильное приложение, но у нас проблем нет.") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a wait counted in days, weeks or months a few words from its verb
+        ("ru", "Новые клиенты ждут подписания договора в среднем 17 дней.",
+         ["Новые клиенты ждут подписания договора в среднем 17 дней"]),
+        ("ru", "Сайт полгода висел со старыми ценами.", ["Сайт полгода висел со старыми ценами"]),
+        ("en", "New clients wait an average of 17 days for the contract to be signed.",
+         ["New clients wait an average of 17 days for the contract to be signed"]),
+        # a wait still to come is a plan
+        ("ru", "Мы ждём релиза через пару дней.", []),
+        ("ru", "Через неделю ждём новую версию.", []),
+        ("ru", "Ответ пришёл только через неделю.", ["Ответ пришёл только через неделю"]),
+        ("en", "I'll wait a few weeks before deciding.", []),
+        ("en", "We're going to wait a couple of months and see how it goes.", []),
+        # time spent using a tool is no delay, unless it stopped working
+        ("en", "We've been using it for months without a single problem.", []),
+        ("en", "It hasn't worked for days.", ["It hasn't worked for days"]),
+        # history kept only for the last months
+        ("ru", "Выписку можно посмотреть только за последние шесть месяцев.",
+         ["Выписку можно посмотреть только за последние шесть месяцев"]),
+        ("en", "Order history only goes back one year.", ["Order history only goes back one year"]),
+        ("en", "You can only see statements for the last six months.",
+         ["You can only see statements for the last six months"]),
+        ("en", "They only charge for the last three months of usage.", []),
+        # a contact who changes every few months
+        ("ru", "Менеджер у нас меняется каждые полгода.", ["Менеджер у нас меняется каждые полгода"]),
+        ("en", "Our account manager changes every six months.", ["Our account manager changes every six months"]),
+        ("ru", "Курс доллара меняется каждый день.", []),
+    ],
+)
+def test_counted_waits_kept_history_and_changing_contacts(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
