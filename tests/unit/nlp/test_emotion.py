@@ -1289,3 +1289,32 @@ def test_a_good_state_not_reached_yet(text: str, sign: int) -> None:
 )
 def test_no_problems_met_is_relief(text: str, sign: int) -> None:
     assert emotion_sign("ru", text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # no problems, with a degree word between the words («проблем никаких не было»)
+        ("ru", "Переезд прошёл. Проблем никаких не было, честно.", 1),
+        ("ru", "Сбоев вообще нет.", 1),
+        # a pleasant surprise answers the fear before it
+        ("ru", "Боялась, что с возвратом придётся долго возиться. Но приятно удивлена: деньги вернули за два дня.", 1),
+        ("en", "I was afraid the refund would drag on for weeks. Pleasantly surprised, though: the money was back in two days.", 1),
+    ],
+)
+def test_session_33_relief(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Боялась, что с возвратом придётся долго возиться. Но приятно удивлена: деньги вернули за два дня."),
+        ("en", "I was afraid the refund would drag on for weeks. Pleasantly surprised, though: the money was back in two days."),
+    ],
+)
+def test_a_pleasant_surprise_turns_the_fear_before_it_to_relief(lang: str, text: str) -> None:
+    doc = analyze(lang, text)
+    spans = list(doc.spans["jtbd_emotion"])
+    assert spans
+    assert all(span._.valence > 0 for span in spans)  # the fear is gone, not weighed against
