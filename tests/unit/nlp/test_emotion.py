@@ -1318,3 +1318,29 @@ def test_a_pleasant_surprise_turns_the_fear_before_it_to_relief(lang: str, text:
     spans = list(doc.spans["jtbd_emotion"])
     assert spans
     assert all(span._.valence > 0 for span in spans)  # the fear is gone, not weighed against
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a problem named only to say it is absent
+        ("en", "No lag at all, even with the ICE lines turned on.", 1),
+        ("en", "There's nothing blocking us on the renewal side.", 1),
+        ("ru", "Ничего нам не мешает продлеваться.", 1),
+        # what was needed, and enough
+        ("en", "Which is exactly what you want.", 1),
+        ("en", "For what I'm doing today this is plenty.", 1),
+        ("en", "He had a clear answer, and that was enough for me.", 1),
+        ("en", "That was not enough for us.", -1),
+        ("ru", "Нам этого вполне хватает.", 1),
+        ("ru", "Этого нам не хватает.", -1),
+        # a strain that grows; numbers one cannot trust
+        ("en", "It's starting to wear on my team, to be honest.", -1),
+        ("en", "I don't know which number to believe.", -1),
+        ("en", "I know which number to believe.", 0),
+        ("ru", "Не знаю, каким цифрам верить.", -1),
+        ("ru", "Я знаю, каким цифрам верить.", 0),
+    ],
+)
+def test_session_33_absence_sufficiency_and_strain(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
