@@ -48,6 +48,8 @@ def test_two_signs_in_one_sentence_are_two_spans() -> None:
         ("ru", "Продлили договор ещё на год."),
         ("en", "We're not considering alternatives at all."),
         ("en", "We renewed for another year."),
+        # a device that stopped sending data passes no volume to another supplier
+        ("ru", "Через три недели половина датчиков перестала передавать данные."),
     ],
 )
 def test_denied_or_absent_signs(lang: str, text: str) -> None:

@@ -2044,3 +2044,31 @@ def test_probe_round_13_hand_restarts_and_denied_complaints() -> None:
 )
 def test_counted_waits_kept_history_and_changing_contacts(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a reply counted in days or weeks
+        ("en", "We opened a ticket and heard back eleven days later.",
+         ["We opened a ticket and heard back eleven days later"]),
+        ("en", "We heard back the same day.", []),
+        ("ru", "Завели тикет, ответили через одиннадцать дней.", ["Завели тикет, ответили через одиннадцать дней"]),
+        ("ru", "Поддержка ответила через пару минут.", []),
+        # a device or a feed that stopped its work, not a decision of the speaker's own
+        ("en", "Within three weeks half of the sensors had stopped reporting.",
+         ["Within three weeks half of the sensors had stopped reporting"]),
+        ("en", "We stopped reporting that metric because nobody used it.", []),
+        ("ru", "Через три недели половина датчиков перестала передавать данные.",
+         ["Через три недели половина датчиков перестала передавать данные"]),
+        ("ru", "Мы перестали выгружать этот отчёт, потому что он никому не нужен.", []),
+        # nothing in the tool says what one needs to know; a view that throws one back to the top
+        ("en", "The cluster labels are just numbers, and nothing tells me what makes group two different.",
+         ["nothing tells me what makes group two different"]),
+        ("en", "Nothing tells me it's time to switch, we're happy.", []),
+        ("en", "Every time I change the filter, it scrolls me back up to the top of the notebook.",
+         ["it scrolls me back up to the top of the notebook"]),
+    ],
+)
+def test_late_replies_stopped_feeds_and_lost_places(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
