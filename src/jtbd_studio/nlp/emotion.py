@@ -790,9 +790,17 @@ class Emotion:
         skipped = view.skipped  # «как бы» set off by commas is a filler, not a wish
         return any(
             view.has(self.irrealis, j) and (skipped is None or j not in skipped)
-            and not (self.opinion and view.has(self.opinion, min(view.skip_inline_space(j + 1), end - 1)))
+            and not (self.opinion and view.has(self.opinion, self._after_would(view, j, end)))
             for j in range(start, end)
         )
+
+    def _after_would(self, view: DocView, j: int, end: int) -> int:
+        """The word after the word of hypothesis at `j`, past a negator: "I'd say" and "I
+        wouldn't say I'm thrilled" both hedge an opinion (the negator then denies it)."""
+        k = min(view.skip_inline_space(j + 1), end - 1)
+        if self.negation.is_negator(view, k):
+            k = min(view.skip_inline_space(k + 1), end - 1)
+        return k
 
     @staticmethod
     def unit(doc: Doc, index: SentenceIndex, i: int) -> tuple[int, int]:

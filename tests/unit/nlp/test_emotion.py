@@ -1344,3 +1344,32 @@ def test_a_pleasant_surprise_turns_the_fear_before_it_to_relief(lang: str, text:
 )
 def test_session_33_absence_sufficiency_and_strain(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a bare word of praise opening a sentence that states a problem is irony
+        ("en", 'Brilliant, they charged us twice and called it a "sync delay".', -1),
+        ("en", "Brilliant, it worked on the first try.", 1),
+        ("ru", "Ну просто чудесно: опять обновились, и опять всё меню вверх дном.", -1),
+        ("ru", "Отлично, всё заработало с первого раза.", 1),
+        # "would" with a negated verb of opinion hedges a denied opinion, not a hypothesis
+        ("en", "I wouldn't say I'm thrilled about paying more for fewer features.", -1),
+        ("ru", "Я бы не сказал, что это прям удобно.", -1),
+        ("ru", "Я бы сказал, что это удобно.", 1),
+        ("en", "I wouldn't be happy if it broke.", 0),
+        # complaints that stopped, trouble kept away, low expectations beaten
+        ("en", "Our customers stopped complaining about late deliveries once we plugged in the tracking.", 1),
+        ("en", "The forecasting module kept us out of real trouble.", 1),
+        ("en", "I didn't expect much, but it's become the one tool my team opens every day.", 1),
+        ("ru", "Жаловаться не на что, работает себе и работает.", 1),
+        # patience run out
+        ("en", "Honestly, my patience ran out.", -1),
+        ("ru", "Думаем уходить, терпение кончилось.", -1),
+        # a worry answered by "it was done"
+        ("en", "Honestly I was dreading the migration, and it was done before lunch. What a relief.", 1),
+    ],
+)
+def test_blind_round_79_rules(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign

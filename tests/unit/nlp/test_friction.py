@@ -2072,3 +2072,40 @@ def test_counted_waits_kept_history_and_changing_contacts(lang: str, text: str, 
 )
 def test_late_replies_stopped_feeds_and_lost_places(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a problem said to have nothing to do with the product is the customer's own
+        ("en", "Our real problem is we don't have enough drivers, and that's nothing to do with the software.", []),
+        ("ru", "У нас беда с кадрами, водителей не хватает, но к программе это никак не относится.", []),
+        # a problem the tool handles fine; praise by a harsh word of degree
+        ("en", "Our cash flow is a mess because a big client paid late, but the app handles it just fine.", []),
+        ("en", "The killer feature is auto-reconciliation, it's brutal how much time it saves.", []),
+        # zero complaints; an audit that found nothing; a test run on one's own data
+        ("ru", "Жалоб от менеджеров с момента перехода — ноль.", []),
+        ("ru", "Наш безопасник параноил насчёт утечек, но аудит ничего не нашёл.", []),
+        ("ru", "Мой совет: прежде чем покупать, прогоните демо на своих данных.", []),
+        # time and margin eaten; not built for the case; hacked around; waiting since a date
+        ("en", "Reconciliation ate a whole day every month.", ["Reconciliation ate a whole day every month"]),
+        ("en", "The marketplace commission eats something like a third of my margin.",
+         ["The marketplace commission eats something like a third of my margin"]),
+        ("en", "The payroll module is not really built for part-time staff.",
+         ["The payroll module is not really built for part-time staff"]),
+        ("en", "We hack around it with spreadsheets.", ["We hack around it with spreadsheets"]),
+        ("en", "We've been waiting since March for the integration.",
+         ["We've been waiting since March for the integration"]),
+        ("en", "Our numbers got flagged as spam within a week.", ["Our numbers got flagged as spam within a week"]),
+        ("en", "Charging for shipping drives customers away.", ["Charging for shipping drives customers away"]),
+        ("ru", "Клиентов отпугивает, когда доставка стоит дороже самого товара.",
+         ["Клиентов отпугивает, когда доставка стоит дороже самого товара"]),
+        ("ru", "Подключались мы месяц, не меньше.", ["Подключались мы месяц, не меньше"]),
+        ("ru", "Приложение банка перестало пускать по отпечатку.", ["Приложение банка перестало пускать по отпечатку"]),
+        # charged twice
+        ("en", "They charged us twice last month.", ["They charged us twice last month"]),
+        ("ru", "С карты списали деньги дважды.", ["С карты списали деньги дважды"]),
+    ],
+)
+def test_blind_round_79_rules(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
