@@ -1371,5 +1371,5 @@ def test_session_33_absence_sufficiency_and_strain(lang: str, text: str, sign: i
         ("en", "Honestly I was dreading the migration, and it was done before lunch. What a relief.", 1),
     ],
 )
-def test_blind_round_79_rules(lang: str, text: str, sign: int) -> None:
+def test_blind_probe_round_86_rules(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign

@@ -2107,5 +2107,5 @@ def test_late_replies_stopped_feeds_and_lost_places(lang: str, text: str, expect
         ("ru", "С карты списали деньги дважды.", ["С карты списали деньги дважды"]),
     ],
 )
-def test_blind_round_79_rules(lang: str, text: str, expected: list[str]) -> None:
+def test_blind_probe_round_86_rules(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
