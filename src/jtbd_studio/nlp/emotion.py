@@ -37,6 +37,7 @@ from jtbd_studio.nlp.spans import (
     register_extensions,
     set_group,
     set_span_values,
+    span_values,
 )
 from jtbd_studio.nlp.view import FormChain, doc_view
 from jtbd_studio.paths import corpora_dir
@@ -169,6 +170,8 @@ class Emotion:
         #: verbs after which "would" hedges an opinion ("I'd say"), not a hypothesis
         self.opinion = role("opinion")
         self.contrast = role("contrast")
+        #: words that open a turn's concluding sentence ("But …", «Зато …»): `conclusions`
+        self.concludes = role("concludes")
         #: "no", «нет» said as a reply after a contrast word: a worry found groundless
         self.reply_no = role("reply_no")
         #: "never" and the degree words after it that make a feeling the strongest yet ("never
@@ -273,6 +276,8 @@ class Emotion:
                     spans.append(span)
             if problems and sum(map(problems_stated, stated)) >= PLAIN_PROBLEMS:
                 spans = self.plain_complaints(index, problems, stated, spans)
+            if len(spans) > 1 and self.concludes:
+                self.conclusions(index, spans)
         elif len(doc):  # the memos of forms judge every doc's forms (view.FormChain)
             view = doc_view(doc)
             self.learn_laughter(view)
@@ -316,6 +321,37 @@ class Emotion:
             )
             spans.append(span)
         return sorted(spans, key=lambda span: span.start)
+
+    def conclusions(self, index: SentenceIndex, spans: list[Span]) -> None:
+        """A turn that concedes one feeling and then, in a sentence opened by a contrast word,
+        states the opposite concludes with the second: "It's not perfect, the reports are a bit
+        clunky. But it saved my team ten hours a week, so I'd buy it again."; «Продукт, может,
+        и неплохой. Но с такой поддержкой я не уверен, что мы продлимся». The concluding
+        sentence weighs one more (a mild feeling becomes a strong one); the conceded feeling
+        stays as it was said."""
+        view = index.view
+        doc = view.doc
+        signs: list[tuple[int, int]] = []  # (segment, sign) of the spans read so far
+        for span in spans:
+            valence = span_values(doc, span.start_char, span.end_char, self.group)[1] or 0
+            sign = (valence > 0) - (valence < 0)
+            segment = view.segment_start(span.start)
+            if (
+                abs(valence) == 1 and (segment, -sign) in signs
+                and self._opened_by_contrast(view, span.start, span.end)
+            ):
+                set_span_values(span, self.group, valence=2 * sign)
+            signs.append((segment, sign))
+
+    def _opened_by_contrast(self, view: DocView, start: int, end: int) -> bool:
+        """Whether a concluding word ("but", «зато») opens [start, end), past punctuation and
+        fillers ("Well, but …")."""
+        fillers = self.splitter.fillers
+        while start < end and (view.punct[start] or view.space[start] or (
+            view.has(fillers, start) and not view.has(self.concludes, start)
+        )):
+            start += 1
+        return start < end and view.has(self.concludes, start)
 
     def worries_resolved(
         self, doc: Doc, index: SentenceIndex, units: dict[tuple[int, int], list[Feeling]]

@@ -122,6 +122,9 @@ class Friction(ClauseExtractor):
         #: sentence, joined across a bare comma («Ваш биллинг такой формат выдать не мог,
         #: приходилось просить менеджера …»): the forced work-around is part of that problem
         self.consequence_words = hashes(nlp, words.get("consequence", frozenset()))
+        #: words that may stand before a span its consequence word opens («…, а справочники
+        #: приходится вести руками», "…, and we have to …")
+        self.before_consequence = hashes(nlp, words.get("before_consequence", frozenset()))
 
     def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:
         """The shared hits, less those inside brackets and consequences of a condition, plus
@@ -146,7 +149,7 @@ class Friction(ClauseExtractor):
         view = index.view
         spans = join_one_problem(
             view, spans, index.sentence, lambda first, second, consequence: self._joined(view, first, second, consequence),
-            self.join_words, self.comma_joins, self.consequence_words,
+            self.join_words, self.comma_joins, self.consequence_words, self.before_consequence,
         )
         complaint_ends = {hit.end for hit in hits if hit.cue.get("complement")}
         if complaint_ends.intersection(span.end for span in spans):

@@ -88,30 +88,49 @@ def _attribute(doc: Doc, i: int) -> bool:
     return token.pos_ in _ATTRIBUTE_POS and _FULL_FORM.search(token.lower_) is not None
 
 
+#: Among how many first words of a span a consequence word makes it the consequence of the span
+#: before («пришлось перезапускать», «справочники приходится вести», «нам приходится»).
+CONSEQUENCE_REACH = 3
+
+
 def join_one_problem(
     view: DocView, spans: list[Span], sentence_of: Callable[[int], tuple[int, int]],
     rebuild: Callable[[Span, Span, bool], Span], words: frozenset[int] = frozenset(),
     comma_alone: bool = False, consequences: frozenset[int] = frozenset(),
+    before_consequence: frozenset[int] = frozenset(),
 ) -> list[Span]:
     """Join each span to the next when only a dash (and spaces) stands between them in one
     sentence, or words of `words` and punctuation only (a cause or a detail of the same problem:
     "it kind of lags, like there's a delay"), or punctuation alone when `comma_alone` or when
     the next span opens with a word of `consequences` (the work-around the problem forced:
-    «Программа зависла, пришлось перезапускать»); `rebuild(first, second, consequence)` makes
-    the joined span, told whether a word of `consequences` opened the second part or stood
-    between the two."""
+    «Программа зависла, пришлось перезапускать»; a word of `before_consequence` may then stand
+    between them too: «…, а справочники приходится вести руками»), or when a word of
+    `consequences` is the first word after the first span, whatever follows it ("There's no bulk
+    editing, so if I need to change two hundred tasks, I have to open each one");
+    `rebuild(first, second, consequence)` makes the joined span, told whether a word of
+    `consequences` opened the second part or stood between the two."""
     if len(spans) < 2:
         return spans
     joined = [spans[0]]
     for span in spans[1:]:
         last = joined[-1]
         opens = _past(view, span.start, span.end, words)
+        # a consequence word between the spans or among the first words of the second
+        # («пришлось перезапускать», «справочники приходится вести»)
         consequence = bool(consequences) and any(
-            view.has(consequences, k) for k in range(last.end, min(opens + 1, span.end))
+            view.has(consequences, k) for k in range(last.end, min(opens + CONSEQUENCE_REACH, span.end))
         )
+        forced = consequence and any(
+            view.has(consequences, k) for k in range(opens, min(opens + CONSEQUENCE_REACH, span.end))
+        )
+        lead = _first_word(view, last.end, span.start)
         if sentence_of(last.start) == sentence_of(span.start) and (
             _only_dash(view, last.end, span.start)
-            or _joining(view, last.end, opens, words, comma_alone or view.has(consequences, opens))
+            or _joining(
+                view, last.end, opens, words | before_consequence if forced else words,
+                comma_alone or forced,
+            )
+            or (lead < span.start and view.has(consequences, lead))
         ):
             joined[-1] = rebuild(last, span, consequence)
         else:
@@ -162,6 +181,13 @@ def _joining(view: DocView, start: int, end: int, words: frozenset[int], comma_a
             return False
         said = True
     return said or comma_alone
+
+
+def _first_word(view: DocView, start: int, end: int) -> int:
+    """The first token in [start, end) that is neither space nor punctuation; else `end`."""
+    while start < end and (view.space[start] or view.punct[start]):
+        start += 1
+    return start
 
 
 def _past(view: DocView, start: int, end: int, words: frozenset[int]) -> int:

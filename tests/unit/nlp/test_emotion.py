@@ -1373,3 +1373,36 @@ def test_session_33_absence_sufficiency_and_strain(lang: str, text: str, sign: i
 )
 def test_blind_probe_round_86_rules(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a turn concedes, then concludes after "but" / «зато»: the conclusion weighs more
+        ("en", "It's not perfect, the reports are a bit clunky. But it saved my team ten hours a week, "
+               "so I'd buy it again.", 1),
+        # a fan; exactly what it promises; a good feeling lost; nobody even noticed
+        ("en", "A real person answers in a minute, so I'm a fan.", 1),
+        ("en", "It does exactly what it promises.", 1),
+        ("en", "I used to recommend them to everyone.", -1),
+        ("en", "I was dreading the migration. It went through over a weekend and nobody even noticed.", 1),
+        # fixing it is the chore, a thing fixed the relief
+        ("en", "Something is always out of sync and I spend the first hour fixing it.", -1),
+        ("en", "They fixed it quickly.", 1),
+        ("ru", "Менеджеры тихо звереют.", -1),
+        ("ru", "Нам оставили старую цену, я прям растаяла.", 1),
+        ("ru", "Мне стыдно смотреть в глаза руководству.", -1),
+        ("ru", "Вот это я понимаю — отношение.", 1),
+    ],
+)
+def test_blind_probe_round_87_rules(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
+
+
+def test_a_conclusion_after_but_weighs_one_more() -> None:
+    concluded = analyze("en", "It's not perfect, the reports are a bit clunky. But I'd buy it again.")
+    assert [span._.valence for span in concluded.spans["jtbd_emotion"]] == [-1, 2]
+    plain = analyze("en", "It's not perfect, the reports are a bit clunky. I'd buy it again.")
+    assert [span._.valence for span in plain.spans["jtbd_emotion"]] == [-1, 1]
+    alone = analyze("en", "But I'd buy it again.")
+    assert [span._.valence for span in alone.spans["jtbd_emotion"]] == [1]

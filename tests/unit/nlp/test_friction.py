@@ -2109,3 +2109,46 @@ def test_late_replies_stopped_feeds_and_lost_places(lang: str, text: str, expect
 )
 def test_blind_probe_round_86_rules(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a hiccup on the customer's own side; problems only expected; a non-issue; no outage
+        ("en", "There was one hiccup, but it was on our side, actually.", []),
+        ("en", "We had zero problems with the migration, and I was the one who expected problems.", []),
+        ("en", "We checked with their engineer, so it was a non-issue.", []),
+        ("en", "But in two years it hasn't gone down once.", []),
+        ("en", "Slow loading? No, honestly, I haven't noticed anything like that.", []),
+        # a vendor's person who didn't know the product, one who wouldn't give, no reminder
+        ("en", "The onboarding person didn't know the product well enough to answer our questions.",
+         ["The onboarding person didn't know the product well enough to answer our questions"]),
+        ("en", "When we tried to leave, they wouldn't give us a full data export.",
+         ["they wouldn't give us a full data export"]),
+        ("en", "The auto-renewal happened without any reminder.", ["The auto-renewal happened without any reminder"]),
+        # a consequence after "so", whatever stands between
+        ("en", "There's no bulk editing, so if I need to change two hundred tasks, I have to open each one.",
+         ["There's no bulk editing, so if I need to change two hundred tasks, I have to open each one"]),
+        # Russian: a third party's fault, own errors, own process, fewer problems, a hypothesis
+        ("ru", "Был один сбой, в марте, но это у нас провайдер лёг, не они.", []),
+        ("ru", "Ошибки, конечно, бывают, но это наши ошибки.", []),
+        ("ru", "Закупка у нас всегда долгая, но это наша внутренняя кухня.", []),
+        ("ru", "С ней путаницы как раз стало меньше.", []),
+        ("ru", "Если бы они вдруг закрылись, нам было бы очень тяжело.", []),
+        ("ru", "Медленная работа? Нет, не замечал, у нас всё летает.", []),
+        # Russian: limits by time and channel, refusals, waits up to days, prices, access
+        ("ru", "Вебинары только днём по Москве.", ["Вебинары только днём по Москве"]),
+        ("ru", "Уведомления у них только на почту.", ["Уведомления у них только на почту"]),
+        ("ru", "Правки к договору они принимать отказались.", ["Правки к договору они принимать отказались"]),
+        ("ru", "Выписку проверяют до трёх рабочих дней.", ["Выписку проверяют до трёх рабочих дней"]),
+        ("ru", "Тариф выше почти в два раза дороже.", ["Тариф выше почти в два раза дороже"]),
+        ("ru", "Акты за квартал приходят месяца через два.", ["Акты за квартал приходят месяца через два"]),
+        ("ru", "Они месяц не отдавали нам доступ к нашим данным.", ["Они месяц не отдавали нам доступ к нашим данным"]),
+        ("ru", "Первая линия сама продукт не знает.", ["Первая линия сама продукт не знает"]),
+        # a consequence after «а», opened a word later
+        ("ru", "Она выгружает только документы, а справочники приходится вести руками.",
+         ["Она выгружает только документы, а справочники приходится вести руками"]),
+    ],
+)
+def test_blind_probe_round_87_rules(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
