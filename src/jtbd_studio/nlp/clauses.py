@@ -398,7 +398,8 @@ class ClauseExtractor:
     a topic, not one met. `dismiss` guards cancel a cue stated before them in the same sentence
     (with `either_side`, one after them too: "our fault, we imported the wrong file"; with
     `after_contrast`, one after them past "but": "worried it would take all weekend, but it
-    took two hours"), of the labels in their `cancels` field ("a|b") or of any label without
+    took two hours"; with `sentence_before`, one in the sentence just before theirs: "… we lost
+    our biggest customer. That's not on the software."), of the labels in their `cancels` field ("a|b") or of any label without
     it: "which is fine",
     «нам она не нужна» (cancels: missing|cost) say a lack the customer does not need is no
     barrier; "it used to lag, but since the update it's instant" is a problem solved without
@@ -440,6 +441,10 @@ class ClauseExtractor:
         #: with `after_contrast`, a cue after them past a contrast word: "I was worried it would
         #: eat a whole weekend, but it took two hours" (a fear answered, no wait met)
         self.after_contrast = frozenset(self._guard_field("after_contrast"))
+        #: with `sentence_before`, a cue in the sentence just before theirs as well: "Last year
+        #: was rough, we lost our biggest customer. That's not on the software, that's just the
+        #: market." (the problem said, then disowned for the product)
+        self.sentence_before = frozenset(self._guard_field("sentence_before"))
         #: dismiss guards with a `cancels` field -> the labels they cancel (without it: any)
         self.dismisses = self._guard_field("cancels")
 
@@ -563,9 +568,12 @@ class ClauseExtractor:
         first, last = index.sentence(start)
         if end <= g_start < last:
             return True
+        key = id(guard)
+        if g_start >= last and key in self.sentence_before:
+            # the guard's sentence is the next one: nothing but spaces between the two
+            return index.sentence(g_start)[0] in (last, index.view.skip_inline_space(last))
         if g_start >= start or g_start < first:
             return False
-        key = id(guard)
         return key in self.either_side or (
             key in self.after_contrast
             and any(index.view.has(self.splitter.breaks, k) for k in range(g_end, start))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -79,6 +80,8 @@ COMPLAINT = 1.0
 #: How many problems (friction spans) a turn with no word of feeling must state to be a plain
 #: complaint (`plain_complaints`), and the score of the mild disappointment each of them gives.
 PLAIN_PROBLEMS = 2
+#: Within how many sentences after a worry a word of relief answers it (`_relief_later`).
+RELIEF_REACH = 2
 PLAIN_SCORE = 0.4
 #: How many words before a verb of saying its first-person subject may stand ("I've said").
 REPORTER_REACH = 3
@@ -332,16 +335,33 @@ class Emotion:
         view = index.view
         doc = view.doc
         signs: list[tuple[int, int]] = []  # (segment, sign) of the spans read so far
+        previous_end = 0
         for span in spans:
             valence = span_values(doc, span.start_char, span.end_char, self.group)[1] or 0
             sign = (valence > 0) - (valence < 0)
             segment = view.segment_start(span.start)
             if (
                 abs(valence) == 1 and (segment, -sign) in signs
-                and self._opened_by_contrast(view, span.start, span.end)
+                and self._turned(view, max(previous_end, segment), span.start, span.end)
             ):
                 set_span_values(span, self.group, valence=2 * sign)
             signs.append((segment, sign))
+            previous_end = span.end
+
+    def _turned(self, view: DocView, since: int, start: int, end: int) -> bool:
+        """Whether a concluding word opens the sentence [start, end) or one of the sentences
+        between `since` and it ("… I'll give them that. But half my staff can't log in. I'm
+        pretty fed up.")."""
+        if self._opened_by_contrast(view, start, end):
+            return True
+        starts = view.sent_starts
+        k = bisect_left(starts, since)
+        while k < len(starts) and starts[k] < start:
+            stop = starts[k + 1] if k + 1 < len(starts) else start
+            if self._opened_by_contrast(view, starts[k], min(stop, start)):
+                return True
+            k += 1
+        return False
 
     def _opened_by_contrast(self, view: DocView, start: int, end: int) -> bool:
         """Whether a concluding word ("but", «зато») opens [start, end), past punctuation and
@@ -385,6 +405,8 @@ class Emotion:
                     if outcomes is None:
                         outcomes = [s for _, s, _ in self.outcomes.find(doc)]
                     reply = next((s for s in outcomes if first <= s < limit), -1)
+            if reply < 0 and any(f.label == ANXIETY for f in feelings):
+                reply = self._relief_later(view, units, unit)
             if reply < 0:
                 if retractions is None:
                     retractions = [(s, e) for _, s, e in self.retractions.find(doc)]
@@ -399,6 +421,23 @@ class Emotion:
                 units.setdefault(self.unit(doc, index, reply), []).append(
                     Feeling(reply, RELIEVED, RELIEF)
                 )
+
+    @staticmethod
+    def _relief_later(
+        view: DocView, units: dict[tuple[int, int], list[Feeling]], unit: tuple[int, int]
+    ) -> int:
+        """The first word of relief said in the same turn within RELIEF_REACH sentences after
+        the worry of `unit` ("I was dreading our first payroll run with them. And then
+        everybody got paid, on time. Huge relief, honestly."), or -1: the worry was answered."""
+        segment = view.segment_start(unit[0])
+        starts = view.sent_starts
+        k = bisect_left(starts, unit[1]) + RELIEF_REACH
+        limit = starts[k] if k < len(starts) else len(view.lower)
+        return next((
+            f.token for later in sorted(units) if unit[1] <= later[0] < limit
+            and view.segment_start(later[0]) == segment
+            for f in units[later] if f.label == RELIEF and f.valence > 0
+        ), -1)
 
     def _reply_no(self, view: DocView, unit: tuple[int, int], first: int, limit: int) -> int:
         """The position of a "no" set off by punctuation after a contrast word in [first,

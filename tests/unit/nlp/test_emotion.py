@@ -1406,3 +1406,28 @@ def test_a_conclusion_after_but_weighs_one_more() -> None:
     assert [span._.valence for span in plain.spans["jtbd_emotion"]] == [-1, 1]
     alone = analyze("en", "But I'd buy it again.")
     assert [span._.valence for span in alone.spans["jtbd_emotion"]] == [1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a worry answered by relief later in the turn
+        ("en", "I was dreading our first payroll run with them. And then everybody got paid, on time. "
+               "Huge relief, honestly.", 1),
+        ("ru", "Я неделю не спала, боялась, что потеряем остатки. А всё сошлось до копейки. Выдохнула, честно.", 1),
+        # a conclusion a sentence after the concluding "but"
+        ("en", "The courses look nice, I'll give them that. But half my staff can't log in. I'm pretty fed up.", -1),
+        # resignation, understatement, gratitude
+        ("en", "I do the workaround myself. It is what it is.", -1),
+        ("en", "At this point I've stopped expecting anything.", -1),
+        ("en", "Let's just say the booking app wasn't the highlight of my week.", -1),
+        ("en", "They had us rerouted in ten minutes. I could've hugged them.", 1),
+        ("ru", "Терпим глюки. Привыкли уже, что поделаешь.", -1),
+        ("ru", "Честно, я уже даже не злюсь, просто устала.", -1),
+        ("ru", "Я до сих пор под впечатлением, честно.", 1),
+        ("ru", "Мне это прямо греет душу.", 1),
+        ("ru", "Вроде всё работает, а осадок есть.", -1),
+    ],
+)
+def test_blind_probe_round_88_rules(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign

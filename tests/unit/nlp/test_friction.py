@@ -2152,3 +2152,48 @@ def test_blind_probe_round_86_rules(lang: str, text: str, expected: list[str]) -
 )
 def test_blind_probe_round_87_rules(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # not problems: learning a tool, breaks taken, praise, what the tool saved or showed,
+        # the speaker's own failings, a classic fear, an expectation, a topic others ask about
+        ("en", "The app is clean, people got the hang of it in like a day.", []),
+        ("en", "They do the safety courses on their phones, mostly during breaks.", []),
+        ("en", "Couldn't really ask for more.", []),
+        ("en", "The planning module saved us a lot of overtime.", []),
+        ("en", "The ERP actually helped us see which lines were losing money.", []),
+        ("en", "I'm terrible at chasing people, always have been.", []),
+        ("en", "Delivery delays are the classic fear in wholesale, right?", []),
+        ("en", "I was expecting a painful setup, but nope.", []),
+        ("en", "Yeah, people always ask me about double bookings.", []),
+        # a problem disowned for the product in the next sentence
+        ("en", "Last year was rough, we lost our biggest customer. That's not on the software, that's just the market.", []),
+        ("ru", "Год у нас тяжёлый, металл подорожал почти на треть. Но это, как вы понимаете, к системе отношения не имеет.", []),
+        ("ru", "У нас текучка в рознице дикая. Это, понятно, не к платформе вопрос, это рынок такой.", []),
+        # disowned two sentences later, it stays
+        ("en", "The export keeps crashing. The tool is fine otherwise. That's not on the software.",
+         ["The export keeps crashing"]),
+        # problems
+        ("en", "The contract sat with their legal team for six weeks.", ["The contract sat with their legal team for six weeks"]),
+        ("en", "Nobody at the marketplace would take responsibility.", ["Nobody at the marketplace would take responsibility"]),
+        ("en", "There were pages of ads, nothing for companies our size.",
+         ["There were pages of ads, nothing for companies our size"]),
+        ("en", "Building a report means writing queries, and none of us can do that.", ["none of us can do"]),
+        # Russian
+        ("ru", "Так что тут претензий ноль.", []),
+        ("ru", "Вы спрашивали про сложности с онлайн-оплатой — нет, у нас их не было.", []),
+        ("ru", "Я шёл с мыслью, что придётся помучиться.", []),
+        ("ru", "Система сама не даёт выйти за лимит.", []),
+        ("ru", "Новенького за два дня прогоняем по стандартам.", []),
+        ("ru", "Заранее эти тарифы нигде не написаны.", ["Заранее эти тарифы нигде не написаны"]),
+        ("ru", "Весь колл-центр просто сидел без звонков.", ["Весь колл-центр просто сидел без звонков"]),
+        ("ru", "Любая доработка — только через платные часы разработчика.",
+         ["только через платные часы разработчика"]),
+        ("ru", "Нам не напомнили заранее.", ["Нам не напомнили заранее"]),
+        ("ru", "Форма возврата требует фото каждой единицы товара.", ["Форма возврата требует фото каждой единицы товара"]),
+    ],
+)
+def test_blind_probe_round_88_rules(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
