@@ -334,7 +334,7 @@ class Emotion:
         stays as it was said."""
         view = index.view
         doc = view.doc
-        signs: list[tuple[int, int]] = []  # (segment, sign) of the spans read so far
+        signs: set[tuple[int, int]] = set()  # (segment, sign) of the spans read so far
         previous_end = 0
         for span in spans:
             valence = span_values(doc, span.start_char, span.end_char, self.group)[1] or 0
@@ -345,7 +345,7 @@ class Emotion:
                 and self._turned(view, max(previous_end, segment), span.start, span.end)
             ):
                 set_span_values(span, self.group, valence=2 * sign)
-            signs.append((segment, sign))
+            signs.add((segment, sign))
             previous_end = span.end
 
     def _turned(self, view: DocView, since: int, start: int, end: int) -> bool:
@@ -433,11 +433,14 @@ class Emotion:
         starts = view.sent_starts
         k = bisect_left(starts, unit[1]) + RELIEF_REACH
         limit = starts[k] if k < len(starts) else len(view.lower)
-        return next((
-            f.token for later in sorted(units) if unit[1] <= later[0] < limit
-            and view.segment_start(later[0]) == segment
-            for f in units[later] if f.label == RELIEF and f.valence > 0
-        ), -1)
+        for later in sorted(units):
+            if later[0] >= limit:
+                break
+            if later[0] >= unit[1] and view.segment_start(later[0]) == segment:
+                for f in units[later]:
+                    if f.label == RELIEF and f.valence > 0:
+                        return f.token
+        return -1
 
     def _reply_no(self, view: DocView, unit: tuple[int, int], first: int, limit: int) -> int:
         """The position of a "no" set off by punctuation after a contrast word in [first,
