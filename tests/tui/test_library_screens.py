@@ -160,11 +160,12 @@ async def test_transcript_stops_at_emotions_and_hides_them_on_e(lib):
                                                   Extraction.label == "frustration")
                          .order_by(Extraction.id)).first()
     screen = TranscriptScreen(db, feeling.interview_id, focus_extraction=feeling.id)
+    expected = f"emotion · Frustration {feeling.valence:+d}".replace("-", "−")
     async with Host(screen).run_test(size=(140, 40)) as pilot:
-        await wait_until(pilot, lambda: screen.current is not None)
+        # the status line is drawn after the cursor lands (under load, a frame later)
+        await wait_until(pilot, lambda: screen.current is not None
+                         and expected in str(screen.query_one("#transcript-status", Static).render()))
         assert screen.current.id == feeling.id
-        line = str(screen.query_one("#transcript-status", Static).render())
-        assert f"emotion · Frustration {feeling.valence:+d}".replace("-", "−") in line
         kinds = {e.kind for e in screen.spans}
         assert "emotion" in kinds and len(kinds) > 1
         await pilot.press("r")
@@ -190,10 +191,15 @@ async def test_transcript_status_speaks_the_interface_language(lib):
     screen = TranscriptScreen(db, feeling.interview_id, focus_extraction=feeling.id)
     host = Host(screen)
     host.ui_lang = "ru"
+    expected = f"эмоция · Раздражение {feeling.valence:+d} · предложено".replace("-", "−")
+
+    def status() -> str:
+        return str(screen.query_one("#transcript-status", Static).render())
+
     async with host.run_test(size=(140, 40)) as pilot:
-        await wait_until(pilot, lambda: screen.current is not None)
-        line = str(screen.query_one("#transcript-status", Static).render())
-        assert f"эмоция · Раздражение {feeling.valence:+d} · предложено".replace("-", "−") in line
+        # the status line is drawn after the cursor lands (under load, a frame later)
+        await wait_until(pilot, lambda: screen.current is not None and expected in status())
+        assert expected in status()
 
 
 async def test_library_shows_kinds_in_the_interface_language(lib):
