@@ -399,7 +399,8 @@ class ClauseExtractor:
     (with `either_side`, one after them too: "our fault, we imported the wrong file"; with
     `after_contrast`, one after them past "but": "worried it would take all weekend, but it
     took two hours"; with `sentence_before`, one in the sentence just before theirs: "… we lost
-    our biggest customer. That's not on the software."), of the labels in their `cancels` field ("a|b") or of any label without
+    our biggest customer. That's not on the software."), of the labels in their `cancels` field
+    ("a|b") or of any label without
     it: "which is fine",
     «нам она не нужна» (cancels: missing|cost) say a lack the customer does not need is no
     barrier; "it used to lag, but since the update it's instant" is a problem solved without

@@ -326,8 +326,9 @@ class Emotion:
         return sorted(spans, key=lambda span: span.start)
 
     def conclusions(self, index: SentenceIndex, spans: list[Span]) -> None:
-        """A turn that concedes one feeling and then, in a sentence opened by a contrast word,
-        states the opposite concludes with the second: "It's not perfect, the reports are a bit
+        """A turn that concedes one feeling and then, in or after a sentence opened by a
+        concluding word (`concludes`: "but", «зато»), states the opposite concludes with the
+        second: "It's not perfect, the reports are a bit
         clunky. But it saved my team ten hours a week, so I'd buy it again."; «Продукт, может,
         и неплохой. Но с такой поддержкой я не уверен, что мы продлимся». The concluding
         sentence weighs one more (a mild feeling becomes a strong one); the conceded feeling
@@ -385,7 +386,8 @@ class Emotion:
         denial follows that ends where it ends (the friction lexicon's `retract` phrases), or,
         for a worry (one of them anxiety: what it feared is part of it), a contrast word and a
         "no" set off by punctuation («но нет,», "but no,") or a good outcome (`outcome`: "It
-        turned out fine", «всё обошлось»)."""
+        turned out fine", «всё обошлось»), or a word of relief within RELIEF_REACH sentences
+        of its turn ("Huge relief, honestly.")."""
         view = index.view
         retractions: list[tuple[int, int]] | None = None  # found once a sentence asks
         outcomes: list[int] | None = None
