@@ -2126,6 +2126,11 @@ def test_blind_probe_round_86_rules(lang: str, text: str, expected: list[str]) -
         ("en", "When we tried to leave, they wouldn't give us a full data export.",
          ["they wouldn't give us a full data export"]),
         ("en", "The auto-renewal happened without any reminder.", ["The auto-renewal happened without any reminder"]),
+        # the speaker's own unfamiliarity is no vendor's gap; a vendor that won't let us down
+        ("en", "I didn't know the product well yet.", []),
+        ("ru", "Мы тогда ещё не знали продукт.", []),
+        ("en", "They have never let us down.", []),
+        ("en", "They wouldn't let us export the data.", ["They wouldn't let us export the data"]),
         # a consequence after "so", whatever stands between
         ("en", "There's no bulk editing, so if I need to change two hundred tasks, I have to open each one.",
          ["There's no bulk editing, so if I need to change two hundred tasks, I have to open each one"]),
