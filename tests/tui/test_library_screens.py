@@ -151,20 +151,32 @@ async def test_insights_screen_shows_support_and_opens_evidence(lib):
         assert pilot.app.screen.current.id == two[0].id
 
 
+def _first_frustration(db) -> Extraction:
+    """The study's first suggested frustration (a negative emotion span)."""
+    with db.session() as s:
+        return s.exec(select(Extraction).where(Extraction.kind == "emotion", Extraction.valence < 0,
+                                               Extraction.label == "frustration")
+                      .order_by(Extraction.id)).first()
+
+
+async def _wait_for_status(pilot, screen: TranscriptScreen, expected: str) -> None:
+    """Wait until the cursor has landed and the status line shows `expected`: the line is drawn
+    after the turns are mounted (under load, a frame after the cursor lands)."""
+    def shown() -> bool:
+        return screen.current is not None and expected in str(
+            screen.query_one("#transcript-status", Static).render())
+    await wait_until(pilot, shown)
+
+
 async def test_transcript_stops_at_emotions_and_hides_them_on_e(lib):
     """An emotion suggestion is reviewed like any span: its label and valence in the status line;
     `e` takes the emotions out of the stops and back, keeping the place in the transcript."""
     db, _ = lib
-    with db.session() as s:
-        feeling = s.exec(select(Extraction).where(Extraction.kind == "emotion", Extraction.valence < 0,
-                                                  Extraction.label == "frustration")
-                         .order_by(Extraction.id)).first()
+    feeling = _first_frustration(db)
     screen = TranscriptScreen(db, feeling.interview_id, focus_extraction=feeling.id)
     expected = f"emotion · Frustration {feeling.valence:+d}".replace("-", "−")
     async with Host(screen).run_test(size=(140, 40)) as pilot:
-        # the status line is drawn after the cursor lands (under load, a frame later)
-        await wait_until(pilot, lambda: screen.current is not None
-                         and expected in str(screen.query_one("#transcript-status", Static).render()))
+        await _wait_for_status(pilot, screen, expected)
         assert screen.current.id == feeling.id
         kinds = {e.kind for e in screen.spans}
         assert "emotion" in kinds and len(kinds) > 1
@@ -184,22 +196,13 @@ async def test_transcript_stops_at_emotions_and_hides_them_on_e(lib):
 async def test_transcript_status_speaks_the_interface_language(lib):
     """In the Russian interface the kind, the emotion label and the status are Russian too."""
     db, _ = lib
-    with db.session() as s:
-        feeling = s.exec(select(Extraction).where(Extraction.kind == "emotion", Extraction.valence < 0,
-                                                  Extraction.label == "frustration")
-                         .order_by(Extraction.id)).first()
+    feeling = _first_frustration(db)
     screen = TranscriptScreen(db, feeling.interview_id, focus_extraction=feeling.id)
     host = Host(screen)
     host.ui_lang = "ru"
     expected = f"эмоция · Раздражение {feeling.valence:+d} · предложено".replace("-", "−")
-
-    def status() -> str:
-        return str(screen.query_one("#transcript-status", Static).render())
-
     async with host.run_test(size=(140, 40)) as pilot:
-        # the status line is drawn after the cursor lands (under load, a frame later)
-        await wait_until(pilot, lambda: screen.current is not None and expected in status())
-        assert expected in status()
+        await _wait_for_status(pilot, screen, expected)
 
 
 async def test_library_shows_kinds_in_the_interface_language(lib):

@@ -203,8 +203,7 @@ class ClauseSplitter:
             return False
         start, end = index.sentence(i)
         view = index.view
-        while start < end and (view.punct[start] or view.space[start] or view.has(self.fillers, start)):
-            start += 1
+        start = self.past_openers(view, start, end)
         return start < end and view.has(self.declaring, start)
 
     def trim(self, view: DocView, start: int, end: int, keep: int = 0) -> tuple[int, int]:

@@ -173,8 +173,10 @@ class Emotion:
         #: verbs after which "would" hedges an opinion ("I'd say"), not a hypothesis
         self.opinion = role("opinion")
         self.contrast = role("contrast")
-        #: words that open a turn's concluding sentence ("But …", «Зато …»): `conclusions`
+        #: words that open a turn's concluding sentence ("But …", «Зато …»): `conclusions`;
+        #: what may stand before one there (fillers that are not concluding words themselves)
         self.concludes = role("concludes")
+        self.before_conclusion = self.splitter.fillers - self.concludes
         #: "no", «нет» said as a reply after a contrast word: a worry found groundless
         self.reply_no = role("reply_no")
         #: "never" and the degree words after it that make a feeling the strongest yet ("never
@@ -367,11 +369,7 @@ class Emotion:
     def _opened_by_contrast(self, view: DocView, start: int, end: int) -> bool:
         """Whether a concluding word ("but", «зато») opens [start, end), past punctuation and
         fillers ("Well, but …")."""
-        fillers = self.splitter.fillers
-        while start < end and (view.punct[start] or view.space[start] or (
-            view.has(fillers, start) and not view.has(self.concludes, start)
-        )):
-            start += 1
+        start = self.splitter.past_openers(view, start, end, self.before_conclusion)
         return start < end and view.has(self.concludes, start)
 
     def worries_resolved(

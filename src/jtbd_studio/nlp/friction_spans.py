@@ -111,26 +111,25 @@ def join_one_problem(
     `consequences` opened the second part or stood between the two."""
     if len(spans) < 2:
         return spans
+    before_forced = words | before_consequence
     joined = [spans[0]]
     for span in spans[1:]:
         last = joined[-1]
+        if sentence_of(last.start) != sentence_of(span.start):
+            joined.append(span)
+            continue
         opens = _past(view, span.start, span.end, words)
-        # a consequence word between the spans or among the first words of the second
-        # («пришлось перезапускать», «справочники приходится вести»)
-        consequence = bool(consequences) and any(
-            view.has(consequences, k) for k in range(last.end, min(opens + CONSEQUENCE_REACH, span.end))
+        # a consequence word among the first words of the second span («пришлось
+        # перезапускать», «справочники приходится вести») or between the two spans
+        reach = min(opens + CONSEQUENCE_REACH, span.end)
+        forced = bool(consequences) and any(view.has(consequences, k) for k in range(opens, reach))
+        consequence = forced or (
+            bool(consequences) and any(view.has(consequences, k) for k in range(last.end, opens))
         )
-        forced = consequence and any(
-            view.has(consequences, k) for k in range(opens, min(opens + CONSEQUENCE_REACH, span.end))
-        )
-        lead = _first_word(view, last.end, span.start)
-        if sentence_of(last.start) == sentence_of(span.start) and (
+        if (
             _only_dash(view, last.end, span.start)
-            or _joining(
-                view, last.end, opens, words | before_consequence if forced else words,
-                comma_alone or forced,
-            )
-            or (lead < span.start and view.has(consequences, lead))
+            or _joining(view, last.end, opens, before_forced if forced else words, comma_alone or forced)
+            or (consequence and _leads(view, consequences, last.end, span.start))
         ):
             joined[-1] = rebuild(last, span, consequence)
         else:
@@ -183,11 +182,12 @@ def _joining(view: DocView, start: int, end: int, words: frozenset[int], comma_a
     return said or comma_alone
 
 
-def _first_word(view: DocView, start: int, end: int) -> int:
-    """The first token in [start, end) that is neither space nor punctuation; else `end`."""
+def _leads(view: DocView, words: frozenset[int], start: int, end: int) -> bool:
+    """Whether the first token in [start, end) that is neither space nor punctuation is one of
+    `words`."""
     while start < end and (view.space[start] or view.punct[start]):
         start += 1
-    return start
+    return start < end and view.has(words, start)
 
 
 def _past(view: DocView, start: int, end: int, words: frozenset[int]) -> int:
