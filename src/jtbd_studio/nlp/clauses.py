@@ -468,7 +468,7 @@ class ClauseExtractor:
     def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:
         """Matches kept after dropping nested ones, negated ones and guarded ones (the guards
         are matched only in docs where some cue passes negation)."""
-        found = self.cues.find(doc)
+        found = self.find_cues(doc)
         if not found:
             return []
         guards: list[tuple[Cue, int, int]] | None = None  # found once a cue passes negation
@@ -507,6 +507,11 @@ class ClauseExtractor:
             kept.append(Hit(cue, start, end, clause, score, cue.label))
             reach = max(reach, end)
         return kept
+
+    def find_cues(self, doc: Doc) -> list[tuple[Cue, int, int]]:
+        """The cue matches of `doc` as (cue, start, end), by start, longest first (a subclass
+        may add matches its patterns cannot express)."""
+        return self.cues.find(doc)
 
     @staticmethod
     def _read_through(view: DocView, boundary: int) -> bool:

@@ -7,8 +7,13 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from jtbd_studio.nlp.clauses import ClauseExtractor, Hit, SentenceIndex
-from jtbd_studio.nlp.cues import Cue, disfluency, lang_of, range_key, word_lists
-from jtbd_studio.nlp.friction_context import AdviceMood, ConsequenceFilter, hearsay_before
+from jtbd_studio.nlp.cues import Cue, disfluency, lang_of, load_cues, range_key, word_lists
+from jtbd_studio.nlp.friction_context import (
+    AdviceMood,
+    ConsequenceFilter,
+    Inability,
+    hearsay_before,
+)
 from jtbd_studio.nlp.friction_reasons import LeavingReasons
 from jtbd_studio.nlp.friction_scope import EVALUATIVE, InsultFilter, fear_reaches
 from jtbd_studio.nlp.friction_spans import join_one_problem, merge_pieces, through_dash
@@ -21,6 +26,7 @@ from jtbd_studio.nlp.spans import (
     set_span_values,
     span_values,
 )
+from jtbd_studio.nlp.view import doc_view
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -29,6 +35,9 @@ if TYPE_CHECKING:
 
 #: How many tokens after its wh-word a cue may stand and still be inside the indirect question.
 INQUIRY_WINDOW = 7
+#: How many content words besides its verb a bare complaint may hold ("our cleaners grumble",
+#: «Главбух у нас ругалась страшно»): its subject and one more (`_without_bare_complaints`).
+BARE_COMPLAINT_WORDS = 2
 #: The label of the cues of annoyance ("annoying", "frustrating", «бесит»): a feeling about a
 #: problem, which may be all a clause says (`Friction._without_reactions`).
 ANNOYING = "annoying"
@@ -88,6 +97,15 @@ class Friction(ClauseExtractor):
             hashes(nlp, words.get("then", frozenset())),
         )
         self.reasons = LeavingReasons(nlp, self.negation)
+        #: verbs of complaining that, with nothing said of what, only report how a problem
+        #: stated before was taken (`_without_bare_complaints`), and the prepositions that name
+        #: what was complained of («на», "about")
+        self.grumbles = hashes(nlp, words.get("grumble", frozenset()))
+        self.about_words = hashes(nlp, words.get("about", frozenset()))
+        self.inability = Inability(
+            tuple(cue for cue in load_cues(lang_of(nlp), "friction") if cue.role == "inability"),
+            nlp.vocab.strings,
+        )
         #: the English auxiliary of a negated imperative ("do n't", "do not"); -1 in Russian,
         #: where the imperative is a verb form
         english = lang_of(nlp) == "en"
@@ -110,6 +128,9 @@ class Friction(ClauseExtractor):
         #: the rule took ru dev friction F1 from 0.677 to 0.656, benchmarks/eval_quality.py)
         reaction = hashes(nlp, words.get("reaction", frozenset()))
         self.reaction_words = self.degree_words | reaction if reaction else frozenset()
+        #: problem words of other labels that, alone in a clause, are a reaction too ("It's
+        #: painful", "maddening")
+        self.evaluations = hashes(nlp, words.get("evaluation", frozenset()))
         #: what may stand between two spans of one sentence that state one problem, its cause or
         #: its detail ("it kind of lags, like there's a half-second delay", "the label is tiny,
         #: because …"; «…, потому что …»): `joins` words and punctuation; "," in the list lets
@@ -125,6 +146,14 @@ class Friction(ClauseExtractor):
         #: words that may stand before a span its consequence word opens («…, а справочники
         #: приходится вести руками», "…, and we have to …")
         self.before_consequence = hashes(nlp, words.get("before_consequence", frozenset()))
+
+    def find_cues(self, doc: Doc) -> list[tuple[Cue, int, int]]:
+        """The cue matches, with «нельзя» beside a perfective infinitive (`Inability`)."""
+        found = self.cues.find(doc)
+        more = self.inability.find(doc_view(doc))
+        if not more:
+            return found
+        return sorted(found + more, key=lambda match: (match[1], -match[2]))
 
     def hits(self, doc: Doc, index: SentenceIndex) -> list[Hit]:
         """The shared hits, less those inside brackets and consequences of a condition, plus
@@ -154,6 +183,8 @@ class Friction(ClauseExtractor):
         complaint_ends = {hit.end for hit in hits if hit.cue.get("complement")}
         if complaint_ends.intersection(span.end for span in spans):
             spans = self._with_complaints(index, spans, complaint_ends)
+        if self.grumbles and len(spans) > 1:
+            spans = self._without_bare_complaints(index, spans, hits)
         topic_ends = {hit.end for hit in hits if id(hit.cue) in self.topics}
         copular = {span.end for span in spans if self._before_copula(view, span.end)}
         if not topic_ends.intersection(span.end for span in spans) and not copular:
@@ -177,7 +208,7 @@ class Friction(ClauseExtractor):
         «бесит»), pronouns, copulas, degree words and fillers (`reaction`) only says how the
         speaker took it (emotion reads that). Said with no other problem in its document, the
         reaction stays: it is then all there is to point to the problem."""
-        if not self.reaction_words or len(spans) < 2 or not any(hit.label == ANNOYING for hit in hits):
+        if not self.reaction_words or len(spans) < 2 or not any(self._reacts(index.view, hit) for hit in hits):
             return spans
         view = index.view
         bare = [self._bare_reaction(view, span, hits) for span in spans]
@@ -189,11 +220,60 @@ class Friction(ClauseExtractor):
             if not reaction or view.segment_start(span.start) not in stating
         ]
 
+    def _reacts(self, view: DocView, hit: Hit) -> bool:
+        """Whether a hit is a word of feeling about a problem: a cue of annoyance, or one that
+        holds a word of `evaluation` ("painful", "maddening")."""
+        return hit.label == ANNOYING or (
+            bool(self.evaluations) and any(view.has(self.evaluations, i) for i in range(hit.start, hit.end))
+        )
+
+    def _without_bare_complaints(self, index: SentenceIndex, spans: list[Span], hits: list[Hit]) -> list[Span]:
+        """Spans less a bare report of complaining after a problem an earlier span of the same
+        piece states: "Demo screen sharing keeps dropping. … the guys complain", «…мастер пришёл
+        только через три недели. Уборщицы наши ругаются». A complaint is bare when every cue in
+        its span is a word of `grumble` and nothing in the span says what was complained of (no
+        «что» / "that" clause, no noun after «на» / "about"): it only tells how the problem was
+        taken. Said first, or alone, it stays: it is then all there is to point to the problem."""
+        view = index.view
+        kept: list[Span] = []
+        stated: set[int] = set()  # the pieces (packed segments) where a span states a problem
+        for span in spans:
+            piece = view.segment_start(span.start)
+            if piece in stated and self._bare_complaint(view, span, hits):
+                continue
+            kept.append(span)
+            stated.add(piece)
+        return kept
+
+    def _bare_complaint(self, view: DocView, span: Span, hits: list[Hit]) -> bool:
+        """Whether every hit inside `span` is a word of `grumble` and the span names no object
+        of the complaint (a complement word, or a content word after a word of `about`)."""
+        inside = [hit for hit in hits if span.start <= hit.start < span.end]
+        if not inside or not all(
+            all(view.has(self.grumbles, i) for i in range(hit.start, hit.end)) for hit in inside
+        ):
+            return False
+        grumbled = {i for hit in inside for i in range(hit.start, hit.end)}
+        said = 0  # content words besides the complaint: its subject ("the guys") and little more
+        for i in range(span.start, span.end):
+            if view.has(self.complement_words, i):
+                return False
+            if view.has(self.about_words, i):
+                j = view.skip_inline_space(i + 1)
+                if j < span.end and not view.stop[j] and not view.punct[j]:
+                    return False
+            if not (
+                i in grumbled or view.punct[i] or view.space[i] or view.stop[i]
+                or view.has(self.degree_words, i) or view.has(self.lead_ins, i)
+            ):
+                said += 1
+        return said <= BARE_COMPLAINT_WORDS
+
     def _bare_reaction(self, view: DocView, span: Span, hits: list[Hit]) -> bool:
         """Whether every word of `span` is part of a cue of annoyance or a word of `reaction`
         (or a degree word or filler)."""
         annoyed = {
-            i for hit in hits if hit.label == ANNOYING and span.start <= hit.start < span.end
+            i for hit in hits if span.start <= hit.start < span.end and self._reacts(view, hit)
             for i in range(hit.start, hit.end)
         }
         if not annoyed:

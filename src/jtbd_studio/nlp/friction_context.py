@@ -4,21 +4,30 @@ A conditional sentence whose condition states the problem ("если сроки 
 почувствует себя обманутым") names the barrier in the condition; its main clause says what
 follows from it (a consequence, which GUIDELINES.md does not count). Hearsay markers («будто
 бы», «якобы», "allegedly") report a claim the speaker does not assert («я будто бы её высек»).
-A sentence that opens with an imperative gives advice («Отвечайте на жалобы быстро»).
+A sentence that opens with an imperative gives advice («Отвечайте на жалобы быстро»). «Нельзя»
+beside a perfective infinitive names an action the product does not allow, whatever the verb
+(`Inability`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from jtbd_studio.nlp.lemmas import perfective_infinitive
+
 if TYPE_CHECKING:
+    from spacy.strings import StringStore
     from spacy.tokens import Doc
 
     from jtbd_studio.nlp.clauses import ClauseSplitter, Hit, SentenceIndex
+    from jtbd_studio.nlp.cues import Cue
     from jtbd_studio.nlp.view import DocView
 
 #: How many words into a clause a conditional word may stand and still open it ("даже если").
 CONDITION_REACH = 2
+#: How many words from «нельзя» its infinitive may stand, before or after it, with no punctuation
+#: between («шаблоны писем вытащить нельзя никак», «нельзя массово поменять ответственного»).
+INABILITY_REACH = 4
 #: The POS of a word that opens a clause with a subject of its own («…, клиент почувствует»).
 _SUBJECT_POS = frozenset({"NOUN", "PRON", "PROPN"})
 
@@ -142,3 +151,51 @@ class AdviceMood:
         from jtbd_studio.nlp.lemmas import IMPERATIVE, IMPERATIVE_OR_NOT, verb_mood
 
         return verb_mood(form) in (IMPERATIVE, IMPERATIVE_OR_NOT)
+
+
+class Inability:
+    """«Нельзя» with a perfective infinitive beside it: an action the product does not allow
+    («шаблоны писем вытащить нельзя никак», «оказалось, что докупить лицензии посреди срока
+    нельзя»), for any verb, where a pattern can only list verbs. An imperfective infinitive makes
+    «нельзя» a ban or advice («нельзя тянуть с ответом»): no match. The words and the label and
+    score of a match come from the cue lines of role `inability`; a match is a cue like any other
+    (negation, guards: «нельзя не заметить» is blocked)."""
+
+    def __init__(self, cues: tuple[Cue, ...], strings: StringStore) -> None:
+        self.cue = cues[0] if cues else None
+        self.words = frozenset(
+            strings.add(word) for cue in cues for word in cue.pattern.lower().split("|")
+        )
+
+    def find(self, view: DocView) -> list[tuple[Cue, int, int]]:
+        """The matches in the doc as (cue, start, end), by start."""
+        cue = self.cue
+        if cue is None or self.words.isdisjoint(view.lower):
+            return []  # a set test in C: most docs hold no «нельзя»
+        found: list[tuple[Cue, int, int]] = []
+        for i, word in enumerate(view.lower):
+            if word in self.words:
+                verb = self._verb(view, i, 1)
+                if verb < 0:
+                    verb = self._verb(view, i, -1)
+                if verb >= 0:
+                    found.append((cue, min(i, verb), max(i, verb) + 1))
+        return found
+
+    @staticmethod
+    def _verb(view: DocView, i: int, step: int) -> int:
+        """The perfective infinitive within INABILITY_REACH words of `i` in direction `step`
+        with no punctuation between, or -1."""
+        n = len(view.lower)
+        seen = 0
+        j = i
+        while seen < INABILITY_REACH:
+            j += step
+            if j < 0 or j >= n or view.punct[j]:
+                return -1
+            if view.space[j]:
+                continue
+            seen += 1
+            if perfective_infinitive(view.strings[view.lower[j]]):
+                return j
+        return -1

@@ -219,6 +219,15 @@ def _past_infinitive(lower: str) -> Any:
     ), None)
 
 
+@functools.lru_cache(maxsize=100_000)
+def perfective_infinitive(lower: str) -> bool:
+    """Whether pymorphy3 reads a lower-case form first as a perfective infinitive («вытащить»,
+    «докупить»). Asked only of the few words beside «нельзя» (`friction_context.Inability`):
+    cached, not kept in the per-form table."""
+    parses = morph().parse(lower)
+    return bool(parses) and parses[0].tag.POS == "INFN" and "perf" in parses[0].tag
+
+
 #: The mood of a Russian verb form (`verb_mood`).
 IMPERATIVE = 1
 IMPERATIVE_OR_NOT = 2

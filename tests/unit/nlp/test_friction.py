@@ -29,10 +29,12 @@ def friction(lang: str, text: str) -> list[str]:
         ("ru", "Всё подвисало на каждом шаге.", ["Всё подвисало на каждом шаге"]),
         ("en", "The app keeps glitching.", ["The app keeps glitching"]),
         ("en", "It glitched twice during the call.", ["It glitched twice during the call"]),
+        # the managers' complaining, with nothing said of what, is how the problem before it was
+        # taken, not a second problem (friction.py, _without_bare_complaints)
         (
             "ru",
             "Отчёты строятся по полчаса, менеджеры постоянно жалуются.",
-            ["Отчёты строятся по полчаса", "менеджеры постоянно жалуются"],
+            ["Отчёты строятся по полчаса"],
         ),
         (
             "ru",
@@ -2201,4 +2203,71 @@ def test_blind_probe_round_87_rules(lang: str, text: str, expected: list[str]) -
     ],
 )
 def test_blind_probe_round_88_rules(lang: str, text: str, expected: list[str]) -> None:
+    assert friction(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «нельзя» beside a perfective infinitive of any verb, before or after it
+        ("А вот шаблоны писем вытащить нельзя никак.", ["шаблоны писем вытащить нельзя никак"]),
+        ("Оказалось, что докупить лицензии посреди срока нельзя.",
+         ["Оказалось, что докупить лицензии посреди срока нельзя"]),
+        ("Там нельзя массово перекинуть задачи на другого исполнителя.",
+         ["Там нельзя массово перекинуть задачи на другого исполнителя"]),
+        ("Найти нормальный тариф было нереально.", ["Найти нормальный тариф было нереально"]),
+        # an imperfective infinitive: a ban or advice; a perfective one in a saying or advice
+        ("С ответом клиенту нельзя тянуть.", []),
+        ("Нельзя допустить, чтобы клиент ждал.", []),
+        ("Нельзя сказать, что всё идеально.", []),
+        ("Нельзя не заметить, как выросла скорость.", []),
+        ("Доверие клиентов нельзя купить за деньги.", []),
+        ("Это было нереально круто.", []),
+    ],
+)
+def test_a_perfective_infinitive_beside_nelzya_is_an_action_not_allowed(text: str, expected: list[str]) -> None:
+    assert friction("ru", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # unnoticed trouble is praise, in any word order; a fear called groundless
+        ("ru", "Ничего подобного, никто даже разницы не заметил.", []),
+        ("ru", "Клиент даже не понял, что что-то случилось.", []),
+        ("ru", "В общем, зря переживал.", []),
+        ("ru", "Это, как бы, не то чтобы проблема, просто было бы удобно.", []),
+        ("ru", "Я даже, как бы, испугаться не успел.", []),
+        ("ru", "Один раз мы, ну, не тот файл им отправили, старую версию договора.", []),
+        ("en", "Installation, hmm, I was ready for a headache, honestly.", []),
+        ("en", "Boring, in a good way.", []),
+        ("en", "This thing is ridiculously hard to break.", []),
+        ("en", "Once I locked myself out, totally my fault, typed the PIN wrong five times.", []),
+        ("en", "Our own problem is that we never have content.", []),
+        ("en", "Last year there was no price increase at all.", []),
+        # problems told without a problem word
+        ("ru", "И вот мы перевалили за двадцать тысяч, и платёж сразу вырос в два раза.",
+         ["платёж сразу вырос в два раза"]),
+        ("ru", "Там оказалась комиссия за закрытие договора, двадцать тысяч за машину.",
+         ["Там оказалась комиссия за закрытие договора, двадцать тысяч за машину"]),
+        ("ru", "Нам три раза возвращали пакет документов.", ["Нам три раза возвращали пакет документов"]),
+        ("ru", "Охранники на посту меняются постоянно.", ["Охранники на посту меняются постоянно"]),
+        ("ru", "Сайт после переезда сутки отдавал пятисотую ошибку.", ["Сайт после переезда сутки отдавал пятисотую ошибку"]),
+        ("ru", "А у них поддержка до семи.", ["у них поддержка до семи"]),
+        ("en", "The other twelve I moved myself, and each one took me most of an evening.",
+         ["each one took me most of an evening"]),
+        ("en", "The turnaround for a big manual is like three weeks.",
+         ["The turnaround for a big manual is like three weeks"]),
+        ("en", "Setting up the domain authentication was way over my head.",
+         ["Setting up the domain authentication was way over my head"]),
+        ("en", "We called seven firms, and four of them never called back at all.",
+         ["four of them never called back at all"]),
+        ("en", "The jump to fifteen thousand contacts almost doubled our bill.",
+         ["The jump to fifteen thousand contacts almost doubled our bill"]),
+        ("en", "Their catalogue is a PDF with two hundred chairs and no prices.",
+         ["Their catalogue is a PDF with two hundred chairs and no prices"]),
+        ("en", "It declines tap-to-pay maybe one in five times.", ["It declines tap-to-pay maybe one in five times"]),
+    ],
+)
+def test_probe_rounds_89_and_91_rules(lang: str, text: str, expected: list[str]) -> None:
     assert friction(lang, text) == expected
