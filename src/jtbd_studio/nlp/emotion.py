@@ -170,6 +170,10 @@ class Emotion:
             return hashes(nlp, roles.get(name, frozenset()))
 
         self.irrealis = role("irrealis")
+        #: «как» of the filler «как бы» said without commas (`_last_filler`): it hedges, as it
+        #: does set off by commas (cues.Disfluency), and wishes for nothing
+        self.how = nlp.vocab.strings.add("как")
+        self.comma = nlp.vocab.strings.add(",")
         #: verbs after which "would" hedges an opinion ("I'd say"), not a hypothesis
         self.opinion = role("opinion")
         self.contrast = role("contrast")
@@ -868,9 +872,24 @@ class Emotion:
         skipped = view.skipped  # «как бы» set off by commas is a filler, not a wish
         return any(
             view.has(self.irrealis, j) and (skipped is None or j not in skipped)
+            and not self._last_filler(view, j)
             and not (self.opinion and view.has(self.opinion, self._after_would(view, j, end)))
             for j in range(start, end)
         )
+
+    def _last_filler(self, view: DocView, j: int) -> bool:
+        """Whether «бы» at `j` ends the filler «как бы» said without commas: last in its
+        sentence («Кто мне этот простой оплатит, как бы?») or after a filler or a comma («ну
+        как бы сколько можно»). «Как бы нам это настроить» opens its sentence: a wish."""
+        if j < 1 or view.lower[j - 1] != self.how:
+            return False
+        after = view.skip_inline_space(j + 1) if j + 1 < len(view.lower) else j + 1
+        if after >= len(view.lower) or view.punct[after]:
+            return True
+        before = j - 2
+        while before >= 0 and view.space[before]:
+            before -= 1
+        return before >= 0 and (view.lower[before] == self.comma or view.has(self.splitter.fillers, before))
 
     def _after_would(self, view: DocView, j: int, end: int) -> int:
         """The word after the word of hypothesis at `j`, past a negator: "I'd say" and "I

@@ -170,7 +170,7 @@ class Inability:
     def find(self, view: DocView) -> list[tuple[Cue, int, int]]:
         """The matches in the doc as (cue, start, end), by start."""
         cue = self.cue
-        if cue is None or self.words.isdisjoint(view.lower):
+        if cue is None or self.words.isdisjoint(view.words):
             return []  # a set test in C: most docs hold no «нельзя»
         found: list[tuple[Cue, int, int]] = []
         for i, word in enumerate(view.lower):

@@ -1431,3 +1431,27 @@ def test_a_conclusion_after_but_weighs_one_more() -> None:
 )
 def test_blind_probe_round_88_rules(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # «как бы» said without commas, last in its sentence or after a filler, hedges: no wish
+        ("ru", "Кто мне этот простой оплатит, как бы?", -1),
+        ("ru", "Я уже не знаю, как с ними разговаривать, ну как бы сколько можно.", -1),
+        ("ru", "Было бы здорово, если бы отчёт приходил сам.", 0),
+        # rhetorical questions and exasperation of a complaint; praise without a word of feeling
+        ("ru", "Ну и за что мы платим тогда?", -1),
+        ("ru", "Мы сделку чуть не потеряли.", -1),
+        ("ru", "Мастер у них толковый.", 1),
+        ("ru", "Сейчас вообще никаких забот.", 1),
+        ("en", "But I mean, what's the point of a nice map if the alerts come in twenty minutes late?", -1),
+        ("en", "They charge us a fee for their own laundry? I mean, come on.", -1),
+        ("en", "Yeah, they're not the cheapest, but I'm not going anywhere.", 1),
+        ("en", "That alone paid for the whole contract.", 1),
+        ("en", "He didn't even have to call me.", 1),
+        ("en", "I'm not going to the office tomorrow.", 0),
+    ],
+)
+def test_probe_round_91_feelings(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
