@@ -157,9 +157,9 @@ class Inability:
     """«Нельзя» with a perfective infinitive beside it: an action the product does not allow
     («шаблоны писем вытащить нельзя никак», «оказалось, что докупить лицензии посреди срока
     нельзя»), for any verb, where a pattern can only list verbs. An imperfective infinitive makes
-    «нельзя» a ban or advice («нельзя тянуть с ответом»): no match. The words and the label and
-    score of a match come from the cue lines of role `inability`; a match is a cue like any other
-    (negation, guards: «нельзя не заметить» is blocked)."""
+    «нельзя» a ban or advice («нельзя тянуть с ответом»): no match. The words come from the cue
+    lines of role `inability` («нельзя», «нереально»), a match's label and score from the first of
+    them; a match is a cue like any other (negation, guards: «нельзя не заметить» is blocked)."""
 
     def __init__(self, cues: tuple[Cue, ...], strings: StringStore) -> None:
         self.cue = cues[0] if cues else None
