@@ -173,7 +173,6 @@ class Emotion:
         #: «как» of the filler «как бы» said without commas (`_last_filler`): it hedges, as it
         #: does set off by commas (cues.Disfluency), and wishes for nothing
         self.how = nlp.vocab.strings.add("как")
-        self.comma = nlp.vocab.strings.add(",")
         #: verbs after which "would" hedges an opinion ("I'd say"), not a hypothesis
         self.opinion = role("opinion")
         self.contrast = role("contrast")
@@ -889,7 +888,7 @@ class Emotion:
         before = j - 2
         while before >= 0 and view.space[before]:
             before -= 1
-        return before >= 0 and (view.lower[before] == self.comma or view.has(self.splitter.fillers, before))
+        return before >= 0 and (view.lower[before] == self.splitter.comma or view.has(self.splitter.fillers, before))
 
     def _after_would(self, view: DocView, j: int, end: int) -> int:
         """The word after the word of hypothesis at `j`, past a negator: "I'd say" and "I
