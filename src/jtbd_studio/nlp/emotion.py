@@ -32,6 +32,7 @@ from jtbd_studio.nlp.cues import (
 from jtbd_studio.nlp.emoticons import Emoticons, Feeling
 from jtbd_studio.nlp.lemmas import IMPERATIVE, IMPERATIVE_OR_NOT, INFINITIVE, verb_mood
 from jtbd_studio.nlp.negation import MAX_REACH, Intensity, Negation, hashes
+from jtbd_studio.nlp.outcome import outcomes
 from jtbd_studio.nlp.spans import (
     SPAN_GROUPS,
     problems_stated,
@@ -83,6 +84,8 @@ PLAIN_PROBLEMS = 2
 #: Within how many sentences after a worry a word of relief answers it (`_relief_later`).
 RELIEF_REACH = 2
 PLAIN_SCORE = 0.4
+#: The feeling of an amount that came better (+) or worse (−) than promised (`outcome_feelings`).
+OUTCOME_VALENCE = 1.0
 #: How many words before a verb of saying its first-person subject may stand ("I've said").
 REPORTER_REACH = 3
 #: A token of laughter («ахахах», «хихи», "hahaha", "lol"): its length varies, so it is a
@@ -157,6 +160,7 @@ class Emotion:
         self.negation = per_pipeline(nlp, Negation)
         self.intensity = Intensity(nlp)
         self.splitter = per_pipeline(nlp, ClauseSplitter)
+        self.promises = outcomes(nlp)
         self.exclamation = nlp.vocab.strings.add("!")
         #: what ends a sentence or clause after a contrast word ("I don't trust it yet."): the
         #: sentencizer's final punctuation (tokens.py reads the same list), "..." and ";"
@@ -256,7 +260,7 @@ class Emotion:
         if len(doc) and speaker_role(doc) == "customer":
             index = sentence_index(doc, self.splitter)
             units: dict[tuple[int, int], list[Feeling]] = {}
-            found = self.feelings(doc, index) + self.laughter(index.view)
+            found = self.feelings(doc, index) + self.laughter(index.view) + self.outcome_feelings(index)
             faces = [
                 Feeling(f.token, f.valence * FACE_WEIGHT, f.label)
                 for f in self.emoticons.find(index.view)
@@ -292,6 +296,15 @@ class Emotion:
             self.emoticons.learn(view)
         set_group(doc, self.group, spans)
         return doc
+
+    def outcome_feelings(self, index: SentenceIndex) -> list[Feeling]:
+        """What came set against what was promised (`outcome`) is felt even when no word says
+        so: "they said two weeks and it was here in four days" is good news, "quoted $12,000,
+        invoiced $15,400" bad news; the feeling sits on the amount that came."""
+        return [
+            Feeling(o.came.start, OUTCOME_VALENCE * o.sign, DEFAULT_LABELS[o.sign], modal=True)
+            for o in self.promises.find(index)
+        ]
 
     def plain_complaints(
         self, index: SentenceIndex, problems: list[tuple[int, tuple[int, int]]],

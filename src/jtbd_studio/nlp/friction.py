@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
-from jtbd_studio.nlp.clauses import ClauseExtractor, Hit, SentenceIndex
+from jtbd_studio.nlp.clauses import ClauseExtractor, Hit, SentenceIndex, sentence_index
 from jtbd_studio.nlp.cues import Cue, disfluency, lang_of, load_cues, range_key, word_lists
 from jtbd_studio.nlp.friction_context import (
     AdviceMood,
@@ -19,6 +19,7 @@ from jtbd_studio.nlp.friction_scope import EVALUATIVE, InsultFilter, fear_reache
 from jtbd_studio.nlp.friction_spans import join_one_problem, merge_pieces, through_dash
 from jtbd_studio.nlp.lemmas import IMPERATIVE, IMPERATIVE_OR_NOT, verb_mood
 from jtbd_studio.nlp.negation import hashes
+from jtbd_studio.nlp.outcome import outcomes
 from jtbd_studio.nlp.spans import (
     problems_stated,
     register_extensions,
@@ -106,6 +107,14 @@ class Friction(ClauseExtractor):
             tuple(cue for cue in load_cues(lang_of(nlp), "friction") if cue.role == "inability"),
             nlp.vocab.strings,
         )
+        self.outcomes = outcomes(nlp)
+        #: an amount that came worse than promised is a cue of these (label, score: the line of
+        #: role `outcome` whose pattern names the dimension; a date is a time); the cues of these labels go in the clause of
+        #: one that came better
+        self.outcome_cues = {
+            cue.pattern: cue for cue in load_cues(lang_of(nlp), "friction") if cue.role == "outcome"
+        }
+        self.outcome_labels = frozenset(cue.label for cue in self.outcome_cues.values())
         #: the English auxiliary of a negated imperative ("do n't", "do not"); -1 in Russian,
         #: where the imperative is a verb form
         english = lang_of(nlp) == "en"
@@ -148,9 +157,25 @@ class Friction(ClauseExtractor):
         self.before_consequence = hashes(nlp, words.get("before_consequence", frozenset()))
 
     def find_cues(self, doc: Doc) -> list[tuple[Cue, int, int]]:
-        """The cue matches, with «нельзя» beside a perfective infinitive (`Inability`)."""
+        """The cue matches, with «нельзя» beside a perfective infinitive (`Inability`) and the
+        amounts that came worse than promised (`outcome`: "quoted six weeks, took four
+        months"), less the cues of slowness or cost in the clause of an amount that came better
+        ("they said a week and it took three days")."""
         found = self.cues.find(doc)
         more = self.inability.find(doc_view(doc))
+        came = self.outcomes.find(sentence_index(doc, self.splitter))
+        if came:
+            index = sentence_index(doc, self.splitter)
+            better = {index.clause(at) for o in came if o.sign > 0 for at in (o.promised.start, o.came.start)}
+            if better:
+                found = [
+                    match for match in found
+                    if match[0].label not in self.outcome_labels or index.clause(match[1]) not in better
+                ]
+            more = more + [
+                (self.outcome_cues.get(o.came.dimension, self.outcome_cues["time"]), o.came.start, o.came.end)
+                for o in came if o.sign < 0
+            ]
         if not more:
             return found
         return sorted(found + more, key=lambda match: (match[1], -match[2]))
@@ -180,6 +205,8 @@ class Friction(ClauseExtractor):
             view, spans, index.sentence, lambda first, second, consequence: self._joined(view, first, second, consequence),
             self.join_words, self.comma_joins, self.consequence_words, self.before_consequence,
         )
+        if spans and self.outcomes.find(index):  # made once per doc, by find_cues
+            spans = self._with_promises(index, spans)
         complaint_ends = {hit.end for hit in hits if hit.cue.get("complement")}
         if complaint_ends.intersection(span.end for span in spans):
             spans = self._with_complaints(index, spans, complaint_ends)
@@ -200,6 +227,26 @@ class Friction(ClauseExtractor):
                 )[1]
             reached.append(span if end <= span.end else self._joined(view, span, doc[span.start : end]))
         return reached
+
+    def _with_promises(self, index: SentenceIndex, spans: list[Span]) -> list[Span]:
+        """A span of an amount that came worse than promised reaches back to the promise when
+        both are said in one sentence: "they quoted six weeks and it took four months" states
+        one problem, the two amounts together (a span the promise's own cue made is taken in)."""
+        view = index.view
+        doc = view.doc
+        for outcome in self.outcomes.find(index):
+            if outcome.sign > 0 or index.sentence(outcome.promised.start) != index.sentence(outcome.came.start):
+                continue
+            first = self.splitter.trim(view, *index.clause(outcome.promised.start))[0]
+            at = next((k for k, span in enumerate(spans) if span.start <= outcome.came.start < span.end), -1)
+            if at < 0 or first >= spans[at].start:
+                continue
+            inside = [k for k, span in enumerate(spans) if span.end > first and span.start < spans[at].start]
+            lead = spans[inside[0]] if inside and spans[inside[0]].start <= first else doc[first : first + 1]
+            joined = self._joined(view, lead, spans[at])
+            spans = [span for k, span in enumerate(spans) if k not in inside and k != at]
+            spans = sorted([*spans, joined], key=lambda span: span.start)
+        return spans
 
     def _without_reactions(self, index: SentenceIndex, spans: list[Span], hits: list[Hit]) -> list[Span]:
         """Spans less the bare reactions to a problem that another span of the same document

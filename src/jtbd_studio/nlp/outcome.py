@@ -1,0 +1,656 @@
+"""What came, set against what was promised: "they quoted six weeks and it took four months".
+
+GUIDELINES.md counts a problem "below expectation" as friction, and customers often tell one only
+through amounts: a time or a price promised, quoted, agreed or planned, then the one that came
+(«сказали две недели, а привезли через два месяца»). No cue word says "late" or "overcharged";
+the numbers do. The same reading tells the opposite: "they said two weeks and it was here in
+four days" is an outcome better than promised, a feeling told without a word of feeling.
+
+An *amount* is a number with a unit of time (minutes to years, in days) or of money (a currency
+sign or word; its value in the currency's units). It is *promised* when a word of
+expectation (`expected` in `outcome.jsonl`: "quoted", "promised", «обещали», «по договору»)
+stands before it in its clause, with no contrast word ("but", "and", «а», «но») between. The
+amount that *came* is the next amount of the same dimension, in the same sentence or in the next
+OUTCOME_REACH sentences, that is not promised itself; if it is more than (1 + MARGIN) times the
+promised one, the outcome is worse (−1), if less than (1 − MARGIN) times, better (+1). Amounts
+of one dimension that differ more than SCALE times do not measure one thing ("a two-year
+contract" against "three weeks to deliver") and are not compared. A rate or frequency ("every two
+weeks", "$500 a month", «раз в неделю») or a time past ("two weeks ago") is no outcome.
+
+`Outcomes.find` is shared by friction (a worse outcome is a problem stated, in the clause of the
+amount that came) and emotion (the feeling of an outcome), and made once per doc.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from jtbd_studio.nlp.cues import lang_of, load_cues
+from jtbd_studio.nlp.view import doc_view
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from jtbd_studio.nlp.clauses import SentenceIndex
+    from jtbd_studio.nlp.view import DocView
+
+TIME = "time"
+MONEY = "money"
+#: dates: a day of the week (1-7), a day of a month (1-31), a month (31 per month, plus the day)
+WEEKDAY = "weekday"
+MONTHDAY = "monthday"
+MONTH = "month"
+#: How far back a later date may stand and still be read as the next week's or month's (a
+#: Monday after a promised Friday is the Monday after it; a Thursday, the day before)
+WRAP = {WEEKDAY: 3.0, MONTHDAY: 10.0}
+#: How far the amount that came must differ from the one promised, as a share of it, per
+#: dimension: a day on a two-week promise is noise, a tenth off a quote is not.
+MARGIN = {"time": 0.15, "money": 0.05}
+#: Amounts of one dimension further apart than this factor measure different things ("four
+#: hours" promised and "twenty minutes" that came are 12 apart; a two-year contract and three
+#: weeks to deliver, 35).
+SCALE = 25.0
+#: In how many sentences after the promised amount's the amount that came may stand.
+OUTCOME_REACH = 2
+#: How many tokens before a unit its number may reach back ("a couple of weeks", "15 000 рублей").
+NUMBER_REACH = 8
+#: English articles that stand for "one" and open a number, and the words after which they do
+#: not ("two and a half weeks", "half a day")
+ARTICLES = frozenset({"a", "an"})
+HALVES = frozenset({"half", "couple", "dozen", "hundred", "thousand"})
+#: How many words before an amount its word of expectation may stand, in its sentence ("the
+#: yard said, you know, Thursday").
+PROMISE_REACH = 14
+#: How many words after "and" («и») its subject may stand ("and, honestly, it's usually").
+SUBJECT_REACH = 3
+#: A number up to this after "at", "by" («в», «к») is an hour of the clock ("at half eight").
+CLOCK = 24
+#: A token of digits: "12", "1,200", "2.5", "12k", "000".
+_DIGITS = re.compile(r"^(\d{1,3}(?:[,\u00a0 ]\d{3})+|\d+(?:[.,]\d+)?)(k|к|m|м)?$")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number with its unit: tokens [start, end), its value (days or currency units)."""
+
+    dimension: str
+    value: float
+    start: int
+    end: int
+    promised: bool
+    #: the unit's size (days per unit; 1 for money and dates): a bare number that answers a
+    #: promise is read in the promise's unit ("promises twenty-four hours … more like seventy-two")
+    size: float = 1.0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """An amount that came set against the one promised: `sign` −1 worse, +1 better."""
+
+    promised: Amount
+    came: Amount
+    sign: int
+
+
+class Outcomes:
+    """Finds promised amounts and what came of them in a doc (see the module docstring)."""
+
+    def __init__(self, nlp: Language) -> None:
+        strings = nlp.vocab.strings
+        self.strings = strings
+        words: dict[str, set[int]] = {}
+        self.units: dict[int, tuple[str, float, bool]] = {}
+        self.numbers: dict[int, float] = {}
+        self.dates: dict[str, dict[int, float]] = {}
+        self.multipliers: dict[int, float] = {}
+        for cue in load_cues(lang_of(nlp), "outcome"):
+            for word in cue.pattern.lower().split("|"):
+                key = strings.add(word)
+                if cue.role == "unit":
+                    self.units[key] = (str(cue.get("dimension")), float(cue.get("value")), bool(cue.get("counted")))
+                elif cue.role == "currency":
+                    self.units[key] = (MONEY, float(cue.get("value", 1)), False)
+                elif cue.role == "number":
+                    self.numbers[key] = float(cue.get("value"))
+                elif cue.role == "multiplier":
+                    self.multipliers[key] = float(cue.get("value"))
+                elif cue.role in (WEEKDAY, MONTH, "ordinal"):
+                    self.dates.setdefault(cue.role, {})[key] = float(cue.get("value"))
+                else:
+                    words.setdefault(cue.role, set()).add(key)
+
+        def role(name: str) -> frozenset[int]:
+            return frozenset(words.get(name, ()))
+
+        self.expected = role("expected")
+        self.alone_after = role("alone_after")
+        self.rate = role("rate")
+        self.after = role("after")
+        self.contrast = role("contrast")
+        self.joins = role("joins")
+        self.clock = role("clock")
+        self.approximate = role("approximate")
+        self.day_before = role("day_before")
+        self.unit_words = role("unit_word")
+        self.subjects = role("subject")
+        self.next_words = role("next")
+        self.month_parts = (
+            (role("early_in"), 3.0),
+            (role("mid_in"), 15.0),
+            (role("late_in"), 28.0),
+        )
+        self.day_words = role("day_word")
+        self.weekdays = self.dates.get(WEEKDAY, {})
+        self.months = self.dates.get(MONTH, {})
+        self.ordinals = self.dates.get("ordinal", {})
+        #: the words an amount needs (a unit, a currency or a multiplier: "8k" alone is missed)
+        self.unit_keys = (
+            frozenset(self.units) | frozenset(self.multipliers) | frozenset(self.weekdays)
+            | frozenset(self.months) | frozenset(self.ordinals)
+        )
+        self.currencies = frozenset(k for k, (dim, _, _) in self.units.items() if dim == MONEY)
+        self._last: tuple[DocView | None, list[Outcome]] = (None, [])
+
+    def find(self, index: SentenceIndex) -> list[Outcome]:
+        """The outcomes of the doc, by the position of the amount that came."""
+        view = index.view
+        if self._last[0] is view:
+            return self._last[1]
+        found: list[Outcome] = []
+        if not self.expected.isdisjoint(view.words) and not self.unit_keys.isdisjoint(view.words):
+            found = self._find(index)
+        self._last = (view, found)
+        return found
+
+    def _find(self, index: SentenceIndex) -> list[Outcome]:
+        """Each promised amount against the next amount of its dimension in reach (or, when
+        none comes before the next promise, a bare number in its unit: `_bare`)."""
+        amounts = self.amounts(index)
+        view = index.view
+        starts = view.sent_starts
+        found: list[Outcome] = []
+        used: set[int] = set()
+        for k, promised in enumerate(amounts):
+            if not promised.promised:
+                continue
+            # OUTCOME_REACH sentences after the promise's, within its packed piece (a turn)
+            at = bisect_right(starts, promised.start) - 1
+            limit = starts[at + OUTCOME_REACH + 1] if at + OUTCOME_REACH + 1 < len(starts) else len(view.lemma)
+            piece = bisect_right(view.segments, promised.start)
+            if piece < len(view.segments):
+                limit = min(limit, view.segments[piece])
+            later = [a for a in amounts[k + 1 :] if a.start < limit and a.dimension == promised.dimension]
+            came: Amount | None = later[0] if later else None
+            if (came is None or came.promised) and promised.dimension in MARGIN:
+                came = self._bare(index, promised, came.start if came else limit, amounts)
+            if came is None or came.promised or came.start in used:
+                continue  # a second promise: what came is told of that one
+            if came.dimension in MARGIN:
+                sign = self.compare(promised.value, came.value, MARGIN[came.dimension])
+            else:
+                sign = self.compare_dates(came.dimension, promised.value, came.value)
+            if sign:
+                found.append(Outcome(promised, came, sign))
+                used.add(came.start)
+        return sorted(found, key=lambda outcome: outcome.came.start)
+
+    def _bare(self, index: SentenceIndex, promised: Amount, limit: int, amounts: list[Amount]) -> Amount | None:
+        """A number said without its unit after a promised amount, read in the promise's unit
+        ("promises results within twenty-four hours … it's more like seventy-two", "quoted
+        eleven hundred a month … the first invoice lands at thirteen forty", «в смете было 120
+        тысяч, в итоге вышло 95»): the first number after the promise, before `limit`, not
+        promised itself, that no noun of its own follows ("thirty-two plated
+        meals") and that is no part of an amount."""
+        view = index.view
+        covered = {k for a in amounts for k in range(a.start, a.end)}
+        k = promised.end + 1  # not right after it: "four pound ten" is one price
+        n = len(view.lemma)
+        while k < limit:
+            if k in covered or view.text(k) in ARTICLES or not self._numeric(view, k):
+                k += 1
+                continue
+            tokens = [k]
+            j = k + 1
+            while j < limit and j not in covered and (
+                self._numeric(view, j) or (view.text(j) == "-" and j + 1 < n and self._numeric(view, j + 1))
+            ):
+                tokens.append(j)
+                j += 1
+            after = j
+            while after < n and view.space[after]:
+                after += 1
+            free = after >= n or (bool(view.punct[after]) and view.text(after) != "-") or (
+                bool(view.stop[after]) and not view.has(self.unit_keys, after) and not view.has(self.rate, after)
+            )
+            before = self._word_before(view, k)
+            value = self._value(view, tokens)
+            if (
+                free and value > 1  # "one" alone is a pronoun ("two on nights, one on days")
+                and not (before >= 0 and view.has(self.rate, before))
+                and not (before >= 0 and view.has(self.clock, before) and value <= CLOCK)
+                and not self._promised(index, k)
+            ):
+                if promised.dimension == TIME:
+                    value *= promised.size
+                elif value < 1000 <= promised.value and value * 1000 <= promised.value * SCALE:
+                    value *= 1000  # «120 тысяч … вышло 95»
+                if value > 0:
+                    return Amount(promised.dimension, value, k, j, False, promised.size)
+            k = j
+        return None
+
+    @staticmethod
+    def compare_dates(dimension: str, promised: float, came: float) -> int:
+        """−1 when the date that came is later than the promised one, +1 when earlier; a
+        weekday or a day of the month far before the promised one is the next week's or
+        month's ("promised Friday, came Monday")."""
+        if came == promised:
+            return 0
+        if came < promised and promised - came > WRAP.get(dimension, 1e9):
+            return -1
+        return -1 if came > promised else 1
+
+    @staticmethod
+    def compare(promised: float, came: float, margin: float) -> int:
+        """−1 when `came` is more than the promised amount, +1 when less, 0 when about equal
+        or too far apart to be the same measure."""
+        if promised <= 0 or came <= 0 or max(promised, came) > SCALE * min(promised, came):
+            return 0
+        if came > promised * (1 + margin):
+            return -1
+        if came < promised * (1 - margin):
+            return 1
+        return 0
+
+    def amounts(self, index: SentenceIndex) -> list[Amount]:
+        """The amounts of the doc in reading order."""
+        view = index.view
+        found: list[Amount] = []
+        taken = -1
+        unit_size = 1.0
+        for u in range(len(view.lemma)):
+            if u < taken:
+                continue
+            key = view.lower[u] if view.lower[u] in self.units else view.lemma[u]
+            unit = self.units.get(key)
+            if unit is None:
+                date = self._date(view, u)
+                if date is not None:
+                    found.append(Amount(date[0], date[3], date[1], date[2], self._promised(index, date[1])))
+                    taken = date[2]
+                    continue
+                if not self._thousands(view, u):
+                    continue
+                dimension = MONEY
+                number = self._number_before(view, u + 1)  # as if a currency word followed
+                amount = None if number is None else (number[0], u + 1, number[1])
+            elif unit[0] == MONEY:
+                dimension = MONEY
+                amount = self._money(view, u, unit[1])
+            else:
+                dimension, unit_size, counted = unit
+                amount = self._time(view, u, unit_size, counted)
+            if amount is None:
+                continue
+            start, end, value = amount
+            if self._past(view, end):
+                continue
+            if self._rate(view, start, dimension):
+                price = self._number_before(view, start) if dimension == TIME else None
+                if price is None or (found and found[-1].end > price[0]):
+                    continue  # no number before, or one an amount already read ("$500 a month")
+                # "four-twenty a month", «пятьдесят в месяц»: the number before a rate is a price
+                dimension, start, end, value = MONEY, price[0], start, price[1]
+            found.append(Amount(
+                dimension, value, start, end, self._promised(index, start), unit_size if dimension == TIME else 1.0
+            ))
+            taken = end
+        return found
+
+    def _time(self, view: DocView, u: int, size: float, counted: bool) -> tuple[int, int, float] | None:
+        """A time amount whose unit is token `u`: its number before it ("six weeks", "a
+        couple of weeks", «полтора месяца»), or one of the unit alone after a word of
+        `alone_after` («через неделю») or when the unit counts itself («полгода»)."""
+        number = self._number_before(view, u)
+        if number is not None:
+            return number[0], u + 1, number[1] * size
+        before = self._word_before(view, u)
+        if before >= 0 and size == 1.0:
+            ordinal = self._ordinal(view, before, plain=False)
+            if ordinal is not None:  # «на седьмой день»: the day it came, counted from the start
+                return ordinal[0], u + 1, ordinal[1]
+        after = self._number_after_unit(view, u)
+        if after is not None:  # «дня за три-четыре», «месяца через два»: about so many
+            return u, after[0], after[1] * size
+        if counted or (before >= 0 and (view.has(self.alone_after, before) or view.has(self.expected, before))):
+            return u, u + 1, size
+        return None
+
+    def _money(self, view: DocView, u: int, size: float) -> tuple[int, int, float] | None:
+        """A money amount around the currency token `u`: "$1,200", "12k $", "1,800 bucks",
+        «12 тысяч рублей»."""
+        after = self._number_after(view, u)
+        if after is not None:
+            return u, after[0], after[1] * size
+        number = self._number_before(view, u)
+        if number is not None:
+            return number[0], u + 1, number[1] * size
+        return None
+
+    def _number_before(self, view: DocView, u: int) -> tuple[int, float] | None:
+        """The number that ends right before token `u` (fillers, "of" and a word of the unit
+        such as "working" or «рабочих» aside): its first token and value."""
+        k = u - 1
+        while k >= 0 and (view.space[k] or view.has(self.unit_words, k)):
+            k -= 1
+        tokens: list[int] = []
+        while k >= 0 and len(tokens) < NUMBER_REACH:
+            if view.space[k]:
+                k -= 1
+                continue
+            if self._numeric(view, k) or (
+                view.text(k) in ("-", "and", "of") and (tokens or (k > 0 and self._numeric(view, k - 1)))
+            ):
+                tokens.append(k)
+                k -= 1
+                if view.text(k + 1) in ARTICLES and not (
+                    k >= 0 and (view.text(k) == "half" or (
+                        view.text(k) == "and" and len(tokens) > 1 and view.text(tokens[-2]) in HALVES
+                    ))
+                ):
+                    break  # "a" opens a number ("eleven hundred a month" is a rate after money)
+                continue
+            break
+        while tokens and not self._numeric(view, tokens[-1]):
+            tokens.pop()
+        if not tokens:
+            return None
+        value = self._value(view, sorted(tokens))
+        return (min(tokens), value) if value > 0 else None
+
+    def _number_after_unit(self, view: DocView, u: int) -> tuple[int, float] | None:
+        """A number after its unit and a preposition of `approximate` («дня за три», "day
+        thirty-one" after "on"): the end of its tokens and its value."""
+        k = u + 1
+        while k < len(view.lemma) and view.space[k]:
+            k += 1
+        if k < len(view.lemma) and view.has(self.approximate, k):
+            k += 1
+            while k < len(view.lemma) and view.space[k]:
+                k += 1
+        elif not (u > 0 and view.has(self.day_before, u - 1 if not view.space[u - 1] else max(u - 2, 0))):
+            return None
+        tokens: list[int] = []
+        while k < len(view.lemma) and len(tokens) < NUMBER_REACH and (
+            self._numeric(view, k)
+            or (tokens and view.text(k) == "-" and k + 1 < len(view.lemma) and self._numeric(view, k + 1))
+        ):
+            if view.text(k) in ARTICLES:
+                break
+            tokens.append(k)
+            k += 1
+        if not tokens:
+            return None
+        value = self._value(view, tokens)
+        return (tokens[-1] + 1, value) if value > 0 else None
+
+    def _number_after(self, view: DocView, u: int) -> tuple[int, float] | None:
+        """The number right after a currency sign ("$1,200", "$12k", "$15 thousand"): the end of
+        its tokens and its value."""
+        k = u + 1
+        if k >= len(view.lemma) or self._digits(view.text(k)) is None:
+            return None
+        tokens = [k]
+        k += 1
+        while k < len(view.lemma) and len(tokens) < NUMBER_REACH and (
+            view.lower[k] in self.multipliers or view.lemma[k] in self.multipliers
+        ):
+            tokens.append(k)
+            k += 1
+        value = self._value(view, tokens)
+        return (tokens[-1] + 1, value) if value > 0 else None
+
+    def _numeric(self, view: DocView, k: int) -> bool:
+        return (
+            view.lower[k] in self.numbers
+            or view.lemma[k] in self.numbers
+            or view.lower[k] in self.multipliers
+            or view.lemma[k] in self.multipliers
+            or self._digits(view.text(k)) is not None
+            or self._hyphened(view, k) is not None
+        )
+
+    def _hyphened(self, view: DocView, k: int) -> float | None:
+        """The value of a range in one token, the higher end («две-три» → 3)."""
+        text = view.strings[view.lemma[k]]
+        if "-" not in text:
+            return None
+        last = self.strings.add(text.rsplit("-", 1)[1])
+        return self.numbers.get(last)
+
+    @staticmethod
+    def _digits(text: str) -> float | None:
+        match = _DIGITS.match(text)
+        if match is None:
+            return None
+        digits, suffix = match.groups()
+        if re.fullmatch(r"\d{1,3}(?:[,\u00a0 ]\d{3})+", digits):
+            value = float(re.sub(r"[,\u00a0 ]", "", digits))
+        else:
+            value = float(digits.replace(",", "."))
+        if suffix:
+            value *= 1_000_000 if suffix in ("m", "м") else 1000
+        return value
+
+    def _value(self, view: DocView, tokens: list[int]) -> float:
+        """The value of the number tokens in reading order: words summed ("twenty-five",
+        "two thousand eight hundred and fifty", «двадцать пять»), multiplied by a multiplier
+        ("twelve thousand", "15 k"), digits joined by a thousands group («15 000»), a price said
+        in pairs ("thirteen forty", "four-twenty": 1340, 420), a range read at its higher end
+        ("two, three weeks", "2-3 weeks", «две-три недели»), halves ("half a day", "two and a
+        half weeks", «полтора месяца»)."""
+        total = 0.0
+        current = 0.0
+        sep = ""  # the separator before this token: "", "-", "and", "of"
+        last_digits = False
+        for position, k in enumerate(tokens):
+            text = view.text(k)
+            if text in ("-", "and", "of"):
+                sep = text
+                continue
+            lemma = view.lemma[k]
+            digits = self._digits(text)
+            mult = self.multipliers.get(view.lower[k], self.multipliers.get(lemma))
+            number = self.numbers.get(view.lower[k], self.numbers.get(lemma))
+            if number is None:
+                number = self._hyphened(view, k)
+            if text in ARTICLES:
+                after = view.text(tokens[position + 1]) if position + 1 < len(tokens) else ""
+                number = None if after in HALVES or current == 0.5 else 1.0
+                if number is None:
+                    continue
+            if digits is not None:
+                if current and last_digits and sep == "" and len(text) == 3 and text.isdigit():
+                    current = current * 1000 + digits  # «15 000»
+                else:
+                    current = digits
+            elif mult is not None:
+                current = (current or 1.0) * mult
+                if mult >= 1000:
+                    total += current
+                    current = 0.0
+            elif number is not None:
+                if number == 0.5:
+                    current = current + 0.5 if current and sep == "and" else 0.5
+                elif current >= 20 and current % 10 == 0 and number < 10 and sep != "and":
+                    current += number  # "twenty-five", «сто сорок три»
+                elif current >= 100 and current % 100 == 0 and number < 100:
+                    current += number  # "two hundred and fifty", «сто двадцать»
+                elif total and not current and number < 1000:
+                    current = number  # "two thousand one hundred"
+                elif 1 <= current < 100 and 10 <= number < 100 and sep in ("", "-") and current == int(current):
+                    current = current * 100 + number  # "thirteen forty", "four-twenty"
+                elif 1 <= current < 100 and 100 <= number < 1000 and number % 100 == 0 and sep == "":
+                    current = current * 1000 + number  # «пять девятьсот», «шесть четыреста пятьдесят»
+                else:
+                    current = number  # a range ("two, three weeks") reads at its last number
+            last_digits = digits is not None
+            sep = ""
+        return total + current
+
+    def _thousands(self, view: DocView, k: int) -> bool:
+        """Whether token `k` ends a number in thousands said without a currency ("twelve
+        thousand for the install", "8k", «на 22 тысячи»), which in talk of a bill is money: a
+        multiplier of 1,000 or more, or digits with "k", not followed by a unit or a content
+        word ("two thousand units", «тысяча заказов»)."""
+        thousands = self.multipliers.get(view.lower[k], self.multipliers.get(view.lemma[k], 0.0)) >= 1000
+        if not thousands:
+            digits = view.text(k)
+            thousands = digits[-1:] in ("k", "к") and self._digits(digits) is not None
+        if not thousands:
+            return False
+        n = k + 1
+        while n < len(view.lemma) and view.space[n]:
+            n += 1
+        if n < len(view.lemma) and (
+            view.lower[n] in self.units or view.lemma[n] in self.units or self._numeric(view, n)
+        ):
+            return False  # a currency, a unit or more of the number after it reads it itself
+        return n >= len(view.lemma) or bool(view.punct[n]) or bool(view.stop[n])
+
+    def _word_before(self, view: DocView, k: int) -> int:
+        k -= 1
+        while k >= 0 and view.space[k]:
+            k -= 1
+        return k if k >= 0 and not view.punct[k] else -1
+
+    def _rate(self, view: DocView, start: int, dimension: str) -> bool:
+        """Whether the amount starting at `start` is a rate or a frequency: a `rate` word right
+        before it ("every two weeks", «раз в неделю»), or, for time, a money amount right before
+        it ("$500 a month", «5 тысяч в месяц»)."""
+        before = self._word_before(view, start)
+        if before < 0:
+            return False
+        if view.has(self.rate, before):
+            return True
+        return dimension == TIME and (view.has(self.currencies, before) or self._numeric(view, before))
+
+    def _past(self, view: DocView, end: int) -> bool:
+        """Whether a word of `after` follows the amount ("two weeks ago", "a week early")."""
+        k = end
+        while k < len(view.lemma) and view.space[k]:
+            k += 1
+        return k < len(view.lemma) and view.has(self.after, k)
+
+    def _date(self, view: DocView, u: int) -> tuple[str, int, int, float] | None:
+        """A date at token `u`: (dimension, start, end, value). A weekday ("Thursday", «в
+        пятницу»; a week on after "next", «следующий»), a month with its part or day ("the end
+        of March", «двадцатого марта», "March 15th"), or a day of the month alone: an ordinal
+        after "the" that no noun follows ("by the sixth"), or before «числа»."""
+        lower, lemma = view.lower[u], view.lemma[u]
+        day = self.weekdays.get(lower, self.weekdays.get(lemma))
+        if day is not None:
+            before = self._word_before(view, u)
+            if before >= 0 and view.has(self.next_words, before):
+                return WEEKDAY, before, u + 1, day + 7
+            return WEEKDAY, u, u + 1, day
+        month = self.months.get(lower, self.months.get(lemma))
+        if month is not None:
+            start, part = u, 15.0
+            before = self._word_before(view, u)
+            ordinal = self._ordinal(view, before, plain=True) if before >= 0 else None
+            if ordinal is not None:
+                start, part = ordinal
+            else:
+                k = u
+                for _ in range(3):  # "the end of March", «в конце марта»
+                    k = self._word_before(view, k)
+                    if k < 0:
+                        break
+                    hit = next((at for words, at in self.month_parts if view.has(words, k)), None)
+                    if hit is not None:
+                        start, part = k, hit
+                        break
+            return MONTH, start, u + 1, month * 31 + part
+        ordinal = self._ordinal(view, u)
+        if ordinal is None:
+            return None
+        start, value = ordinal
+        after = u + 1
+        while after < len(view.lemma) and view.space[after]:
+            after += 1
+        if after < len(view.lemma) and view.has(self.day_words, after):
+            return MONTHDAY, start, after + 1, value
+        before = self._word_before(view, start)
+        free = after >= len(view.lemma) or view.punct[after] or (
+            view.stop[after] and view.lower[after] not in self.months and view.lemma[after] not in self.months
+        )
+        if before >= 0 and view.text(before) == "the" and free:
+            return MONTHDAY, before, u + 1, value
+        return None
+
+    def _ordinal(self, view: DocView, k: int, plain: bool = False) -> tuple[int, float] | None:
+        """The ordinal number ending at token `k` ("sixth", "20th", "twenty-first",
+        «двадцать пятого»): its first token and value."""
+        value = self.ordinals.get(view.lower[k], self.ordinals.get(view.lemma[k]))
+        if value is None:
+            match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th|-?го|-?е)?", view.text(k))
+            if match is None or not (plain or view.text(k)[-1:].isalpha()):
+                return None  # bare digits are a day only before a month («15 марта»)
+            value = float(match.group(1))
+            return (k, value) if 1 <= value <= 31 else None
+        start = k
+        before = k - 1
+        while before >= 0 and (view.space[before] or view.text(before) == "-"):
+            before -= 1
+        if before >= 0:
+            decade = self.numbers.get(view.lower[before], self.numbers.get(view.lemma[before]))
+            if decade in (20.0, 30.0) and value < 10:
+                start, value = before, decade + value
+        return start, value
+
+    def _promised(self, index: SentenceIndex, start: int) -> bool:
+        """Whether a word of expectation stands before the amount in its sentence, within
+        PROMISE_REACH words and with no contrast word between ("they quoted us six weeks", «по договору — две недели»)."""
+        view = index.view
+        floor = index.sentence(start)[0]
+        k = start - 1
+        seen = 0
+        while k >= floor and seen < PROMISE_REACH:
+            if not (view.space[k] or view.punct[k]):
+                seen += 1
+            if view.has(self.contrast, k) or (view.has(self.joins, k) and self._subject_after(view, k, start)):
+                return False  # "…, but it took", "and it took": what came, not what was promised
+            if view.has(self.expected, k):
+                return True
+            k -= 1
+        return False
+
+
+    def _subject_after(self, view: DocView, k: int, limit: int) -> bool:
+        """Whether a subject word («они», "it", "the") stands within SUBJECT_REACH words after
+        the joining word at `k`: "and it took four months" starts a clause of its own, "and
+        have them by Friday" goes on with the promise."""
+        seen = 0
+        for j in range(k + 1, limit):
+            if view.space[j] or view.punct[j]:
+                continue
+            if view.has(self.subjects, j):
+                return True
+            seen += 1
+            if seen >= SUBJECT_REACH:
+                break
+        return False
+
+
+def outcomes(nlp: Language) -> Outcomes:
+    """The pipeline's one Outcomes (shared by friction and emotion, so a doc is read once)."""
+    from jtbd_studio.nlp.clauses import per_pipeline
+
+    return per_pipeline(nlp, Outcomes)
+
+
+__all__ = ["MONEY", "TIME", "Amount", "Outcome", "Outcomes", "doc_view", "outcomes"]

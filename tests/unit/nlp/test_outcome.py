@@ -1,0 +1,138 @@
+"""Amounts promised set against what came (nlp/outcome.py), on the real pipelines: the amounts
+read, which way an outcome goes, and what friction and emotion make of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from jtbd_studio.nlp import build_pipeline, extract, extract_many
+from jtbd_studio.nlp.clauses import sentence_index
+from jtbd_studio.nlp.outcome import outcomes
+
+
+def read(text: str, lang: str) -> tuple[list[tuple[str, float, str, bool]], list[tuple[int, str, str]]]:
+    """The amounts of `text` (dimension, value, text, promised) and its outcomes (sign, promised
+    text, came text)."""
+    nlp = build_pipeline(lang)
+    doc = nlp(text)
+    index = sentence_index(doc, nlp.get_pipe("jtbd_friction").splitter)
+    found = outcomes(nlp)
+    amounts = [(a.dimension, round(a.value, 3), doc[a.start : a.end].text, a.promised) for a in found.amounts(index)]
+    pairs = [
+        (o.sign, doc[o.promised.start : o.promised.end].text, doc[o.came.start : o.came.end].text)
+        for o in found.find(index)
+    ]
+    return amounts, pairs
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "said"),
+    [
+        ("en", "It came to $12,000 in the end.", 12000.0, "$12,000"),
+        ("en", "They charged two thousand eight hundred and fifty euros.", 2850.0, "two thousand eight hundred and fifty euros"),
+        ("en", "The bill was 1,800 bucks.", 1800.0, "1,800 bucks"),
+        ("en", "It was about three and a half thousand dollars.", 3500.0, "three and a half thousand dollars"),
+        ("en", "The lease is four-twenty dollars.", 420.0, "four-twenty dollars"),
+        ("en", "It took two and a half weeks.", 17.5, "two and a half weeks"),
+        ("en", "It took half a day.", 0.5, "half a day"),
+        ("en", "It took a couple of weeks.", 14.0, "a couple of weeks"),
+        ("en", "It took 2-3 weeks.", 21.0, "2-3 weeks"),
+        ("ru", "Счёт пришёл на 15 000 рублей.", 15000.0, "15 000 рублей"),
+        ("ru", "Выставили сто сорок три тысячи рублей.", 143000.0, "сто сорок три тысячи рублей"),
+        ("ru", "Цена шесть четыреста пятьдесят рублей.", 6450.0, "шесть четыреста пятьдесят рублей"),
+        ("ru", "Привезли через полтора месяца.", 45.0, "полтора месяца"),
+        ("ru", "Ждали две-три недели.", 21.0, "две-три недели"),
+        ("ru", "Одобрение будет дня за три-четыре.", 4.0, "дня за три-четыре"),
+    ],
+)
+def test_amounts_are_read_with_their_value(lang: str, text: str, value: float, said: str) -> None:
+    amounts, _ = read(text, lang)
+    assert [(round(v, 3), s) for _, v, s, _ in amounts] == [(round(value, 3), said)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We get a delivery every two weeks."),  # a frequency
+        ("en", "They charge $500 a month for the service."),  # a rate: the month is no time amount
+        ("en", "Two weeks ago they called."),  # a time past
+        ("ru", "Раз в неделю они приезжают."),
+        ("ru", "Две недели назад позвонили."),
+    ],
+)
+def test_rates_and_times_past_are_no_time_amounts(lang: str, text: str) -> None:
+    amounts, _ = read(text, lang)
+    assert [a for a in amounts if a[0] == "time"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        ("en", "They quoted us six weeks for the install, and it took four months.", -1),
+        ("en", "The quote was $12,000 and the invoice came to $15,400.", -1),
+        ("en", "They promised a response within four hours, and honestly it's usually like twenty minutes.", 1),
+        ("en", "The estimate was 8k, and the final bill was $7,200.", 1),
+        ("en", "The lab promises results within twenty-four hours. Lately, you know, it's more like seventy-two.", -1),
+        ("en", "The scaffold was supposed to be up by the sixth. It went up on the twentieth.", -1),
+        ("en", "The copiers were due in the week of the fifteenth. By the tenth they were in.", 1),
+        ("en", "The broker told us ten working days. The assessor came out on day thirty-one.", -1),
+        ("ru", "Обещали привезти за две недели, а привезли через два месяца.", -1),
+        ("ru", "Сказали, что будет стоить 15 000 рублей, а выставили счёт на 22 тысячи.", -1),
+        ("ru", "Обещали неделю, а сделали за три дня.", 1),
+        ("ru", "В смете было 120 тысяч, в итоге вышло 95.", 1),
+        ("ru", "Сказали — к четвергу. А в среду курьер уже стоял на ресепшене.", 1),
+        ("ru", "Сказали — до Новосибирска девять дней. Фура была на складе на седьмой день.", 1),
+    ],
+)
+def test_what_came_is_read_against_what_was_promised(lang: str, text: str, sign: int) -> None:
+    _, pairs = read(text, lang)
+    assert [s for s, _, _ in pairs] == [sign]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "They said two weeks, which is what we expected, and it was two weeks."),  # as promised
+        ("en", "We signed a two-year contract in 2023, and the first delivery took three weeks."),  # no promise of it
+        ("en", "The canteen contract is priced per head, currently four pound ten."),  # one price, not two
+        ("en", "It's a three-week turnaround, they quoted. The inserts are two-colour."),  # "two-colour"
+        ("en", "The contract is three years. Two guards on nights, one on days."),  # "one" is a pronoun
+        ("ru", "Договор у нас на два года, платим 50 тысяч в месяц."),
+    ],
+)
+def test_no_outcome_without_a_promise_and_a_different_amount_that_came(lang: str, text: str) -> None:
+    assert read(text, lang)[1] == []
+
+
+def test_worse_than_promised_is_friction_from_promise_to_outcome_in_one_sentence() -> None:
+    text = "Обещали привезти за две недели, а привезли через два месяца."
+    spans = [f.text for f in extract(text, lang="ru") if f.kind == "friction"]
+    assert spans == ["Обещали привезти за две недели, а привезли через два месяца"]
+    text = "The broker said thirty days. It was, um, March before we saw a cent, so about three months."
+    assert [f.label for f in extract(text, lang="en") if f.kind == "friction"] == ["slow"]
+
+
+def test_better_than_promised_is_no_friction_and_feels_good() -> None:
+    for lang, text in [
+        ("ru", "Обещали неделю, а сделали за три дня."),
+        ("en", "The tyre contract says fitting within twenty-four hours. The fitter was at the depot in ninety minutes."),
+    ]:
+        found = extract(text, lang=lang)
+        assert [f for f in found if f.kind == "friction"] == []
+        assert sum(f.valence or 0 for f in found if f.kind == "emotion") > 0
+
+
+def test_worse_than_promised_feels_bad_even_in_a_would_clause() -> None:
+    text = (
+        "For the shipment the forwarder quoted us two thousand one hundred euros. The final invoice "
+        "was two thousand eight hundred and fifty once they'd added a surcharge."
+    )
+    assert sum(f.valence or 0 for f in extract(text, lang="en") if f.kind == "emotion") < 0
+
+
+def test_an_outcome_stays_in_its_turn_when_turns_are_packed() -> None:
+    # extract_many packs short texts into one doc: a promise in one turn is not answered by an
+    # amount in the next
+    texts = ["They quoted us six weeks for the job.", "It took four months to get the permit from the city."]
+    alone = [[f.text for f in found if f.kind == "emotion"] for found in extract_many([(t, "en") for t in texts])]
+    assert alone[0] == []
