@@ -30,6 +30,10 @@ class Feeling:
     """A curse said as an interjection ("damn", "hell", «чёрт», «блин»): alone in a sentence it
     is the feeling; beside another feeling it only strengthens that one ("Hell, it works great
     now", «Чёрт возьми, как быстро стало!»)."""
+    fact: bool = False
+    """Read from what happened, not from a word of feeling (an amount set against the one
+    promised, `outcome`): a verb of saying before it reports no one else's feeling ("they said
+    two weeks, and it was two weeks")."""
 
 
 class Emoticons:

@@ -86,6 +86,9 @@ RELIEF_REACH = 2
 PLAIN_SCORE = 0.4
 #: The feeling of an amount that came better (+) or worse (−) than promised (`outcome_feelings`).
 OUTCOME_VALENCE = 1.0
+#: The feeling of an amount that came as promised ("quoted 21 thousand … still 21"): mild trust.
+KEPT_VALENCE = 0.5
+KEPT_LABEL = "confidence"
 #: How many words before a verb of saying its first-person subject may stand ("I've said").
 REPORTER_REACH = 3
 #: A token of laughter («ахахах», «хихи», "hahaha", "lol"): its length varies, so it is a
@@ -300,9 +303,11 @@ class Emotion:
     def outcome_feelings(self, index: SentenceIndex) -> list[Feeling]:
         """What came set against what was promised (`outcome`) is felt even when no word says
         so: "they said two weeks and it was here in four days" is good news, "quoted $12,000,
-        invoiced $15,400" bad news; the feeling sits on the amount that came."""
+        invoiced $15,400" bad news, a promise kept mild trust; the feeling sits on the amount
+        that came."""
         return [
-            Feeling(o.came.start, OUTCOME_VALENCE * o.sign, DEFAULT_LABELS[o.sign], modal=True)
+            Feeling(o.came.start, OUTCOME_VALENCE * o.sign, DEFAULT_LABELS[o.sign], modal=True, fact=True) if o.sign
+            else Feeling(o.came.start, KEPT_VALENCE, KEPT_LABEL, modal=True, fact=True)
             for o in self.promises.find(index)
         ]
 
@@ -960,7 +965,7 @@ class Emotion:
                 continue  # describes what the product is compared with
             if answered and feeling.label == ANXIETY and feeling.token < turn:
                 continue
-            if 0 <= reported < feeling.token:
+            if 0 <= reported < feeling.token and not feeling.fact:
                 continue  # "my manager said she was frustrated": hers, told as a fact
             # "slow at first, but the support was great": the clause after "but" carries it;
             # so does the clause beside a concession ("although setup took a while, …")

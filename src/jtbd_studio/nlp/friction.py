@@ -159,14 +159,14 @@ class Friction(ClauseExtractor):
     def find_cues(self, doc: Doc) -> list[tuple[Cue, int, int]]:
         """The cue matches, with «нельзя» beside a perfective infinitive (`Inability`) and the
         amounts that came worse than promised (`outcome`: "quoted six weeks, took four
-        months"), less the cues of slowness or cost in the clause of an amount that came better
-        ("they said a week and it took three days")."""
+        months"), less the cues of slowness or cost in the clauses of a promise and an amount
+        that came as promised or better ("they said a week and it took three days")."""
         found = self.cues.find(doc)
         more = self.inability.find(doc_view(doc))
         came = self.outcomes.find(sentence_index(doc, self.splitter))
         if came:
             index = sentence_index(doc, self.splitter)
-            better = {index.clause(at) for o in came if o.sign > 0 for at in (o.promised.start, o.came.start)}
+            better = {index.clause(at) for o in came if o.sign >= 0 for at in (o.promised.start, o.came.start)}
             if better:
                 found = [
                     match for match in found
@@ -235,7 +235,7 @@ class Friction(ClauseExtractor):
         view = index.view
         doc = view.doc
         for outcome in self.outcomes.find(index):
-            if outcome.sign > 0 or index.sentence(outcome.promised.start) != index.sentence(outcome.came.start):
+            if outcome.sign >= 0 or index.sentence(outcome.promised.start) != index.sentence(outcome.came.start):
                 continue
             first = self.splitter.trim(view, *index.clause(outcome.promised.start))[0]
             at = next((k for k, span in enumerate(spans) if span.start <= outcome.came.start < span.end), -1)

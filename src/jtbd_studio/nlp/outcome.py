@@ -52,7 +52,7 @@ MARGIN = {"time": 0.15, "money": 0.05}
 #: Amounts of one dimension further apart than this factor measure different things ("four
 #: hours" promised and "twenty minutes" that came are 12 apart; a two-year contract and three
 #: weeks to deliver, 35).
-SCALE = 25.0
+SCALE = {"time": 25.0, "money": 2.5}
 #: In how many sentences after the promised amount's the amount that came may stand.
 OUTCOME_REACH = 2
 #: How many tokens before a unit its number may reach back ("a couple of weeks", "15 000 рублей").
@@ -66,6 +66,8 @@ HALVES = frozenset({"half", "couple", "dozen", "hundred", "thousand"})
 PROMISE_REACH = 14
 #: How many words after "and" («и») its subject may stand ("and, honestly, it's usually").
 SUBJECT_REACH = 3
+#: Bare digits in this range are a year ("it runs till March 2026"), not an amount.
+YEARS = (1900.0, 2100.0)
 #: A number up to this after "at", "by" («в», «к») is an hour of the clock ("at half eight").
 CLOCK = 24
 #: A token of digits: "12", "1,200", "2.5", "12k", "000".
@@ -84,11 +86,15 @@ class Amount:
     #: the unit's size (days per unit; 1 for money and dates): a bare number that answers a
     #: promise is read in the promise's unit ("promises twenty-four hours … more like seventy-two")
     size: float = 1.0
+    #: an amount said as a difference from what was due: +1 ahead of it ("a week early", «на
+    #: два дня раньше»), −1 behind it ("two days late", «на шесть часов позже»), 0 neither
+    delta: int = 0
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """An amount that came set against the one promised: `sign` −1 worse, +1 better."""
+    """An amount that came set against the one promised: `sign` −1 worse, +1 better, 0 the
+    same (a promise kept: "quoted twenty-one thousand a tonne … still twenty-one")."""
 
     promised: Amount
     came: Amount
@@ -132,6 +138,14 @@ class Outcomes:
         self.contrast = role("contrast")
         self.joins = role("joins")
         self.clock = role("clock")
+        self.period = role("period")
+        self.every = role("every")
+        self.when = role("when")
+        self.per = role("per")
+        self.ahead = role("ahead")
+        self.behind = role("behind")
+        self.instead = role("instead")
+        self.day_parts = role("day_part")
         self.approximate = role("approximate")
         self.day_before = role("day_before")
         self.unit_words = role("unit_word")
@@ -166,14 +180,23 @@ class Outcomes:
         return found
 
     def _find(self, index: SentenceIndex) -> list[Outcome]:
-        """Each promised amount against the next amount of its dimension in reach (or, when
-        none comes before the next promise, a bare number in its unit: `_bare`)."""
+        """Each promised amount against the first amount of its dimension in reach, said with
+        its unit or bare in the promise's (`_bare`); a day of the month answers a promised
+        month ("delivery the first week of April … it turned up on the twenty-second"). Amounts
+        said as a difference ("a week early") and "X instead of Y" are outcomes of their own."""
         amounts = self.amounts(index)
         view = index.view
         starts = view.sent_starts
-        found: list[Outcome] = []
-        used: set[int] = set()
+        found: list[Outcome] = [Outcome(a, a, a.delta) for a in amounts if a.delta]
+        used: set[int] = {a.start for a in amounts if a.delta}
         for k, promised in enumerate(amounts):
+            instead = self._instead(index, promised)
+            if instead is not None:
+                sign = self.compare(instead.value, promised.value, MARGIN[TIME], SCALE[TIME]) if promised.dimension == TIME else None
+                if sign:  # "four days instead of the six they'd said"
+                    found.append(Outcome(instead, promised, sign))
+                    used.add(promised.start)
+                continue
             if not promised.promised:
                 continue
             # OUTCOME_REACH sentences after the promise's, within its packed piece (a turn)
@@ -182,20 +205,61 @@ class Outcomes:
             piece = bisect_right(view.segments, promised.start)
             if piece < len(view.segments):
                 limit = min(limit, view.segments[piece])
-            later = [a for a in amounts[k + 1 :] if a.start < limit and a.dimension == promised.dimension]
+            dimensions = (MONTH, MONTHDAY) if promised.dimension == MONTH else (promised.dimension,)
+            later = [a for a in amounts[k + 1 :] if a.start < limit and a.dimension in dimensions]
             came: Amount | None = later[0] if later else None
-            if (came is None or came.promised) and promised.dimension in MARGIN:
-                came = self._bare(index, promised, came.start if came else limit, amounts)
+            if promised.dimension in MARGIN:
+                bare = self._bare(index, promised, came.start if came else limit, amounts)
+                if bare is not None and (came is None or index.sentence(came.start) != index.sentence(bare.start)):
+                    came = bare  # a unit said in the same sentence is the outcome ("floors three
+                    # and four, and the technician was there in thirty-five minutes")
             if came is None or came.promised or came.start in used:
                 continue  # a second promise: what came is told of that one
             if came.dimension in MARGIN:
-                sign = self.compare(promised.value, came.value, MARGIN[came.dimension])
+                sign = self.compare(promised.value, came.value, MARGIN[came.dimension], SCALE[came.dimension])
+            elif came.dimension == MONTHDAY and promised.dimension == MONTH:
+                day = (promised.value // 31) * 31 + came.value  # the day of the promised month
+                sign = self.compare_dates(MONTH, promised.value, day)
             else:
                 sign = self.compare_dates(came.dimension, promised.value, came.value)
-            if sign:
+            if sign == 0 and came.start == view.skip_inline_space(index.sentence(came.start)[0]):
+                continue  # "…везти две недели. Две недели, ну!": the promise echoed, not kept
+            if sign is not None:
                 found.append(Outcome(promised, came, sign))
                 used.add(came.start)
         return sorted(found, key=lambda outcome: outcome.came.start)
+
+    def _instead(self, index: SentenceIndex, came: Amount) -> Amount | None:
+        """The amount after "instead of" («вместо») right after a time amount: what was due,
+        said after what came ("four days instead of the six they'd said"); bare, it is in the
+        unit of the amount before it."""
+        view = index.view
+        n = len(view.lemma)
+        k = came.end
+        seen = 0
+        while k < n and seen < 3 and not view.punct[k]:
+            if view.has(self.instead, k):
+                break
+            if not view.space[k]:
+                seen += 1
+            k += 1
+        else:
+            return None
+        if k >= n or not view.has(self.instead, k):
+            return None
+        k += 1
+        while k < n and (view.space[k] or view.text(k) in ("of", "the", "a", "an")):
+            k += 1
+        tokens: list[int] = []
+        while k < n and self._numeric(view, k) and view.text(k) not in ARTICLES:
+            tokens.append(k)
+            k += 1
+        if not tokens:
+            return None
+        value = self._value(view, tokens)
+        unit = self.units.get(view.lower[k] if k < n and view.lower[k] in self.units else view.lemma[k] if k < n else 0)
+        size = unit[1] if unit is not None and unit[0] == came.dimension else came.size
+        return Amount(came.dimension, value * size, tokens[0], k, True, size) if value > 0 else None
 
     def _bare(self, index: SentenceIndex, promised: Amount, limit: int, amounts: list[Amount]) -> Amount | None:
         """A number said without its unit after a promised amount, read in the promise's unit
@@ -227,15 +291,17 @@ class Outcomes:
             )
             before = self._word_before(view, k)
             value = self._value(view, tokens)
+            year = len(tokens) == 1 and view.text(k).isdigit() and YEARS[0] <= value <= YEARS[1]
             if (
                 free and value > 1  # "one" alone is a pronoun ("two on nights, one on days")
+                and not year
                 and not (before >= 0 and view.has(self.rate, before))
                 and not (before >= 0 and view.has(self.clock, before) and value <= CLOCK)
                 and not self._promised(index, k)
             ):
                 if promised.dimension == TIME:
                     value *= promised.size
-                elif value < 1000 <= promised.value and value * 1000 <= promised.value * SCALE:
+                elif value < 1000 <= promised.value and value * 1000 <= promised.value * SCALE[MONEY]:
                     value *= 1000  # «120 тысяч … вышло 95»
                 if value > 0:
                     return Amount(promised.dimension, value, k, j, False, promised.size)
@@ -244,9 +310,9 @@ class Outcomes:
 
     @staticmethod
     def compare_dates(dimension: str, promised: float, came: float) -> int:
-        """−1 when the date that came is later than the promised one, +1 when earlier; a
-        weekday or a day of the month far before the promised one is the next week's or
-        month's ("promised Friday, came Monday")."""
+        """−1 when the date that came is later than the promised one, +1 when earlier, 0 the
+        same day (a promise kept); a weekday or a day of the month far before the promised one
+        is the next week's or month's ("promised Friday, came Monday")."""
         if came == promised:
             return 0
         if came < promised and promised - came > WRAP.get(dimension, 1e9):
@@ -254,11 +320,11 @@ class Outcomes:
         return -1 if came > promised else 1
 
     @staticmethod
-    def compare(promised: float, came: float, margin: float) -> int:
-        """−1 when `came` is more than the promised amount, +1 when less, 0 when about equal
-        or too far apart to be the same measure."""
-        if promised <= 0 or came <= 0 or max(promised, came) > SCALE * min(promised, came):
-            return 0
+    def compare(promised: float, came: float, margin: float, scale: float) -> int | None:
+        """−1 when `came` is more than the promised amount, +1 when less, 0 when about equal (a
+        promise kept), None when too far apart to be the same measure."""
+        if promised <= 0 or came <= 0 or max(promised, came) > scale * min(promised, came):
+            return None
         if came > promised * (1 + margin):
             return -1
         if came < promised * (1 - margin):
@@ -271,6 +337,7 @@ class Outcomes:
         found: list[Amount] = []
         taken = -1
         unit_size = 1.0
+        amount: tuple[int, int, float] | None
         for u in range(len(view.lemma)):
             if u < taken:
                 continue
@@ -279,14 +346,29 @@ class Outcomes:
             if unit is None:
                 date = self._date(view, u)
                 if date is not None:
-                    found.append(Amount(date[0], date[3], date[1], date[2], self._promised(index, date[1])))
+                    before = self._word_before(view, date[1])
+                    two_before = self._word_before(view, before) if before >= 0 else -1
+                    # "every April", «каждую вторую среду», "from the first of March": no point in time
+                    if before < 0 or not (
+                        view.has(self.every, before) or view.has(self.period, before)
+                        or (two_before >= 0 and view.has(self.every, two_before))
+                    ):
+                        # a month after "in" («в») is when something happened, not a date due
+                        when = date[0] == MONTH and before >= 0 and view.has(self.when, before)
+                        promised = not when and self._promised(index, date[1])
+                        found.append(Amount(date[0], date[3], date[1], date[2], promised))
                     taken = date[2]
                     continue
-                if not self._thousands(view, u):
+                next_day = self._next_day(view, u)
+                if next_day > 0:  # "the next morning", «на следующий день»: a day
+                    dimension, unit_size = TIME, 1.0
+                    amount = (u, next_day, 1.0)
+                elif self._thousands(view, u) or self._priced(view, u):
+                    dimension = MONEY
+                    number = self._number_before(view, u + 1)  # as if a currency word followed
+                    amount = None if number is None else (number[0], u + 1, number[1])
+                else:
                     continue
-                dimension = MONEY
-                number = self._number_before(view, u + 1)  # as if a currency word followed
-                amount = None if number is None else (number[0], u + 1, number[1])
             elif unit[0] == MONEY:
                 dimension = MONEY
                 amount = self._money(view, u, unit[1])
@@ -296,8 +378,9 @@ class Outcomes:
             if amount is None:
                 continue
             start, end, value = amount
-            if self._past(view, end):
-                continue
+            delta = self._delta(view, end)
+            if delta is None:
+                continue  # "two weeks ago"
             if self._rate(view, start, dimension):
                 price = self._number_before(view, start) if dimension == TIME else None
                 if price is None or (found and found[-1].end > price[0]):
@@ -305,7 +388,8 @@ class Outcomes:
                 # "four-twenty a month", «пятьдесят в месяц»: the number before a rate is a price
                 dimension, start, end, value = MONEY, price[0], start, price[1]
             found.append(Amount(
-                dimension, value, start, end, self._promised(index, start), unit_size if dimension == TIME else 1.0
+                dimension, value, start, end, self._promised(index, start) and not delta,
+                unit_size if dimension == TIME else 1.0, delta,
             ))
             taken = end
         return found
@@ -536,14 +620,52 @@ class Outcomes:
             return False
         if view.has(self.rate, before):
             return True
-        return dimension == TIME and (view.has(self.currencies, before) or self._numeric(view, before))
+        return dimension == TIME and (
+            view.has(self.currencies, before) or self._numeric(view, before) or view.has(self.unit_keys, before)
+        )  # "$500 a month", "seven hundred hours a month"
 
-    def _past(self, view: DocView, end: int) -> bool:
-        """Whether a word of `after` follows the amount ("two weeks ago", "a week early")."""
+    def _delta(self, view: DocView, end: int) -> int | None:
+        """What the word after an amount makes of it: None a time past ("two weeks ago"), +1 a
+        difference ahead of what was due ("a week early", «на две недели раньше»), −1 one behind
+        it ("two days late", «на шесть часов позже»), 0 neither."""
         k = end
         while k < len(view.lemma) and view.space[k]:
             k += 1
-        return k < len(view.lemma) and view.has(self.after, k)
+        if k >= len(view.lemma):
+            return 0
+        if view.lower[k] in self.ahead:  # forms, not lemmas: "later" is no "late"
+            return 1
+        if view.lower[k] in self.behind:
+            return -1
+        return None if view.has(self.after, k) else 0
+
+    def _next_day(self, view: DocView, u: int) -> int:
+        """The end of "next day / morning" («на следующий день», «на следующие сутки») opened
+        by token `u`, or -1."""
+        if not view.has(self.next_words, u):
+            return -1
+        k = u + 1
+        while k < len(view.lemma) and (view.space[k] or view.text(k) == "-"):
+            k += 1
+        return k + 1 if k < len(view.lemma) and view.has(self.day_parts, k) else -1
+
+    def _priced(self, view: DocView, k: int) -> bool:
+        """Whether token `k` ends a number said as a price per something, without a currency
+        ("eleven fifty per position", "one twelve a litre", «шестьсот за страницу»)."""
+        if not self._numeric(view, k) or view.text(k) in ARTICLES:
+            return False
+        n = k + 1
+        while n < len(view.lemma) and view.space[n]:
+            n += 1
+        if n + 1 >= len(view.lemma) or not view.has(self.per, n) or self._numeric(view, n):
+            return False
+        word = n + 1
+        while word < len(view.lemma) and view.space[word]:
+            word += 1
+        return (
+            word < len(view.lemma) and not view.punct[word] and not self._numeric(view, word)
+            and not view.has(self.unit_keys, word)
+        )
 
     def _date(self, view: DocView, u: int) -> tuple[str, int, int, float] | None:
         """A date at token `u`: (dimension, start, end, value). A weekday ("Thursday", «в
@@ -590,6 +712,8 @@ class Outcomes:
         )
         if before >= 0 and view.text(before) == "the" and free:
             return MONTHDAY, before, u + 1, value
+        if free and view.text(u).endswith(("ого", "его")):
+            return MONTHDAY, start, u + 1, value  # «закончили девятого»: a genitive ordinal is a date
         return None
 
     def _ordinal(self, view: DocView, k: int, plain: bool = False) -> tuple[int, float] | None:

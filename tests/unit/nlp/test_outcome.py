@@ -92,7 +92,6 @@ def test_what_came_is_read_against_what_was_promised(lang: str, text: str, sign:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("en", "They said two weeks, which is what we expected, and it was two weeks."),  # as promised
         ("en", "We signed a two-year contract in 2023, and the first delivery took three weeks."),  # no promise of it
         ("en", "The canteen contract is priced per head, currently four pound ten."),  # one price, not two
         ("en", "It's a three-week turnaround, they quoted. The inserts are two-colour."),  # "two-colour"
@@ -102,6 +101,20 @@ def test_what_came_is_read_against_what_was_promised(lang: str, text: str, sign:
 )
 def test_no_outcome_without_a_promise_and_a_different_amount_that_came(lang: str, text: str) -> None:
     assert read(text, lang)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "They said two weeks, which is what we expected, and it was two weeks."),
+        ("ru", "Цену зафиксировали, двадцать одна тысяча за тонну. В октябре все те же двадцать одна."),
+    ],
+)
+def test_a_promise_kept_is_an_outcome_of_its_own(lang: str, text: str) -> None:
+    assert [s for s, _, _ in read(text, lang)[1]] == [0]
+    found = extract(text, lang=lang)
+    assert [f for f in found if f.kind == "friction"] == []
+    assert sum(f.valence or 0 for f in found if f.kind == "emotion") > 0
 
 
 def test_worse_than_promised_is_friction_from_promise_to_outcome_in_one_sentence() -> None:
