@@ -82,6 +82,16 @@ def test_rates_and_times_past_are_no_time_amounts(lang: str, text: str) -> None:
         ("ru", "В смете было 120 тысяч, в итоге вышло 95.", 1),
         ("ru", "Сказали — к четвергу. А в среду курьер уже стоял на ресепшене.", 1),
         ("ru", "Сказали — до Новосибирска девять дней. Фура была на складе на седьмой день.", 1),
+        ("ru", "Обещали к пятнице, а отдали в среду следующей недели.", -1),
+        ("en", "They promised Friday and delivered it Wednesday of the following week.", -1),
+        ("en", "Standard was forty-eight hours. It was delivered the next morning.", 1),
+        ("en", "Turnaround was four days instead of the six they'd said.", 1),
+        ("en", "The pallet rate was quoted at eleven fifty per position. The March invoice says fourteen twenty.", -1),
+        ("ru", "Зафиксировали цену пять девятьсот за куб. В накладной — шесть четыреста пятьдесят.", -1),
+        ("ru", "Водитель приехал на шесть часов позже.", -1),
+        ("en", "The chairs came a week early.", 1),
+        # the unit said in the sentence is what came, not the bare "three" of a floor
+        ("en", "Contract says two hours. She was stuck between floors three and four, and he came in thirty-five minutes.", 1),
     ],
 )
 def test_what_came_is_read_against_what_was_promised(lang: str, text: str, sign: int) -> None:
@@ -97,6 +107,9 @@ def test_what_came_is_read_against_what_was_promised(lang: str, text: str, sign:
         ("en", "It's a three-week turnaround, they quoted. The inserts are two-colour."),  # "two-colour"
         ("en", "The contract is three years. Two guards on nights, one on days."),  # "one" is a pronoun
         ("ru", "Договор у нас на два года, платим 50 тысяч в месяц."),
+        ("en", "The contract is seven hundred hours a month. It runs till March 2026."),  # a year
+        ("en", "Someone gets back two days later."),  # "later" is no "late"
+        ("ru", "Привозят двести мешков каждую вторую среду, по договору каждую вторую среду."),
     ],
 )
 def test_no_outcome_without_a_promise_and_a_different_amount_that_came(lang: str, text: str) -> None:
