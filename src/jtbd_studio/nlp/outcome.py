@@ -39,7 +39,7 @@ last rule and never read, friction F1 en 0.276 → 0.406, ru 0.377 → 0.394; em
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -88,8 +88,11 @@ SAYER_REACH = 3
 SUBJECT_REACH = 3
 #: Bare digits in this range are a year ("it runs till March 2026"), not an amount.
 YEARS = (1900.0, 2100.0)
+#: How many word forms the memo of forms with digits keeps before it starts over.
+DIGIT_MEMO_LIMIT = 200_000
 #: A number up to this after "at", "by" («в», «к») is an hour of the clock ("at half eight").
 CLOCK = 24
+_ANY_DIGIT = re.compile(r"\d")
 #: A token of digits: "12", "1,200", "2.5", "12k", "000".
 _DIGITS = re.compile(r"^(\d{1,3}(?:[,\u00a0 ]\d{3})+|\d+(?:[.,]\d+)?)(k|к|m|м)?$")
 
@@ -168,6 +171,8 @@ class Outcomes:
         self.day_parts = role("day_part")
         #: the words that make an amount an outcome without a promise ("a week early", "instead")
         self.differences = self.ahead | self.behind | self.instead
+        #: the words that open a stretch an outcome may be told in
+        self.marks = self.expected | self.differences
         self.approximate = role("approximate")
         self.day_before = role("day_before")
         self.unit_words = role("unit_word")
@@ -182,6 +187,7 @@ class Outcomes:
         self.weekdays = self.dates.get(WEEKDAY, {})
         self.months = self.dates.get(MONTH, {})
         self.ordinals = self.dates.get("ordinal", {})
+        self.date_keys = frozenset(self.weekdays) | frozenset(self.months) | frozenset(self.ordinals)
         #: the words an amount needs (a unit, a currency or a multiplier: "8k" alone is missed)
         self.unit_keys = (
             frozenset(self.units) | frozenset(self.multipliers) | frozenset(self.weekdays)
@@ -189,6 +195,14 @@ class Outcomes:
         )
         self.currencies = frozenset(k for k, (dim, _, _) in self.units.items() if dim == MONEY)
         self._last: tuple[DocView | None, list[Outcome]] = (None, [])
+        self._candidates: tuple[DocView | None, list[int]] = (None, [])
+        #: the word forms seen so far, and those of them that hold a digit
+        self._classified: set[int] = set()
+        self._digit_forms: set[int] = set()
+        #: the words that may start or end an amount (articles aside: "a week" has its unit)
+        self.triggers = (
+            self.unit_keys | frozenset(self.numbers) | self.next_words
+        ) - frozenset(strings.add(word) for word in ARTICLES)
 
     def find(self, index: SentenceIndex) -> list[Outcome]:
         """The outcomes of the doc, by the position of the amount that came."""
@@ -197,9 +211,7 @@ class Outcomes:
             return self._last[1]
         found: list[Outcome] = []
         words = view.words  # set tests in C first: most docs hold no promise and no amount
-        if not (self.expected.isdisjoint(words) and self.differences.isdisjoint(words)) and not (
-            self.unit_keys.isdisjoint(words) and self.per.isdisjoint(words)
-        ):
+        if not (self.expected.isdisjoint(words) and self.differences.isdisjoint(words)) and self.candidates(view):
             found = self._find(index)
         self._last = (view, found)
         return found
@@ -213,6 +225,7 @@ class Outcomes:
         view = index.view
         starts = view.sent_starts
         found: list[Outcome] = [Outcome(a, a, a.delta) for a in amounts if a.delta]
+        covered: set[int] | None = None  # the tokens of the amounts, made for the first bare search
         used: set[int] = {a.start for a in amounts if a.delta}
         for k, promised in enumerate(amounts):
             instead = self._instead(index, promised)
@@ -231,10 +244,17 @@ class Outcomes:
             if piece < len(view.segments):
                 limit = min(limit, view.segments[piece])
             dimensions = (MONTH, MONTHDAY) if promised.dimension == MONTH else (promised.dimension,)
-            later = [a for a in amounts[k + 1 :] if a.start < limit and a.dimension in dimensions]
-            came: Amount | None = later[0] if later else None
+            came: Amount | None = None
+            for after in range(k + 1, len(amounts)):
+                if amounts[after].start >= limit:
+                    break
+                if amounts[after].dimension in dimensions:
+                    came = amounts[after]
+                    break
             if promised.dimension in MARGIN:
-                bare = self._bare(index, promised, came.start if came else limit, amounts)
+                if covered is None:
+                    covered = {t for a in amounts for t in range(a.start, a.end)}
+                bare = self._bare(index, promised, came.start if came else limit, covered)
                 if bare is not None and (came is None or index.sentence(came.start) != index.sentence(bare.start)):
                     came = bare  # a unit said in the same sentence is the outcome ("floors three
                     # and four, and the technician was there in thirty-five minutes")
@@ -286,7 +306,7 @@ class Outcomes:
         size = unit[1] if unit is not None and unit[0] == came.dimension else came.size
         return Amount(came.dimension, value * size, tokens[0], k, True, size) if value > 0 else None
 
-    def _bare(self, index: SentenceIndex, promised: Amount, limit: int, amounts: list[Amount]) -> Amount | None:
+    def _bare(self, index: SentenceIndex, promised: Amount, limit: int, covered: set[int]) -> Amount | None:
         """A number said without its unit after a promised amount, read in the promise's unit
         ("promises results within twenty-four hours … it's more like seventy-two", "quoted
         eleven hundred a month … the first invoice lands at thirteen forty", «в смете было 120
@@ -294,12 +314,15 @@ class Outcomes:
         promised itself, that no noun of its own follows ("thirty-two plated
         meals") and that is no part of an amount."""
         view = index.view
-        covered = {k for a in amounts for k in range(a.start, a.end)}
-        k = promised.end + 1  # not right after it: "four pound ten" is one price
         n = len(view.lemma)
-        while k < limit:
+        candidates = self.candidates(view)
+        # not right after it: "four pound ten" is one price
+        numeric = candidates[bisect_left(candidates, promised.end + 1) : bisect_left(candidates, limit)]
+        at = 0
+        while at < len(numeric):
+            k = numeric[at]
+            at += 1
             if k in covered or view.text(k) in ARTICLES or not self._numeric(view, k):
-                k += 1
                 continue
             tokens = [k]
             j = k + 1
@@ -330,7 +353,8 @@ class Outcomes:
                     value *= 1000  # «120 тысяч … вышло 95»
                 if value > 0:
                     return Amount(promised.dimension, value, k, j, False, promised.size)
-            k = j
+            while at < len(numeric) and numeric[at] < j:
+                at += 1  # the rest of this number
         return None
 
     @staticmethod
@@ -356,20 +380,74 @@ class Outcomes:
             return 1
         return 0
 
-    def amounts(self, index: SentenceIndex) -> list[Amount]:
-        """The amounts of the doc in reading order."""
+    def candidates(self, view: DocView, everywhere: bool = False) -> list[int]:
+        """The tokens an amount may be read from: a word of `triggers` (a unit, a currency, a
+        number word, a multiplier, a date, "next") or a form with a digit, within the stretches
+        an outcome may be told in (`_windows`; with `everywhere`, in the whole doc). Set
+        operations find which of them the doc holds; one pass over the columns finds where."""
+        if view is self._candidates[0] and not everywhere:
+            return self._candidates[1]
+        words = view.words
+        unseen = words - self._classified
+        if unseen:
+            if len(self._classified) > DIGIT_MEMO_LIMIT:
+                self._classified = set()
+                self._digit_forms = set()
+            strings = view.strings
+            self._digit_forms.update(key for key in unseen if _ANY_DIGIT.search(strings[key]) is not None)
+            self._classified.update(unseen)
+        wanted = self.triggers.intersection(words) | self._digit_forms.intersection(words)
+        marked = frozenset() if everywhere else self.marks.intersection(words)
+        found: list[int] = []
+        if wanted and (everywhere or marked):
+            lemma, lower = view.lemma, view.lower
+            anywhere = wanted | marked
+            # one pass over the columns for both kinds of word, then the rare hits sorted out
+            hits = [i for i in range(len(lemma)) if lower[i] in anywhere or lemma[i] in anywhere]
+            found = [i for i in hits if lower[i] in wanted or lemma[i] in wanted]
+            if not everywhere:
+                windows = self._windows(view, [i for i in hits if lower[i] in marked or lemma[i] in marked])
+                found = [i for i in found if _inside(windows, i)]
+        if not everywhere:
+            self._candidates = (view, found)
+        return found
+
+    @staticmethod
+    def _windows(view: DocView, marks: list[int]) -> list[tuple[int, int]]:
+        """The stretches of the doc an outcome may be told in: from the start of each sentence
+        with a word of expectation or of difference (`marks`) to the end of the
+        OUTCOME_REACH-th sentence after it, merged. A long doc (packed turns, a transcript) is
+        read only there."""
+        starts = view.sent_starts
+        n = len(view.lemma)
+        windows: list[tuple[int, int]] = []
+        for i in marks:
+            k = bisect_right(starts, i) - 1
+            start = starts[k]
+            end = starts[k + OUTCOME_REACH + 1] if k + OUTCOME_REACH + 1 < len(starts) else n
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+        return windows
+
+    def amounts(self, index: SentenceIndex, everywhere: bool = False) -> list[Amount]:
+        """The amounts of the doc in reading order (where an outcome may be told, or with
+        `everywhere` all of them)."""
         view = index.view
         found: list[Amount] = []
         taken = -1
         unit_size = 1.0
         amount: tuple[int, int, float] | None
-        for u in range(len(view.lemma)):
+        for u in self.candidates(view, everywhere):
             if u < taken:
                 continue
-            key = view.lower[u] if view.lower[u] in self.units else view.lemma[u]
-            unit = self.units.get(key)
+            lower, lemma = view.lower[u], view.lemma[u]
+            unit = self.units.get(lower if lower in self.units else lemma)
             if unit is None:
-                date = self._date(view, u)
+                digits = lower in self._digit_forms
+                # the cheap set tests first: most candidates are a number word before a noun
+                date = self._date(view, u) if digits or lower in self.date_keys or lemma in self.date_keys else None
                 if date is not None:
                     before = self._word_before(view, date[1])
                     two_before = self._word_before(view, before) if before >= 0 else -1
@@ -384,11 +462,13 @@ class Outcomes:
                         found.append(Amount(date[0], date[3], date[1], date[2], promised))
                     taken = date[2]
                     continue
-                next_day = self._next_day(view, u)
+                next_day = self._next_day(view, u) if lower in self.next_words or lemma in self.next_words else -1
                 if next_day > 0:  # "the next morning", «на следующий день»: a day
                     dimension, unit_size = TIME, 1.0
                     amount = (u, next_day, 1.0)
-                elif self._thousands(view, u) or self._priced(view, u):
+                elif (
+                    (digits or lower in self.multipliers or lemma in self.multipliers) and self._thousands(view, u)
+                ) or (self._per_next(view, u) and self._priced(view, u)):
                     dimension = MONEY
                     number = self._number_before(view, u + 1)  # as if a currency word followed
                     amount = None if number is None else (number[0], u + 1, number[1])
@@ -674,6 +754,13 @@ class Outcomes:
             k += 1
         return k + 1 if k < len(view.lemma) and view.has(self.day_parts, k) else -1
 
+    def _per_next(self, view: DocView, k: int) -> bool:
+        """Whether a word of `per` follows token `k` ("eleven fifty per", «шестьсот за»)."""
+        n = k + 1
+        while n < len(view.lemma) and view.space[n]:
+            n += 1
+        return n < len(view.lemma) and view.has(self.per, n)
+
     def _priced(self, view: DocView, k: int) -> bool:
         """Whether token `k` ends a number said as a price per something, without a currency
         ("eleven fifty per position", "one twelve a litre", «шестьсот за страницу»)."""
@@ -824,6 +911,12 @@ class Outcomes:
             if seen >= SUBJECT_REACH:
                 break
         return False
+
+
+def _inside(windows: list[tuple[int, int]], i: int) -> bool:
+    """Whether position `i` falls in one of the sorted, disjoint `windows`."""
+    k = bisect_right(windows, (i, 1 << 62)) - 1
+    return k >= 0 and windows[k][0] <= i < windows[k][1]
 
 
 def outcomes(nlp: Language) -> Outcomes:

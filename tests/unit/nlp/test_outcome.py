@@ -17,7 +17,7 @@ def read(text: str, lang: str) -> tuple[list[tuple[str, float, str, bool]], list
     doc = nlp(text)
     index = sentence_index(doc, nlp.get_pipe("jtbd_friction").splitter)
     found = outcomes(nlp)
-    amounts = [(a.dimension, round(a.value, 3), doc[a.start : a.end].text, a.promised) for a in found.amounts(index)]
+    amounts = [(a.dimension, round(a.value, 3), doc[a.start : a.end].text, a.promised) for a in found.amounts(index, everywhere=True)]
     pairs = [
         (o.sign, doc[o.promised.start : o.promised.end].text, doc[o.came.start : o.came.end].text)
         for o in found.find(index)
