@@ -90,6 +90,8 @@ def test_rates_and_times_past_are_no_time_amounts(lang: str, text: str) -> None:
         ("ru", "Зафиксировали цену пять девятьсот за куб. В накладной — шесть четыреста пятьдесят.", -1),
         ("ru", "Водитель приехал на шесть часов позже.", -1),
         ("en", "The chairs came a week early.", 1),
+        ("en", "We ordered two hundred boxes of gloves. What arrived was a hundred and forty boxes.", -1),
+        ("ru", "Заказывали пятьсот упаковок бинтов. Пришло в итоге триста упаковок.", -1),
         # the unit said in the sentence is what came, not the bare "three" of a floor
         ("en", "Contract says two hours. She was stuck between floors three and four, and he came in thirty-five minutes.", 1),
     ],
@@ -110,6 +112,10 @@ def test_what_came_is_read_against_what_was_promised(lang: str, text: str, sign:
         ("en", "The contract is seven hundred hours a month. It runs till March 2026."),  # a year
         ("en", "Someone gets back two days later."),  # "later" is no "late"
         ("ru", "Привозят двести мешков каждую вторую среду, по договору каждую вторую среду."),
+        # a count of another thing, or more than ordered, answers nothing
+        ("en", "We booked forty-five covers for the lunch. On the day, thirty-two plated meals turn up."),
+        ("en", "We asked for twelve cars for the event. They sent fourteen cars."),
+        ("en", "We have forty employees and three offices."),  # no order, no count read as one
     ],
 )
 def test_no_outcome_without_a_promise_and_a_different_amount_that_came(lang: str, text: str) -> None:
