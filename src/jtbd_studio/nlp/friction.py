@@ -109,12 +109,15 @@ class Friction(ClauseExtractor):
         )
         self.outcomes = outcomes(nlp)
         #: an amount that came worse than promised is a cue of these (label, score: the line of
-        #: role `outcome` whose pattern names the dimension; a date is a time); the cues of these labels go in the clause of
-        #: one that came better
+        #: role `outcome` whose pattern names the dimension; a date is a time)
         self.outcome_cues = {
             cue.pattern: cue for cue in load_cues(lang_of(nlp), "friction") if cue.role == "outcome"
         }
-        self.outcome_labels = frozenset(cue.label for cue in self.outcome_cues.values())
+        #: the labels of slowness and cost, whose cues go in the clauses of a promise kept or
+        #: bettered
+        self.outcome_labels = frozenset(
+            cue.label for dimension, cue in self.outcome_cues.items() if dimension in ("time", "money")
+        )
         #: the English auxiliary of a negated imperative ("do n't", "do not"); -1 in Russian,
         #: where the imperative is a verb form
         english = lang_of(nlp) == "en"

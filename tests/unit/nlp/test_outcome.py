@@ -168,3 +168,11 @@ def test_an_outcome_stays_in_its_turn_when_turns_are_packed() -> None:
     texts = ["They quoted us six weeks for the job.", "It took four months to get the permit from the city."]
     alone = [[f.text for f in found if f.kind == "emotion"] for found in extract_many([(t, "en") for t in texts])]
     assert alone[0] == []
+
+
+def test_a_count_short_of_the_order_is_something_missing() -> None:
+    for lang, text in [
+        ("en", "We ordered two hundred boxes of gloves. What arrived was a hundred and forty boxes."),
+        ("ru", "Заказывали пятьсот упаковок бинтов. Пришло в итоге триста упаковок."),
+    ]:
+        assert [f.label for f in extract(text, lang=lang) if f.kind == "friction"] == ["missing"]
