@@ -674,9 +674,9 @@ class Emotion:
             )
         if after < len(view.lower) and view.lower[after] == self.to:  # "not to worry"
             return self._told(view, c_start, neg)
-        before = self._word_before(view, neg, c_start)
+        before = view.word_before(neg, c_start)
         if before >= 0 and view.lower[before] in self.plea_aux:  # "don't worry", "do not panic"
-            before = self._word_before(view, before, c_start)
+            before = view.word_before(before, c_start)
         elif not view.has(self.plea_alone, neg):  # "never fear"
             return False
         return before < 0 or view.has(self.plea_lead, before)
@@ -704,15 +704,6 @@ class Emotion:
             if self.negation.is_negator(view, i):
                 return i
         return -1
-
-    @staticmethod
-    def _word_before(view: DocView, i: int, c_start: int) -> int:
-        """The token before `i` in its clause, skipping inline spaces; -1 at the clause's start
-        or after punctuation."""
-        j = i - 1
-        while j >= c_start and view.is_inline_space(j):
-            j -= 1
-        return -1 if j < c_start or view.punct[j] else j
 
     def _names_product(self, view: DocView, j: int, start: int, end: int, c_end: int) -> bool:
         """Whether token `j` names the product as an object: a pronoun ("it", «им»), or a

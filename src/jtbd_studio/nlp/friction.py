@@ -166,9 +166,9 @@ class Friction(ClauseExtractor):
         that came as promised or better ("they said a week and it took three days")."""
         found = self.cues.find(doc)
         more = self.inability.find(doc_view(doc))
-        came = self.outcomes.find(sentence_index(doc, self.splitter))
+        index = sentence_index(doc, self.splitter)
+        came = self.outcomes.find(index)
         if came:
-            index = sentence_index(doc, self.splitter)
             better = {index.clause(at) for o in came if o.sign >= 0 for at in (o.promised.start, o.came.start)}
             if better:
                 found = [

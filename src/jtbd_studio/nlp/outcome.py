@@ -47,6 +47,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.strings import get_string_id
+
 from jtbd_studio.nlp.cues import lang_of, load_cues
 from jtbd_studio.nlp.view import doc_view
 
@@ -143,7 +145,6 @@ class Outcomes:
 
     def __init__(self, nlp: Language) -> None:
         strings = nlp.vocab.strings
-        self.strings = strings
         words: dict[str, set[int]] = {}
         self.units: dict[int, tuple[str, float, bool]] = {}
         self.numbers: dict[int, float] = {}
@@ -356,13 +357,11 @@ class Outcomes:
             ):
                 tokens.append(j)
                 j += 1
-            after = j
-            while after < n and view.space[after]:
-                after += 1
+            after = view.skip_inline_space(j)
             free = after >= n or (bool(view.punct[after]) and view.text(after) != "-") or (
                 bool(view.stop[after]) and not view.has(self.unit_keys, after) and not view.has(self.rate, after)
             )
-            before = self._word_before(view, k)
+            before = view.word_before(k)
             value = self._value(view, tokens)
             year = len(tokens) == 1 and view.text(k).isdigit() and YEARS[0] <= value <= YEARS[1]
             if (
@@ -474,8 +473,8 @@ class Outcomes:
                 # the cheap set tests first: most candidates are a number word before a noun
                 date = self._date(view, u) if digits or lower in self.date_keys or lemma in self.date_keys else None
                 if date is not None:
-                    before = self._word_before(view, date[1])
-                    two_before = self._word_before(view, before) if before >= 0 else -1
+                    before = view.word_before(date[1])
+                    two_before = view.word_before(before) if before >= 0 else -1
                     # "every April", «каждую вторую среду», "from the first of March": no point in time
                     if before < 0 or not (
                         view.has(self.every, before) or view.has(self.period, before)
@@ -544,7 +543,7 @@ class Outcomes:
         number = self._number_before(view, u)
         if number is not None:
             return number[0], u + 1, number[1] * size
-        before = self._word_before(view, u)
+        before = view.word_before(u)
         if before >= 0 and size == 1.0:
             ordinal = self._ordinal(view, before, plain=False)
             if ordinal is not None:  # «на седьмой день»: the day it came, counted from the start
@@ -601,14 +600,11 @@ class Outcomes:
     def _number_after_unit(self, view: DocView, u: int) -> tuple[int, float] | None:
         """A number after its unit and a preposition of `approximate` («дня за три», "day
         thirty-one" after "on"): the end of its tokens and its value."""
-        k = u + 1
-        while k < len(view.lemma) and view.space[k]:
-            k += 1
+        k = view.skip_inline_space(u + 1)
+        before = view.word_before(u)
         if k < len(view.lemma) and view.has(self.approximate, k):
-            k += 1
-            while k < len(view.lemma) and view.space[k]:
-                k += 1
-        elif not (u > 0 and view.has(self.day_before, u - 1 if not view.space[u - 1] else max(u - 2, 0))):
+            k = view.skip_inline_space(k + 1)
+        elif not (before >= 0 and view.has(self.day_before, before)):
             return None
         tokens: list[int] = []
         while k < len(view.lemma) and len(tokens) < NUMBER_REACH and (
@@ -655,8 +651,7 @@ class Outcomes:
         text = view.strings[view.lemma[k]]
         if "-" not in text:
             return None
-        last = self.strings.add(text.rsplit("-", 1)[1])
-        return self.numbers.get(last)
+        return self.numbers.get(get_string_id(text.rsplit("-", 1)[1]))  # a hash, nothing stored
 
     @staticmethod
     def _digits(text: str) -> float | None:
@@ -739,26 +734,18 @@ class Outcomes:
             thousands = digits[-1:] in ("k", "к") and self._digits(digits) is not None
         if not thousands:
             return False
-        n = k + 1
-        while n < len(view.lemma) and view.space[n]:
-            n += 1
+        n = view.skip_inline_space(k + 1)
         if n < len(view.lemma) and (
             view.lower[n] in self.units or view.lemma[n] in self.units or self._numeric(view, n)
         ):
             return False  # a currency, a unit or more of the number after it reads it itself
         return n >= len(view.lemma) or bool(view.punct[n]) or bool(view.stop[n])
 
-    def _word_before(self, view: DocView, k: int) -> int:
-        k -= 1
-        while k >= 0 and view.space[k]:
-            k -= 1
-        return k if k >= 0 and not view.punct[k] else -1
-
     def _rate(self, view: DocView, start: int, dimension: str) -> bool:
         """Whether the amount starting at `start` is a rate or a frequency: a `rate` word right
         before it ("every two weeks", «раз в неделю»), or, for time, a money amount right before
         it ("$500 a month", «5 тысяч в месяц»)."""
-        before = self._word_before(view, start)
+        before = view.word_before(start)
         if before < 0:
             return False
         if view.has(self.rate, before):
@@ -771,9 +758,7 @@ class Outcomes:
         """What the word after an amount makes of it: None a time past ("two weeks ago"), +1 a
         difference ahead of what was due ("a week early", «на две недели раньше»), −1 one behind
         it ("two days late", «на шесть часов позже»), 0 neither."""
-        k = end
-        while k < len(view.lemma) and view.space[k]:
-            k += 1
+        k = view.skip_inline_space(end)
         if k >= len(view.lemma):
             return 0
         if view.lower[k] in self.ahead:  # forms, not lemmas: "later" is no "late"
@@ -798,16 +783,13 @@ class Outcomes:
         unit or date), or -1."""
         if not self._numeric(view, k) or view.text(k) in ARTICLES:
             return -1
-        n = k + 1
-        while n < len(view.lemma) and view.space[n]:
-            n += 1
+        n = view.skip_inline_space(k + 1)
         if n >= len(view.lemma) or view.punct[n] or view.stop[n] or self._numeric(view, n):
             return -1
         if view.has(self.unit_keys, n) or view.has(self.per, n) or not view.text(n).isalpha():
             return -1
-        after = n + 1  # "thirty working days", «тридцать рабочих дней»: a time, not a count
-        while after < len(view.lemma) and view.space[after]:
-            after += 1
+        # "thirty working days", «тридцать рабочих дней»: a time, not a count
+        after = view.skip_inline_space(n + 1)
         if view.has(self.unit_words, n) or (after < len(view.lemma) and view.has(self.unit_keys, after)):
             return -1
         return n
@@ -815,9 +797,9 @@ class Outcomes:
     def _range_low(self, view: DocView, start: int) -> float:
         """The low end of a range whose high end starts at `start` ("two to eight", «от двух до
         восьми», "2-8"): the number before "to" («до», "-"), or 0."""
-        k = self._word_before(view, start)
+        k = view.word_before(start)
         if k >= 0 and view.has(self.signs, k):
-            k = self._word_before(view, k)  # "to plus eight"
+            k = view.word_before(k)  # "to plus eight"
         if k < 0:
             k = start - 1
             while k >= 0 and view.space[k]:
@@ -836,9 +818,7 @@ class Outcomes:
 
     def _per_next(self, view: DocView, k: int) -> bool:
         """Whether a word of `per` follows token `k` ("eleven fifty per", «шестьсот за»)."""
-        n = k + 1
-        while n < len(view.lemma) and view.space[n]:
-            n += 1
+        n = view.skip_inline_space(k + 1)
         return n < len(view.lemma) and view.has(self.per, n)
 
     def _priced(self, view: DocView, k: int) -> bool:
@@ -846,14 +826,10 @@ class Outcomes:
         ("eleven fifty per position", "one twelve a litre", «шестьсот за страницу»)."""
         if not self._numeric(view, k) or view.text(k) in ARTICLES:
             return False
-        n = k + 1
-        while n < len(view.lemma) and view.space[n]:
-            n += 1
+        n = view.skip_inline_space(k + 1)
         if n + 1 >= len(view.lemma) or not view.has(self.per, n) or self._numeric(view, n):
             return False
-        word = n + 1
-        while word < len(view.lemma) and view.space[word]:
-            word += 1
+        word = view.skip_inline_space(n + 1)
         return (
             word < len(view.lemma) and not view.punct[word] and not self._numeric(view, word)
             and not view.has(self.unit_keys, word)
@@ -867,7 +843,7 @@ class Outcomes:
         lower, lemma = view.lower[u], view.lemma[u]
         day = self.weekdays.get(lower, self.weekdays.get(lemma))
         if day is not None:
-            before = self._word_before(view, u)
+            before = view.word_before(u)
             if before >= 0 and view.has(self.next_words, before):
                 return WEEKDAY, before, u + 1, day + 7
             after = self._next_week_after(view, u)
@@ -877,14 +853,14 @@ class Outcomes:
         month = self.months.get(lower, self.months.get(lemma))
         if month is not None:
             start, part = u, 15.0
-            before = self._word_before(view, u)
+            before = view.word_before(u)
             ordinal = self._ordinal(view, before, plain=True) if before >= 0 else None
             if ordinal is not None:
                 start, part = ordinal
             else:
                 k = u
                 for _ in range(3):  # "the end of March", «в конце марта»
-                    k = self._word_before(view, k)
+                    k = view.word_before(k)
                     if k < 0:
                         break
                     hit = next((at for words, at in self.month_parts if view.has(words, k)), None)
@@ -896,12 +872,10 @@ class Outcomes:
         if ordinal is None:
             return None
         start, value = ordinal
-        after = u + 1
-        while after < len(view.lemma) and view.space[after]:
-            after += 1
+        after = view.skip_inline_space(u + 1)
         if after < len(view.lemma) and view.has(self.day_words, after):
             return MONTHDAY, start, after + 1, value
-        before = self._word_before(view, start)
+        before = view.word_before(start)
         free = after >= len(view.lemma) or view.punct[after] or (
             view.stop[after] and view.lower[after] not in self.months and view.lemma[after] not in self.months
         )
@@ -922,9 +896,7 @@ class Outcomes:
                 k += 1
                 continue
             if view.has(self.next_words, k):
-                j = k + 1
-                while j < n and view.space[j]:
-                    j += 1
+                j = view.skip_inline_space(k + 1)
                 unit = self.units.get(view.lemma[j]) if j < n else None
                 return j + 1 if unit is not None and unit[0] == TIME and unit[1] == WEEK else -1
             seen += 1
@@ -968,7 +940,7 @@ class Outcomes:
             if view.has(self.expected, k) or (also and view.has(also, k)):
                 j = k
                 for _ in range(SAYER_REACH):
-                    j = self._word_before(view, j)
+                    j = view.word_before(j)
                     if j < floor or j < 0:
                         break
                     if view.has(self.contrast, j):

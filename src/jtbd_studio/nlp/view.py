@@ -184,6 +184,14 @@ class DocView:
             i += 1
         return i
 
+    def word_before(self, i: int, floor: int = 0) -> int:
+        """The token before `i`, at or after `floor`, skipping whitespace within a line; -1 at
+        `floor`, at a line break or after punctuation."""
+        j = i - 1
+        while j >= floor and self.is_inline_space(j):
+            j -= 1
+        return -1 if j < floor or self.punct[j] or self.space[j] else j
+
     def is_inline_space(self, i: int) -> bool:
         """Whether token `i` is whitespace without a line break (a non-breaking space)."""
         return bool(self.space[i]) and i not in self._newlines
