@@ -32,7 +32,7 @@ from jtbd_studio.nlp.cues import (
 from jtbd_studio.nlp.emoticons import Emoticons, Feeling
 from jtbd_studio.nlp.lemmas import IMPERATIVE, IMPERATIVE_OR_NOT, INFINITIVE, verb_mood
 from jtbd_studio.nlp.negation import MAX_REACH, Intensity, Negation, hashes
-from jtbd_studio.nlp.outcome import outcomes
+from jtbd_studio.nlp.outcome import outcomes, within
 from jtbd_studio.nlp.spans import (
     SPAN_GROUPS,
     problems_stated,
@@ -263,7 +263,10 @@ class Emotion:
         if len(doc) and speaker_role(doc) == "customer":
             index = sentence_index(doc, self.splitter)
             units: dict[tuple[int, int], list[Feeling]] = {}
-            found = self.feelings(doc, index) + self.laughter(index.view) + self.outcome_feelings(index)
+            found = (
+                self.without_specs(index, self.feelings(doc, index)) + self.laughter(index.view)
+                + self.outcome_feelings(index)
+            )
             faces = [
                 Feeling(f.token, f.valence * FACE_WEIGHT, f.label)
                 for f in self.emoticons.find(index.view)
@@ -310,6 +313,14 @@ class Emotion:
             else Feeling(o.came.start, KEPT_VALENCE, KEPT_LABEL, modal=True, fact=True)
             for o in self.promises.find(index)
         ]
+
+    def without_specs(self, index: SentenceIndex, found: list[Feeling]) -> list[Feeling]:
+        """The feelings less those said inside a limit stated as a spec that an outcome answers
+        ("the contract caps errors at two percent": no frustration in "errors")."""
+        specs = [self.promises.limit_start(index.view, o.promised) for o in self.promises.find(index) if o.promised.limit]
+        if not specs:
+            return found
+        return [f for f in found if not within(specs, f.token)]
 
     def plain_complaints(
         self, index: SentenceIndex, problems: list[tuple[int, tuple[int, int]]],

@@ -19,7 +19,7 @@ from jtbd_studio.nlp.friction_scope import EVALUATIVE, InsultFilter, fear_reache
 from jtbd_studio.nlp.friction_spans import join_one_problem, merge_pieces, through_dash
 from jtbd_studio.nlp.lemmas import IMPERATIVE, IMPERATIVE_OR_NOT, verb_mood
 from jtbd_studio.nlp.negation import hashes
-from jtbd_studio.nlp.outcome import outcomes
+from jtbd_studio.nlp.outcome import outcomes, within
 from jtbd_studio.nlp.spans import (
     problems_stated,
     register_extensions,
@@ -169,12 +169,18 @@ class Friction(ClauseExtractor):
         index = sentence_index(doc, self.splitter)
         came = self.outcomes.find(index)
         if came:
-            better = {index.clause(at) for o in came if o.sign >= 0 for at in (o.promised.start, o.came.start)}
+            better = {
+                index.clause(at) for o in came if o.sign >= 0 and o.came.dimension in ("time", "money")
+                for at in (o.promised.start, o.came.start)
+            }
             if better:
                 found = [
                     match for match in found
                     if match[0].label not in self.outcome_labels or index.clause(match[1]) not in better
                 ]
+            specs = [self.outcomes.limit_start(index.view, o.promised) for o in came if o.promised.limit]
+            if specs:  # "a limit of seventy-five decibels", "caps errors at two percent": a spec
+                found = [match for match in found if not within(specs, match[1])]
             more = more + [
                 (self.outcome_cues.get(o.came.dimension, self.outcome_cues["time"]), o.came.start, o.came.end)
                 for o in came if o.sign < 0

@@ -176,3 +176,122 @@ def test_a_count_short_of_the_order_is_something_missing() -> None:
         ("ru", "Заказывали пятьсот упаковок бинтов. Пришло в итоге триста упаковок."),
     ]:
         assert [f.label for f in extract(text, lang=lang) if f.kind == "friction"] == ["missing"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "dimension", "value", "said"),
+    [
+        ("en", "The spec says five-kilo bags.", "weight", 5000.0, "five-kilo"),
+        ("en", "The spec says three hundred gram card.", "weight", 300.0, "three hundred gram"),
+        ("en", "We ordered two thousand litres of diesel.", "volume", 2_000_000.0, "two thousand litres"),
+        ("en", "The quote was for twelve hundred square metres.", "length", 1_200_000.0, "twelve hundred square metres"),
+        ("en", "The contract says ninety-nine point nine percent uptime.", "percent", 99.9, "ninety-nine point nine percent"),
+        ("en", "The spec is under seventy decibels.", "sound", 70.0, "seventy decibels"),
+        ("ru", "По спецификации флаконы по тридцать миллилитров.", "volume", 30.0, "тридцать миллилитров"),
+        ("ru", "По договору влажность не выше двенадцати процентов.", "percent", 12.0, "двенадцати процентов"),
+        ("ru", "По договору доступность девяносто девять и девять процентов.", "percent", 99.9, "девяносто девять и девять процентов"),
+        ("en", "They gave us a window, between eight and ten.", "hour", 10.0, "eight and ten"),
+        ("en", "He rolled in at ten past one.", "hour", 1 + 10 / 60, "ten past one"),
+        ("en", "They called at seven fifteen in the morning.", "hour", 7.25, "seven fifteen in the morning"),
+        ("en", "The reply came at two in the afternoon.", "hour", 14.0, "two in the afternoon"),
+        ("en", "He turned up at a quarter to five.", "hour", 4.75, "quarter to five"),
+        ("ru", "Сказали, мастер будет с девяти до двенадцати.", "hour", 12.0, "девяти до двенадцати"),
+        ("ru", "Инженер перезвонил в половине седьмого вечера.", "hour", 18.5, "половине седьмого вечера"),
+        ("ru", "Ушёл он без десяти пять.", "hour", 5 - 10 / 60, "десяти пять"),
+        ("ru", "Заявку кинули в восемь утра.", "hour", 8.0, "восемь утра"),
+    ],
+)
+def test_measures_and_times_of_day_are_read_with_their_value(
+    lang: str, text: str, dimension: str, value: float, said: str
+) -> None:
+    amounts, _ = read(text, lang)
+    assert [(d, round(v, 3), s) for d, v, s, _ in amounts if d != "count"] == [(dimension, round(value, 3), said)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Выросло в четыре раза за год."),  # «в четыре раза» is no hour
+        ("en", "Errors went from one in five to zero."),  # "from" opens a window only with its end
+        ("en", "It took half a day."),  # no half hour of the clock
+        ("ru", "Результаты приходят через два дня."),  # «дня» after a number is days, not 2 p.m.
+        ("ru", "Бригада отработала пять вечеров."),  # «вечеров» is no «вечера»
+        ("en", "The rate was quoted at eleven fifty per position."),  # a price said in pairs
+    ],
+)
+def test_no_time_of_day_where_there_is_none(lang: str, text: str) -> None:
+    amounts, _ = read(text, lang)
+    assert [a for a in amounts if a[0] == "hour"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # measures: less than specified is worse, a limit makes more worse
+        ("en", "We order chicken in five-kilo bags, that's the spec. They came in at like four point two.", -1),
+        ("en", "The spec was two hundred and fifty grams a portion, and they come in at two-fifty.", 0),
+        ("en", "Our lease says noise stays under seventy decibels. The meter was reading eighty-five most mornings.", -1),
+        ("en", "We agreed a limit of seventy-five decibels. It never went over sixty-eight.", 0),
+        ("en", "The vaccine fridges, spec is two to eight degrees. The logger showed eleven on Sunday night.", -1),
+        ("en", "The contract says ninety-nine point nine percent uptime. In March we got ninety-seven point something.", -1),
+        ("en", "The contract caps errors at two percent. The audit came out at point four.", 0),
+        ("en", "Our agreement says eighteen percent off list. The invoices have been twelve percent since January.", -1),
+        ("ru", "Столешницы заказали глубиной шестьсот миллиметров. Привезли пятьсот пятьдесят.", -1),
+        ("ru", "Фарш заказываем в коробках по десять кило, так в спецификации. А там девять двести.", -1),
+        ("ru", "Поставщик гарантирует влажность не выше двенадцати процентов. Влагомер показал восемнадцать-двадцать.", -1),
+        ("ru", "Маркетологи обещали плюс десять процентов к заявкам. Вышло плюс восемнадцать.", 0),
+        # counts: a limit, a count told by its verb
+        ("en", "The operator's rule is max fifteen people per guide. On the day it was like twenty-six in one group.", -1),
+        ("en", "For the peak we asked the agency for pickers. Twelve ordered, eight showed up.", -1),
+        ("ru", "В программе было написано: группа не больше двенадцати человек. По факту посадили тридцать.", -1),
+        ("ru", "Восемь заказали, пятеро приехали.", -1),
+        # times of day against a window or a deadline
+        ("en", "They gave us a window, between eight and ten. The guy rolled in at ten past one.", -1),
+        ("en", "The window was between eight and ten, and the van pulled in at, uh, eight twenty.", 0),
+        ("ru", "Нам сказали: мастер будет с девяти до двенадцати. Пришёл он в четыре.", -1),
+        ("ru", "Сказали, привезут с восьми до десяти. Машина встала у ворот в восемь пятнадцать.", 0),
+        # a duration against the time between two times of day or two dates
+        ("en", "Our SLA is a four-hour response. We logged it at seven fifteen in the morning, and the reply came at two in the afternoon.", -1),
+        ("en", "They told us ten working days. We submitted on the third of April and the approval came through on the twenty-ninth.", -1),
+        ("en", "The certification body said ten working days. We sent everything on the second, and the certificate came on the ninth.", 1),
+        ("en", "Our fleet contract says vans are back within forty-eight hours. Three went in on the Monday and came back the following Wednesday.", -1),
+        ("ru", "Брокер обещал оформить за пять рабочих дней. Документы отдали четырнадцатого, а выпуск получили второго числа следующего месяца.", -1),
+        ("ru", "У нас контракт: реакция на аварию четыре часа. Заявку кинули в восемь утра, а инженер перезвонил в половине седьмого вечера.", -1),
+    ],
+)
+def test_measures_counts_and_times_of_day_against_what_was_promised(lang: str, text: str, sign: int) -> None:
+    _, pairs = read(text, lang)
+    assert [s for s, _, _ in pairs] == [sign]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a range's low end is no outcome, nor an amount told in a list of another thing
+        ("en", "I order a hundred tonnes of seed. Sizes are thirty-five to fifty-five millimetres, that's what we ask for."),
+        ("ru", "Мы запросили коммерческое на склад площадью четыре тысячи метров. Разница где-то миллион восемьсот."),
+        # a guess is no outcome («думали» is what we expected, not what came)
+        ("ru", "Заявку на двенадцать машин мы подали за неделю. Думали, ну, дадут восемь-девять."),
+        # a rise estimated, more is no loss
+        ("en", "The agronomist said eight to ten percent more yield. We got fourteen on the wheat."),
+    ],
+)
+def test_no_worse_outcome_from_ranges_guesses_or_rises(lang: str, text: str) -> None:
+    assert [s for s, _, _ in read(text, lang)[1] if s < 0] == []
+
+
+def test_a_limit_stated_is_a_spec_not_a_problem() -> None:
+    for lang, text in [
+        ("en", "Before the demolition we agreed a limit of seventy-five decibels on the clinic side. It never went over sixty-eight."),
+        ("en", "The data entry contract caps errors at two percent. Their audit came out at point four."),
+    ]:
+        found = extract(text, lang=lang)
+        assert [f.text for f in found if f.kind == "friction"] == []
+        assert sum(f.valence or 0 for f in found if f.kind == "emotion") > 0
+
+
+def test_a_time_of_day_past_its_window_is_slow_and_feels_bad() -> None:
+    text = "They gave us a window, between eight and ten, for the technician. The guy rolled in at ten past one."
+    found = extract(text, lang="en")
+    assert [(f.text, f.label) for f in found if f.kind == "friction"] == [("The guy rolled in at ten past one", "slow")]
+    assert sum(f.valence or 0 for f in found if f.kind == "emotion") < 0
