@@ -96,6 +96,9 @@ MEASURE_MARGIN = 0.02
 #: weeks to deliver, 35).
 SCALE = {"time": 25.0, "money": 2.5, "count": 10.0}
 MEASURE_SCALE = 10.0
+#: a number with a decimal part in this range, promised without a unit, is a share (an uptime:
+#: «доступность девяносто девять и девять»)
+SHARE = (90.0, 100.0)
 #: the dimensions of dates (compared as points in time, not as amounts)
 DATES = frozenset({WEEKDAY, MONTHDAY, MONTH})
 #: how many words before a promised count or measure a word of limit may stand ("no more than
@@ -274,14 +277,24 @@ class Outcomes:
         #: a word after a number that tells it as people or things that came ("eight showed up",
         #: «пятеро приехали»): a count of what was ordered, whatever its noun
         self.arrived = role("arrived")
+        #: a change of price said with an amount ("nineteen percent up", «на пять тысяч дороже»)
+        self.dearer = role("dearer")
+        self.cheaper = role("cheaper")
+        self.rise = role("rise")
+        self.fall = role("fall")
+        self.rise_verbs = role("rise_verb")
+        self.fall_verbs = role("fall_verb")
+        self.by_words = role("by")
+        self.rise_not = role("rise_not")
+        self.price_words = role("price")
+        #: the words that open a stretch an outcome may be told in
+        self.marks = self.expected | self.differences | self.specified | self.price_words | self.dearer | self.cheaper
         #: a word of guessing before a bare number: an expectation, not what came ("we thought
         #: eight or nine", «думали, дадут восемь-девять»)
         self.guess = role("guess")
         #: the words before the first hour of a window ("between eight and ten", «с девяти до
         #: двенадцати»): a time of day only when the window's second hour follows
         self.window_from = role("window_from")
-        #: the words that open a stretch an outcome may be told in
-        self.marks = self.expected | self.differences | self.specified
         #: the dimensions of measures: weight, volume, length, area, percent, sound, temperature
         self.measures = frozenset(dim for dim, _, _ in self.units.values()) - {TIME, MONEY}
         self.weekdays = self.dates.get(WEEKDAY, {})
@@ -752,6 +765,10 @@ class Outcomes:
                 else:
                     counted_noun = self._counted(view, u)
                     if counted_noun < 0:
+                        share = self._share(view, u, index)
+                        if share is not None:
+                            found.append(share)
+                            taken = share.end
                         continue
                     number = self._number_before(view, u + 1)
                     if number is None or number[1] <= 1:
@@ -784,6 +801,11 @@ class Outcomes:
                 before = view.word_before(start)
                 if not limit and unit[0] == PERCENT and before >= 0 and view.has(self.signs, before):
                     limit = -1  # "plus ten percent" promised: a rise, of which more keeps it
+                change = self._price_change(view, index, start, u + 1, False) if unit[0] == PERCENT else 0
+                if change:  # "the renewal came in nineteen percent up", «счёт вырос на двадцать процентов»
+                    found.append(Amount(MONEY, number[1], start, u + 1, False, 1.0, change))
+                    taken = u + 1
+                    continue
                 found.append(Amount(
                     unit[0], number[1] * unit[1], start, u + 1,
                     firm or self._promised(index, start, self.specified), unit[1], 0, 0,
@@ -800,6 +822,8 @@ class Outcomes:
             delta = self._delta(view, end)
             if delta is None:
                 continue  # "two weeks ago"
+            if dimension == MONEY and not delta:  # "$300 more than the quote", «на двадцать тысяч дороже»
+                delta = self._price_change(view, index, start, end, True)
             if self._rate(view, start, dimension):
                 price = self._number_before(view, start) if dimension == TIME else None
                 if price is None or (found and found[-1].end > price[0]):
@@ -1044,6 +1068,21 @@ class Outcomes:
             or self._hyphened(view, k) is not None
         )
 
+    def _share(self, view: DocView, u: int, index: SentenceIndex) -> Amount | None:
+        """A promised share said without "percent": a number with a decimal part just under a
+        hundred, ending at token `u`, after a word of expectation («по договору доступность
+        девяносто девять и девять», "the SLA is ninety-nine point nine"): an uptime, read as a
+        percentage."""
+        after = view.skip_inline_space(u + 1)
+        if after < len(view.lemma) and (self._decimal_point(view, after) or view.has(self.unit_keys, after)):
+            return None  # the number goes on, or its unit reads it
+        number = self._number_before(view, u + 1)
+        if number is None or not SHARE[0] <= number[1] < SHARE[1] or number[1] == int(number[1]):
+            return None
+        if not self._promised(index, number[0]):
+            return None
+        return Amount(PERCENT, number[1], number[0], u + 1, True)
+
     def _decimal_point(self, view: DocView, k: int) -> bool:
         """Whether token `k` is a word of `decimal` before a single digit said as a word or in
         digits ("ninety-nine point nine", «девяносто девять и девять»): «девятьсот и шестьсот»
@@ -1188,6 +1227,36 @@ class Outcomes:
         if view.lower[k] in self.behind:
             return -1
         return None if view.has(self.after, k) else 0
+
+    def _price_change(self, view: DocView, index: SentenceIndex, start: int, end: int, priced: bool) -> int:
+        """A change of price said by the amount at [start, end): −1 a rise ("nineteen percent
+        up", "$300 more", «на двадцать процентов дороже», «счёт вырос на двадцать процентов»),
+        +1 a fall ("ten percent cheaper", «на пять тысяч дешевле»), 0 none. A word of `dearer` or
+        `cheaper` after the amount says it alone; `rise` or `fall` after it, or a verb of
+        `rise_verb` / `fall_verb` just before it, only of a price: a money amount (`priced`) or a
+        word of `price` earlier in its sentence ("sales were up nineteen percent" is no cost)."""
+        n = len(view.lemma)
+        k = view.skip_inline_space(end)
+        if k < n and view.has(self.dearer, k):
+            return -1
+        if k < n and view.has(self.cheaper, k):
+            return 1
+        sign = -1 if k < n and view.has(self.rise, k) else 1 if k < n and view.has(self.fall, k) else 0
+        after = view.skip_inline_space(k + 1) if sign else n
+        if after < n and view.has(self.rise_not, after):
+            sign = 0  # "forty grand up front", "up to twenty percent"
+        if not sign:
+            before = view.word_before(start)
+            if before >= 0 and view.has(self.by_words, before):
+                before = view.word_before(before)  # "went up by", «вырос на»
+            if before >= 0 and view.has(self.rise_verbs, before):
+                sign = -1
+            elif before >= 0 and view.has(self.fall_verbs, before):
+                sign = 1
+        if not sign or priced:
+            return sign
+        floor = index.sentence(start)[0]
+        return sign if any(view.has(self.price_words, j) for j in range(floor, start)) else 0
 
     def _next_day(self, view: DocView, u: int) -> int:
         """The end of "next day / morning" («на следующий день», «на следующие сутки») opened

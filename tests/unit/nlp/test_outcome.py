@@ -295,3 +295,29 @@ def test_a_time_of_day_past_its_window_is_slow_and_feels_bad() -> None:
     found = extract(text, lang="en")
     assert [(f.text, f.label) for f in found if f.kind == "friction"] == [("The guy rolled in at ten past one", "slow")]
     assert sum(f.valence or 0 for f in found if f.kind == "emotion") < 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        ("en", "The renewal notice came in nineteen percent up.", -1),
+        ("en", "The renewal quote came in eighteen percent higher than last year.", -1),
+        ("en", "The final bill came in $300 more than the quote.", -1),
+        ("ru", "Продление пришло на двадцать процентов дороже.", -1),
+        ("ru", "Счёт вырос на двадцать процентов.", -1),
+        ("ru", "В этом году тариф снизили на десять процентов.", 1),
+        # a rise of something other than a price, or "up front", is no change of price
+        ("en", "Sales were up nineteen percent this year.", 0),
+        ("ru", "Продажи выросли на двадцать процентов.", 0),
+        ("en", "The smaller farms couldn't justify forty grand up front.", 0),
+    ],
+)
+def test_a_change_of_price_said_with_an_amount(lang: str, text: str, sign: int) -> None:
+    assert [s for s, _, _ in read(text, lang)[1]] == ([sign] if sign else [])
+
+
+def test_an_uptime_promised_without_percent_is_a_share() -> None:
+    text = "По договору у них доступность девяносто девять и девять. Ну а в феврале вышло девяносто семь с копейками."
+    amounts, pairs = read(text, "ru")
+    assert ("percent", 99.9, "девяносто девять и девять", True) in amounts
+    assert [s for s, _, _ in pairs] == [-1]
