@@ -190,6 +190,7 @@ class Outcomes:
         strings = nlp.vocab.strings
         words: dict[str, set[int]] = {}
         self.units: dict[int, tuple[str, float, bool]] = {}
+        self.cased_months: dict[str, float] = {}
         self.numbers: dict[int, float] = {}
         self.dates: dict[str, dict[int, float]] = {}
         self.multipliers: dict[int, float] = {}
@@ -206,6 +207,8 @@ class Outcomes:
                     self.multipliers[key] = float(cue.get("value"))
                 elif cue.role in (WEEKDAY, MONTH, "ordinal"):
                     self.dates.setdefault(cue.role, {})[key] = float(cue.get("value"))
+                elif cue.role == "month_cased":  # "May", not "may": matched as written
+                    self.cased_months.update(dict.fromkeys(cue.pattern.split("|"), float(cue.get("value"))))
                 else:
                     words.setdefault(cue.role, set()).add(key)
 
@@ -287,6 +290,8 @@ class Outcomes:
         self.by_words = role("by")
         self.rise_not = role("rise_not")
         self.price_words = role("price")
+        self.said_after = role("said_after")
+        self.of_words = role("of")
         #: the words that open a stretch an outcome may be told in
         self.marks = self.expected | self.differences | self.specified | self.price_words | self.dearer | self.cheaper
         #: a word of guessing before a bare number: an expectation, not what came ("we thought
@@ -300,7 +305,11 @@ class Outcomes:
         self.weekdays = self.dates.get(WEEKDAY, {})
         self.months = self.dates.get(MONTH, {})
         self.ordinals = self.dates.get("ordinal", {})
-        self.date_keys = frozenset(self.weekdays) | frozenset(self.months) | frozenset(self.ordinals)
+        #: the lower-case forms of the months matched as written ("May")
+        self.cased_keys = frozenset(strings.add(word.lower()) for word in self.cased_months)
+        self.date_keys = (
+            frozenset(self.weekdays) | frozenset(self.months) | frozenset(self.ordinals) | self.cased_keys
+        )
         #: the words an amount needs (a unit, a currency or a multiplier: "8k" alone is missed)
         self.unit_keys = (
             frozenset(self.units) | frozenset(self.multipliers) | frozenset(self.weekdays)
@@ -317,6 +326,7 @@ class Outcomes:
         #: the words that may start or end an amount (articles aside: "a week" has its unit)
         self.triggers = (
             self.unit_keys | frozenset(self.numbers) | self.next_words | self.half | self.quarter | self.noon
+            | self.cased_keys
         ) - frozenset(strings.add(word) for word in ARTICLES)
 
     def find(self, index: SentenceIndex) -> list[Outcome]:
@@ -379,7 +389,8 @@ class Outcomes:
                     # показывает три тысячи»)
                     unsure = {t for a in amounts if a.dimension == MONEY and not a.exact for t in range(a.start, a.end)}
                 covered_here = covered - loose if promised.dimension == MONEY else covered
-                covered_here = covered_here - unsure if promised.dimension in self.measures else covered_here
+                if promised.dimension == COUNT or promised.dimension in self.measures:
+                    covered_here = covered_here - unsure  # "ten thousand students … at about two thousand"
                 bare = self._bare(index, promised, came.start if came else limit, covered_here)
                 if bare is not None and (came is None or index.sentence(came.start) != index.sentence(bare.start)):
                     came = bare  # a unit said in the same sentence is the outcome ("floors three
@@ -822,6 +833,8 @@ class Outcomes:
             delta = self._delta(view, end)
             if delta is None:
                 continue  # "two weeks ago"
+            if dimension == TIME and self._of_after(view, end) and not self._deadline_before(view, start):
+                continue  # "ten years of patient history": a quantity ("within a day of a call" is a time)
             if dimension == MONEY and not delta:  # "$300 more than the quote", «на двадцать тысяч дороже»
                 delta = self._price_change(view, index, start, end, True)
             if self._rate(view, start, dimension):
@@ -831,7 +844,7 @@ class Outcomes:
                 # "four-twenty a month", «пятьдесят в месяц»: the number before a rate is a price
                 dimension, start, end, value = MONEY, price[0], start, price[1]
             found.append(Amount(
-                dimension, value, start, end, self._promised(index, start) and not delta,
+                dimension, value, start, end, (self._promised(index, start) or self._said_after(view, end)) and not delta,
                 unit_size if dimension == TIME else 1.0, delta, exact=unit is not None,
             ))
             taken = end
@@ -1258,6 +1271,30 @@ class Outcomes:
         floor = index.sentence(start)[0]
         return sign if any(view.has(self.price_words, j) for j in range(floor, start)) else 0
 
+    def _of_after(self, view: DocView, end: int) -> bool:
+        """Whether a word of `of` follows the amount ending at `end` ("ten years of it", «три
+        года данных» has none: only the English "of" marks it)."""
+        k = view.skip_inline_space(end)
+        return k < len(view.lemma) and view.has(self.of_words, k)
+
+    def _deadline_before(self, view: DocView, start: int) -> bool:
+        """Whether a word of `at_most` or `when` stands right before the amount ("within
+        twenty-four hours of a call-out", "in two weeks of signing")."""
+        before = view.word_before(start)
+        return before >= 0 and (view.has(self.at_most, before) or view.has(self.when, before))
+
+    def _said_after(self, view: DocView, end: int) -> bool:
+        """Whether the amount ending at `end` is followed by a comma, at most one word of
+        `subject` and a verb of `said_after` ("Four weeks, they said, and it took eleven", «Две
+        недели, сказали»): a promise told after its amount («…, хотя обещали» is no such)."""
+        k = view.skip_inline_space(end)
+        if k >= len(view.lemma) or view.text(k) != ",":
+            return False
+        k = view.skip_inline_space(k + 1)
+        if k < len(view.lemma) and view.has(self.subjects, k) and not view.has(self.said_after, k):
+            k = view.skip_inline_space(k + 1)
+        return k < len(view.lemma) and view.has(self.said_after, k)
+
     def _next_day(self, view: DocView, u: int) -> int:
         """The end of "next day / morning" («на следующий день», «на следующие сутки») opened
         by token `u`, or -1."""
@@ -1343,6 +1380,8 @@ class Outcomes:
                 return WEEKDAY, u, after, day + 7
             return WEEKDAY, u, u + 1, day
         month = self.months.get(lower, self.months.get(lemma))
+        if month is None and lower in self.cased_keys and u not in view.sent_start_set:
+            month = self.cased_months.get(view.doc[u].text)  # "mid-May", "in May", not "May I"
         if month is not None:
             start, part = u, 15.0
             before = view.word_before(u)

@@ -321,3 +321,35 @@ def test_an_uptime_promised_without_percent_is_a_share() -> None:
     amounts, pairs = read(text, "ru")
     assert ("percent", 99.9, "девяносто девять и девять", True) in amounts
     assert [s for s, _, _ in pairs] == [-1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a promise told after its amount
+        ("en", "Four weeks, they said, and it took eleven.", -1),
+        # an order said as a purchase
+        ("en", "We bought a hundred and twenty licences, and it turned out only eighty could be active at once.", -1),
+        # "May" as written is a month
+        ("en", "They promised the connector by the end of June and it shipped, like, mid-May.", 1),
+        # a deadline counted from an event is a time ("within twenty-four hours of a call-out")
+        ("en", "The contract says fitting within twenty-four hours of a call-out. The fitter was there in ninety minutes.", 1),
+    ],
+)
+def test_promises_told_in_other_shapes(lang: str, text: str, sign: int) -> None:
+    assert [s for s, _, _ in read(text, lang)[1]] == [sign]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a span of history is a quantity, not a time taken
+        ("en", "The migration was meant to bring over ten years of it. What landed was the last three years."),
+        # a contrast before the word of saying: «хотя обещали» says the promise of what follows it
+        ("ru", "Погрузчик встал, а сервис по договору обещает выезд в течение восьми часов. Приехали на следующие сутки, посмотрели, сказали, что запчасть ждать неделю."),
+        # "May I" opens a sentence: no month
+        ("en", "They quoted us two weeks. May I say, it was fine."),
+    ],
+)
+def test_no_outcome_from_quantities_of_time_or_the_verb_may(lang: str, text: str) -> None:
+    assert [s for s, _, _ in read(text, lang)[1] if s > 0] == []
