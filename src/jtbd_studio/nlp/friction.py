@@ -163,7 +163,8 @@ class Friction(ClauseExtractor):
         """The cue matches, with «нельзя» beside a perfective infinitive (`Inability`) and the
         amounts that came worse than promised (`outcome`: "quoted six weeks, took four
         months"), less the cues of slowness or cost in the clauses of a promise and an amount
-        that came as promised or better ("they said a week and it took three days")."""
+        that came as promised or better ("they said a week and it took three days"), and in the
+        clause of a promise answered worse in another sentence (the problem is what came)."""
         found = self.cues.find(doc)
         more = self.inability.find(doc_view(doc))
         index = sentence_index(doc, self.splitter)
@@ -173,6 +174,13 @@ class Friction(ClauseExtractor):
                 index.clause(at) for o in came if o.sign >= 0 and o.came.dimension in ("time", "money")
                 for at in (o.promised.start, o.came.start)
             }
+            # a promise answered in another sentence is no problem of its own ("they quoted us
+            # six weeks for the rollout. … we went live in May"): the problem is what came
+            better.update(
+                index.clause(o.promised.start) for o in came
+                if o.sign < 0 and o.promised is not o.came
+                and index.sentence(o.promised.start) != index.sentence(o.came.start)
+            )
             if better:
                 found = [
                     match for match in found

@@ -83,9 +83,10 @@ MONTHDAY = "monthday"
 MONTH = "month"
 #: The size of a week in days: "next week" after a weekday moves it a week on.
 WEEK = 7.0
-#: How far back a later date may stand and still be read as the next week's or month's (a
-#: Monday after a promised Friday is the Monday after it; a Thursday, the day before)
-WRAP = {WEEKDAY: 3.0, MONTHDAY: 10.0}
+#: How far back a later date may stand and still be read as the next week's, month's or year's
+#: (a Monday after a promised Friday is the Monday after it; a Thursday, the day before;
+#: February after a promised September is the next February: «к сентябрю … сейчас февраль»)
+WRAP = {WEEKDAY: 3.0, MONTHDAY: 10.0, MONTH: 124.0}
 #: How far the amount that came must differ from the one promised, as a share of it, per
 #: dimension: a day on a two-week promise is noise, a tenth off a quote is not.
 MARGIN = {"time": 0.15, "money": 0.05, "count": 0.05, "percent": 0.01}
@@ -585,6 +586,11 @@ class Outcomes:
             days += 31 if days < 0 else 0
         elif first.dimension == second.dimension == MONTH:
             days = second.value - first.value
+            if days < 0 and self._period_before(index.view, second.start):
+                # "we went live in May. That's from a January kickoff": the start said second
+                days, second = -days, first
+            elif days < 0:
+                days += 12 * 31.0  # into the next year
         else:
             return None
         view = index.view
@@ -1276,6 +1282,18 @@ class Outcomes:
         года данных» has none: only the English "of" marks it)."""
         k = view.skip_inline_space(end)
         return k < len(view.lemma) and view.has(self.of_words, k)
+
+    def _period_before(self, view: DocView, start: int) -> bool:
+        """Whether a word of `period` stands within two words before the date at `start`
+        ("from a January kickoff", «с января»): the start of a period."""
+        k = start
+        for _ in range(2):
+            k = view.word_before(k)
+            if k < 0:
+                return False
+            if view.has(self.period, k):
+                return True
+        return False
 
     def _deadline_before(self, view: DocView, start: int) -> bool:
         """Whether a word of `at_most` or `when` stands right before the amount ("within

@@ -353,3 +353,26 @@ def test_promises_told_in_other_shapes(lang: str, text: str, sign: int) -> None:
 )
 def test_no_outcome_from_quantities_of_time_or_the_verb_may(lang: str, text: str) -> None:
     assert [s for s, _, _ in read(text, lang)[1] if s > 0] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a month far before the promised one is next year's
+        ("ru", "Интеграцию нам продавали как почти готовую, сказали — к сентябрю будет. Сейчас февраль, а её так и нет.", -1),
+        ("en", "They promised the connector by September and it shipped in August.", 1),
+        # the start of a period said second ("from a January kickoff")
+        ("en", "The integrator quoted us six weeks for the rollout, and we went live in May. That's from a January kickoff.", -1),
+    ],
+)
+def test_months_across_a_year_and_periods_said_backwards(lang: str, text: str, sign: int) -> None:
+    assert [s for s, _, _ in read(text, lang)[1]] == [sign]
+
+
+def test_a_promise_answered_worse_in_another_sentence_is_no_span_of_its_own() -> None:
+    text = (
+        "Our restaurant group was quoted, like, eight hundred a month for all twelve locations. The first "
+        "invoice was eleven hundred something because each POS terminal counts as a separate seat."
+    )
+    spans = [f.text for f in extract(text, lang="en") if f.kind == "friction"]
+    assert spans == ["The first invoice was eleven hundred something because each POS terminal counts as a separate seat"]
