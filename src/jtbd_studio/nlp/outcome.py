@@ -100,6 +100,8 @@ MEASURE_SCALE = 10.0
 #: a number with a decimal part in this range, promised without a unit, is a share (an uptime:
 #: «доступность девяносто девять и девять»)
 SHARE = (90.0, 100.0)
+#: the day of its last month a quarter said as a date stands for ("Q2": the end of June)
+QUARTER_END = 28.0
 #: the dimensions of dates (compared as points in time, not as amounts)
 DATES = frozenset({WEEKDAY, MONTHDAY, MONTH})
 #: how many words before a promised count or measure a word of limit may stand ("no more than
@@ -206,7 +208,7 @@ class Outcomes:
                     self.numbers[key] = float(cue.get("value"))
                 elif cue.role == "multiplier":
                     self.multipliers[key] = float(cue.get("value"))
-                elif cue.role in (WEEKDAY, MONTH, "ordinal"):
+                elif cue.role in (WEEKDAY, MONTH, "ordinal", "quarter_date"):
                     self.dates.setdefault(cue.role, {})[key] = float(cue.get("value"))
                 elif cue.role == "month_cased":  # "May", not "may": matched as written
                     self.cased_months.update(dict.fromkeys(cue.pattern.split("|"), float(cue.get("value"))))
@@ -306,15 +308,19 @@ class Outcomes:
         self.weekdays = self.dates.get(WEEKDAY, {})
         self.months = self.dates.get(MONTH, {})
         self.ordinals = self.dates.get("ordinal", {})
+        #: quarters as dates ("Q2"; "the second quarter", «во втором квартале» through their ordinal)
+        self.quarter_dates = self.dates.get("quarter_date", {})
+        self.quarter_words = role("quarter_word")
         #: the lower-case forms of the months matched as written ("May")
         self.cased_keys = frozenset(strings.add(word.lower()) for word in self.cased_months)
         self.date_keys = (
             frozenset(self.weekdays) | frozenset(self.months) | frozenset(self.ordinals) | self.cased_keys
+            | frozenset(self.quarter_dates)
         )
         #: the words an amount needs (a unit, a currency or a multiplier: "8k" alone is missed)
         self.unit_keys = (
             frozenset(self.units) | frozenset(self.multipliers) | frozenset(self.weekdays)
-            | frozenset(self.months) | frozenset(self.ordinals)
+            | frozenset(self.months) | frozenset(self.ordinals) | frozenset(self.quarter_dates)
         )
         self.currencies = frozenset(k for k, (dim, _, _) in self.units.items() if dim == MONEY)
         self.multiplier_keys = frozenset(self.multipliers)
@@ -765,7 +771,8 @@ class Outcomes:
                     ):
                         # a month after "in" («в») is when something happened, not a date due
                         when = date[0] == MONTH and before >= 0 and view.has(self.when, before)
-                        promised = not when and self._promised(index, date[1])
+                        # …unless a verb of promising says it («обещали во втором квартале»)
+                        promised = self._promised(index, date[1], only=self.said_after if when else None)
                         found.append(Amount(date[0], date[3], date[1], date[2], promised))
                     taken = date[2]
                     continue
@@ -1397,6 +1404,9 @@ class Outcomes:
             if after > 0:  # «в среду следующей недели», "Wednesday next week"
                 return WEEKDAY, u, after, day + 7
             return WEEKDAY, u, u + 1, day
+        quarter = self.quarter_dates.get(lower)
+        if quarter is not None:  # "for Q2": by the end of its last month
+            return MONTH, u, u + 1, 3 * quarter * 31 + QUARTER_END
         month = self.months.get(lower, self.months.get(lemma))
         if month is None and lower in self.cased_keys and u not in view.sent_start_set:
             month = self.cased_months.get(view.doc[u].text)  # "mid-May", "in May", not "May I"
@@ -1425,6 +1435,9 @@ class Outcomes:
         if after < len(view.lemma) and view.has(self.day_words, after):
             return MONTHDAY, start, after + 1, value
         before = view.word_before(start)
+        if after < len(view.lemma) and view.has(self.quarter_words, after) and 1 <= value <= 4:
+            # "by the second quarter", «во втором квартале»
+            return MONTH, before if before >= 0 and view.text(before) == "the" else start, after + 1, 3 * value * 31 + QUARTER_END
         if after < len(view.lemma) and view.text(after) == "of":  # "the third of April"
             month_at = view.skip_inline_space(after + 1)
             month = self.months.get(view.lower[month_at], self.months.get(view.lemma[month_at])) if month_at < len(view.lemma) else None
@@ -1477,11 +1490,13 @@ class Outcomes:
                 start, value = before, decade + value
         return start, value
 
-    def _promised(self, index: SentenceIndex, start: int, also: frozenset[int] = frozenset()) -> bool:
-        """Whether a word of expectation stands before the amount in its sentence, within
-        PROMISE_REACH words, with no contrast word between ("they quoted us six weeks", «по
-        договору — две недели») and none right before it ("the invoice says fourteen twenty" is
-        what came)."""
+    def _promised(
+        self, index: SentenceIndex, start: int, also: frozenset[int] = frozenset(), only: frozenset[int] | None = None
+    ) -> bool:
+        """Whether a word of expectation (or of `also`; with `only`, a word of that alone)
+        stands before the amount in its sentence, within PROMISE_REACH words, with no contrast
+        word between ("they quoted us six weeks", «по договору — две недели») and none right
+        before it ("the invoice says fourteen twenty" is what came)."""
         view = index.view
         floor = index.sentence(start)[0]
         k = start - 1
@@ -1491,7 +1506,7 @@ class Outcomes:
                 seen += 1
             if view.has(self.contrast, k) or (view.has(self.joins, k) and self._subject_after(view, k, start)):
                 return False  # "…, but it took", "and it took": what came, not what was promised
-            if view.has(self.expected, k) or (also and view.has(also, k)):
+            if view.has(self.expected if only is None else only, k) or (also and view.has(also, k)):
                 j = k
                 for _ in range(SAYER_REACH):
                     j = view.word_before(j)

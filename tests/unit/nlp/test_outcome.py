@@ -376,3 +376,23 @@ def test_a_promise_answered_worse_in_another_sentence_is_no_span_of_its_own() ->
     )
     spans = [f.text for f in extract(text, lang="en") if f.kind == "friction"]
     assert spans == ["The first invoice was eleven hundred something because each POS terminal counts as a separate seat"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a quarter as a date, against "now" and a month
+        ("en", "It was on the roadmap slide for Q2, right? It's now, what, October, and it's still in beta.", -1),
+        ("en", "They promised the module by the second quarter. It came in August.", -1),
+        ("ru", "Модуль обещали во втором квартале. Сейчас ноябрь, а его так и нет.", -1),
+    ],
+)
+def test_quarters_are_dates(lang: str, text: str, sign: int) -> None:
+    assert [s for s, _, _ in read(text, lang)[1]] == [sign]
+
+
+def test_a_month_after_in_is_promised_only_by_a_verb_of_promising() -> None:
+    # "signed the contract in January" is when it happened; «обещали во втором квартале» a promise
+    assert read("Um, we signed the contract in January, and onboarding started in February.", "en")[1] == []
+    amounts, _ = read("Модуль обещали во втором квартале.", "ru")
+    assert amounts == [("month", 214.0, "втором квартале", True)]
