@@ -77,6 +77,9 @@ MONEY = "money"
 #: a number of things or people ("ordered two hundred boxes … a hundred and forty came")
 COUNT = "count"
 PERCENT = "percent"
+#: a span of time as a quantity delivered ("ten years of patient history", "forty hours of
+#: training"): less than promised is worse, not faster
+SPAN = "span"
 #: dates: a day of the week (1-7), a day of a month (1-31), a month (31 per month, plus the day)
 WEEKDAY = "weekday"
 MONTHDAY = "monthday"
@@ -377,7 +380,10 @@ class Outcomes:
             piece = bisect_right(view.segments, promised.start)
             if piece < len(view.segments):
                 limit = min(limit, view.segments[piece])
-            dimensions = (MONTH, MONTHDAY) if promised.dimension == MONTH else (promised.dimension,)
+            dimensions = (
+                (MONTH, MONTHDAY) if promised.dimension == MONTH
+                else (SPAN, TIME) if promised.dimension == SPAN else (promised.dimension,)
+            )
             came: Amount | None = None
             for after in range(k + 1, len(amounts)):
                 if amounts[after].start >= limit:
@@ -409,7 +415,7 @@ class Outcomes:
                 continue  # a second promise: what came is told of that one
             if came.dimension == COUNT and came.noun and promised.noun and came.noun != promised.noun:
                 sign = None  # a count of another thing answers nothing
-            elif came.dimension == COUNT or came.dimension in self.measures:
+            elif came.dimension == COUNT or came.dimension in self.measures or promised.dimension == SPAN:
                 sign = self.judge(promised, came)
             elif came.dimension == HOUR:
                 sign = self.judge_hour(promised, came)
@@ -512,7 +518,7 @@ class Outcomes:
                 and not (before >= 0 and view.has(self.clock, before) and value <= CLOCK and whole)
                 and not self._promised(index, k, self.guess)
             ):
-                if promised.dimension == TIME:
+                if promised.dimension in (TIME, SPAN):
                     value *= promised.size
                 elif promised.dimension in self.measures:
                     if self.compare(promised.value, value * promised.size, 0.0, MEASURE_SCALE) is not None:
@@ -847,7 +853,7 @@ class Outcomes:
             if delta is None:
                 continue  # "two weeks ago"
             if dimension == TIME and self._of_after(view, end) and not self._deadline_before(view, start):
-                continue  # "ten years of patient history": a quantity ("within a day of a call" is a time)
+                dimension = SPAN  # "ten years of patient history" ("within a day of a call" is a time)
             if dimension == MONEY and not delta:  # "$300 more than the quote", «на двадцать тысяч дороже»
                 delta = self._price_change(view, index, start, end, True)
             if self._rate(view, start, dimension):
@@ -858,7 +864,7 @@ class Outcomes:
                 dimension, start, end, value = MONEY, price[0], start, price[1]
             found.append(Amount(
                 dimension, value, start, end, (self._promised(index, start) or self._said_after(view, end)) and not delta,
-                unit_size if dimension == TIME else 1.0, delta, exact=unit is not None,
+                unit_size if dimension in (TIME, SPAN) else 1.0, delta, exact=unit is not None,
             ))
             taken = end
         return found

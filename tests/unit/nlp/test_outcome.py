@@ -343,8 +343,6 @@ def test_promises_told_in_other_shapes(lang: str, text: str, sign: int) -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        # a span of history is a quantity, not a time taken
-        ("en", "The migration was meant to bring over ten years of it. What landed was the last three years."),
         # a contrast before the word of saying: «хотя обещали» says the promise of what follows it
         ("ru", "Погрузчик встал, а сервис по договору обещает выезд в течение восьми часов. Приехали на следующие сутки, посмотрели, сказали, что запчасть ждать неделю."),
         # "May I" opens a sentence: no month
@@ -396,3 +394,15 @@ def test_a_month_after_in_is_promised_only_by_a_verb_of_promising() -> None:
     assert read("Um, we signed the contract in January, and onboarding started in February.", "en")[1] == []
     amounts, _ = read("Модуль обещали во втором квартале.", "ru")
     assert amounts == [("month", 214.0, "втором квартале", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a span of time delivered is a quantity: less than promised is worse, not faster
+        "The migration was meant to bring over ten years of it. What landed was the last three years.",
+        "The contract had forty hours of training for everyone. They held maybe twelve.",
+    ],
+)
+def test_a_span_of_time_delivered_short_is_worse(text: str) -> None:
+    assert [s for s, _, _ in read(text, "en")[1]] == [-1]
