@@ -189,10 +189,17 @@ class Friction(ClauseExtractor):
             specs = [self.outcomes.limit_start(index.view, o.promised) for o in came if o.promised.limit]
             if specs:  # "a limit of seventy-five decibels", "caps errors at two percent": a spec
                 found = [match for match in found if not within(specs, match[1])]
+            worse = [o for o in came if o.sign < 0]
             more = more + [
                 (self.outcome_cues.get(o.came.dimension, self.outcome_cues["time"]), o.came.start, o.came.end)
-                for o in came if o.sign < 0
+                for o in worse
             ]
+            # what it led to, said next ("… ten past one. So the whole morning shift was standing
+            # around the dock", «Привезли пятьсот пятьдесят… Короче, кухня стоит разобранная»)
+            for o in worse:
+                at = self.outcomes.consequence_after(index, o.came.start)
+                if at >= 0:
+                    more.append((self.outcome_cues.get(o.came.dimension, self.outcome_cues["time"]), at, at + 1))
         if not more:
             return found
         return sorted(found + more, key=lambda match: (match[1], -match[2]))

@@ -297,6 +297,7 @@ class Outcomes:
         self.rise_not = role("rise_not")
         self.price_words = role("price")
         self.said_after = role("said_after")
+        self.consequence = role("consequence")
         self.of_words = role("of")
         #: the words that open a stretch an outcome may be told in
         self.marks = self.expected | self.differences | self.specified | self.price_words | self.dearer | self.cheaper
@@ -1295,6 +1296,35 @@ class Outcomes:
         года данных» has none: only the English "of" marks it)."""
         k = view.skip_inline_space(end)
         return k < len(view.lemma) and view.has(self.of_words, k)
+
+    def consequence_after(self, index: SentenceIndex, i: int) -> int:
+        """The first word of what an outcome worse than promised led to, when the sentence after
+        the one holding token `i` opens with a word of `consequence` ("So, uh, the whole shift
+        was standing around", «Короче, монтажники уехали», «В итоге кладовщики…») in the same
+        packed piece; -1 when it does not."""
+        view = index.view
+        n = len(view.lemma)
+        k = index.sentence(i)[1]
+        if k >= n or view.segment_start(k) != view.segment_start(i):
+            return -1
+        seen = 0
+        opened = False
+        while k < n and seen < 3:
+            if view.has(self.consequence, k):
+                opened = True
+                k += 1
+                continue
+            if view.space[k] or view.punct[k] or view.has(self.fillers, k):
+                k += 1
+                continue
+            if opened:
+                return k
+            else:
+                seen += 1
+                if seen > 1:
+                    return -1  # «в итоге»: one word may stand before the opener
+            k += 1
+        return -1
 
     def _period_before(self, view: DocView, start: int) -> bool:
         """Whether a word of `period` stands within two words before the date at `start`

@@ -406,3 +406,26 @@ def test_a_month_after_in_is_promised_only_by_a_verb_of_promising() -> None:
 )
 def test_a_span_of_time_delivered_short_is_worse(text: str) -> None:
     assert [s for s, _, _ in read(text, "en")[1]] == [-1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans"),
+    [
+        (
+            "en",
+            "They gave us a window, between eight and ten. The guy rolled in at ten past one. So, uh, the whole "
+            "morning shift was basically standing around the dock.",
+            ["The guy rolled in at ten past one", "the whole morning shift was basically standing around the dock"],
+        ),
+        (
+            "ru",
+            "Столешницы заказали глубиной шестьсот миллиметров. Привезли пятьсот пятьдесят. Короче, монтажники "
+            "уехали, а кухня стоит разобранная.",
+            ["Привезли пятьсот пятьдесят", "монтажники уехали"],
+        ),
+        # a promise kept: what follows "so" is no consequence of a problem
+        ("en", "The window was between eight and ten, and the van pulled in at eight twenty. So we were done by nine.", []),
+    ],
+)
+def test_what_a_worse_outcome_led_to_is_friction_of_its_own(lang: str, text: str, spans: list[str]) -> None:
+    assert [f.text for f in extract(text, lang=lang) if f.kind == "friction"] == spans
