@@ -1233,7 +1233,9 @@ class Outcomes:
             view.lower[n] in self.units or view.lemma[n] in self.units or self._numeric(view, n)
         ):
             return False  # a currency, a unit or more of the number after it reads it itself
-        return n >= len(view.lemma) or bool(view.punct[n]) or bool(view.stop[n])
+        return n >= len(view.lemma) or bool(view.punct[n]) or bool(view.stop[n]) or (
+            view.has(self.dearer, n) or view.has(self.cheaper, n)  # «на сорок тысяч дороже»
+        )
 
     def _rate(self, view: DocView, start: int, dimension: str) -> bool:
         """Whether the amount starting at `start` is a rate or a frequency: a `rate` word right
@@ -1274,6 +1276,8 @@ class Outcomes:
             return -1
         if k < n and view.has(self.cheaper, k):
             return 1
+        if k < n and view.has(self.price_words, k):  # "a 20% price increase"
+            k, priced = view.skip_inline_space(k + 1), True
         sign = -1 if k < n and view.has(self.rise, k) else 1 if k < n and view.has(self.fall, k) else 0
         after = view.skip_inline_space(k + 1) if sign else n
         if after < n and view.has(self.rise_not, after):
@@ -1282,6 +1286,8 @@ class Outcomes:
             before = view.word_before(start)
             if before >= 0 and view.has(self.by_words, before):
                 before = view.word_before(before)  # "went up by", «вырос на»
+            if before >= 0 and view.has(self.price_words, before):
+                before, priced = view.word_before(before), True  # «повышение цены на 20%»
             if before >= 0 and view.has(self.rise_verbs, before):
                 sign = -1
             elif before >= 0 and view.has(self.fall_verbs, before):

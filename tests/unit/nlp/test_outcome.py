@@ -306,6 +306,11 @@ def test_a_time_of_day_past_its_window_is_slow_and_feels_bad() -> None:
         ("ru", "Продление пришло на двадцать процентов дороже.", -1),
         ("ru", "Счёт вырос на двадцать процентов.", -1),
         ("ru", "В этом году тариф снизили на десять процентов.", 1),
+        ("en", "We got hit with a 20% price increase at renewal.", -1),
+        ("en", "The subscription went up by 15 percent this year.", -1),
+        ("ru", "Повышение цены на 20% при продлении.", -1),
+        ("ru", "Лицензия в этом году стоит на сорок тысяч дороже.", -1),
+        ("ru", "Рост продаж на 20% за квартал.", 0),
         # a rise of something other than a price, or "up front", is no change of price
         ("en", "Sales were up nineteen percent this year.", 0),
         ("ru", "Продажи выросли на двадцать процентов.", 0),
