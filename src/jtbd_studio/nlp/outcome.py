@@ -143,6 +143,8 @@ HOUR = "hour"
 HOUR_MARGIN = 0.25
 #: a promised time longer than this (days) is answered by dates, not by times of day
 ELAPSED_HOURS_UP_TO = 2.0
+#: how far apart a promised time and the time between two dates may be and still be compared
+ELAPSED_SCALE = 100.0
 #: the dashes between the ends of a range («тридцать пять — пятьдесят пять миллиметров»)
 DASHES = frozenset({"-", "–", "—"})
 _HH_MM = re.compile(r"^(\d{1,2}):(\d{2})$")
@@ -177,6 +179,8 @@ class Amount:
     #: «в восемь утра», "14:30"); without it, an hour before the window is the afternoon's. For
     #: money, whether its currency is said ("$1,200"; not "twelve thousand for the install")
     exact: bool = False
+    #: a time read as the time between two times of day or dates (`_elapsed`)
+    elapsed: bool = False
 
 
 @dataclass(frozen=True)
@@ -298,6 +302,9 @@ class Outcomes:
         self.price_words = role("price")
         self.said_after = role("said_after")
         self.consequence = role("consequence")
+        #: a word that brings in the promise after what came ("twenty minutes, although the
+        #: contract says four hours", «хотя по договору реакция четыре часа»)
+        self.concessive = role("concessive")
         self.of_words = role("of")
         #: the words that open a stretch an outcome may be told in
         self.marks = self.expected | self.differences | self.specified | self.price_words | self.dearer | self.cheaper
@@ -409,6 +416,8 @@ class Outcomes:
                 if bare is not None and (came is None or index.sentence(came.start) != index.sentence(bare.start)):
                     came = bare  # a unit said in the same sentence is the outcome ("floors three
                     # and four, and the technician was there in thirty-five minutes")
+            if came is None:  # «через двадцать минут, хотя по договору реакция четыре часа»
+                came = self._conceded(index, amounts, k, used)
             if promised.dimension == TIME:  # two dates or times of day before what came say it
                 elapsed = self._elapsed(index, amounts, k, came.start if came else limit, promised)
                 came = elapsed or came
@@ -421,7 +430,10 @@ class Outcomes:
             elif came.dimension == HOUR:
                 sign = self.judge_hour(promised, came)
             elif came.dimension in MARGIN:
-                sign = self.compare(promised.value, came.value, MARGIN[came.dimension], SCALE[came.dimension])
+                # a time between two dates measures the promise, however far apart ("a two-hour
+                # response … Friday … Tuesday")
+                scale = ELAPSED_SCALE if came.elapsed else SCALE[came.dimension]
+                sign = self.compare(promised.value, came.value, MARGIN[came.dimension], scale)
             elif came.dimension == MONTHDAY and promised.dimension == MONTH:
                 day = (promised.value // 31) * 31 + came.value  # the day of the promised month
                 sign = self.compare_dates(MONTH, promised.value, day)
@@ -569,6 +581,37 @@ class Outcomes:
             hour += 12
         return -1 if hour > promised.value + HOUR_MARGIN else 0
 
+    def _conceded(self, index: SentenceIndex, amounts: list[Amount], k: int, used: set[int]) -> Amount | None:
+        """What came told before its promise in the same sentence, the promise brought in by a
+        word of `concessive` between them ("an engineer within twenty minutes, although the
+        contract says four hours", «через двадцать минут уже был инженер, хотя по договору
+        реакция четыре часа»): the nearest amount of the promise's dimension before it, not
+        promised, no difference of its own and not yet answered."""
+        promised = amounts[k]
+        view = index.view
+        floor = index.sentence(promised.start)[0]
+        for before in range(k - 1, -1, -1):
+            amount = amounts[before]
+            if amount.start < floor:
+                return None
+            if amount.dimension == promised.dimension:
+                if amount.promised or amount.delta or amount.start in used:
+                    return None
+                between = range(amount.end, promised.start)
+                return amount if any(view.has(self.concessive, j) for j in between) else None
+        return None
+
+    @staticmethod
+    def _pair(amounts: list[Amount], k: int, limit: int, hours: bool) -> list[Amount]:
+        """The first two times of day (with `hours`) or dates after `amounts[k]`, before `limit`."""
+        pair: list[Amount] = []
+        for amount in amounts[k + 1:]:
+            if amount.start >= limit or len(pair) == 2:
+                break
+            if (amount.dimension == HOUR) if hours else (amount.dimension in DATES):
+                pair.append(amount)
+        return pair
+
     def _elapsed(self, index: SentenceIndex, amounts: list[Amount], k: int, limit: int, promised: Amount) -> Amount | None:
         """The time between the first two times of day or dates after the promised time
         `amounts[k]`, before `limit`, as what came: "a four-hour response … logged at seven
@@ -577,12 +620,10 @@ class Outcomes:
         четырнадцатого … получили второго числа следующего месяца». Working days are counted
         as five in seven."""
         hours = promised.value <= ELAPSED_HOURS_UP_TO
-        pair: list[Amount] = []
-        for amount in amounts[k + 1:]:
-            if amount.start >= limit or len(pair) == 2:
-                break
-            if (amount.dimension == HOUR) if hours else (amount.dimension in DATES):
-                pair.append(amount)
+        pair = self._pair(amounts, k, limit, hours)
+        if hours and len(pair) < 2:  # "a two-hour response … wrote on Friday, the answer came Tuesday"
+            hours = False
+            pair = self._pair(amounts, k, limit, hours)
         if len(pair) < 2 or pair[0].promised or pair[1].promised:
             return None
         first, second = pair
@@ -609,7 +650,7 @@ class Outcomes:
         view = index.view
         if any(view.has(self.working_days, t) for t in range(promised.start, promised.end)):
             days *= 5 / 7
-        return Amount(TIME, days, second.start, second.end, False, promised.size) if days > 0 else None
+        return Amount(TIME, days, second.start, second.end, False, promised.size, elapsed=True) if days > 0 else None
 
     def limit_start(self, view: DocView, amount: Amount) -> tuple[int, int]:
         """The stretch from the word of limit before a promised amount to its end ("a limit of
@@ -1554,8 +1595,8 @@ class Outcomes:
                     j = view.word_before(j)
                     if j < floor or j < 0:
                         break
-                    if view.has(self.contrast, j):
-                        return False
+                    if view.has(self.contrast, j) and not view.has(self.concessive, j):
+                        return False  # "the invoice says", not «хотя по договору»
                 return True
             k -= 1
         return False

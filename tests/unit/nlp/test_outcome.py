@@ -434,3 +434,23 @@ def test_a_span_of_time_delivered_short_is_worse(text: str) -> None:
 )
 def test_what_a_worse_outcome_led_to_is_friction_of_its_own(lang: str, text: str, spans: list[str]) -> None:
     assert [f.text for f in extract(text, lang=lang) if f.kind == "friction"] == spans
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a promise brought in after what came by a concessive word
+        ("en", "The engineer was on the line in twenty minutes, although the contract says four hours.", 1),
+        ("ru", "Через двадцать минут уже был инженер на связи, хотя по договору у нас реакция четыре часа.", 1),
+        # a short promise answered by the days between two weekdays
+        ("ru", "В договоре у них реакция поддержки — два часа. А по факту мы написали в пятницу вечером, ответ пришёл во вторник.", -1),
+    ],
+)
+def test_promises_brought_in_after_what_came_and_days_against_hours(lang: str, text: str, sign: int) -> None:
+    assert [s for s, _, _ in read(text, lang)[1]] == [sign]
+
+
+def test_writing_to_support_is_no_promise() -> None:
+    # «написано» in a contract promises; «написали в поддержку» does not
+    amounts, _ = read("Написали в поддержку в субботу в одиннадцать вечера.", "ru")
+    assert [promised for *_, promised in amounts] == [False, False]
