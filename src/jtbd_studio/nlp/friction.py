@@ -19,7 +19,7 @@ from jtbd_studio.nlp.friction_scope import EVALUATIVE, InsultFilter, fear_reache
 from jtbd_studio.nlp.friction_spans import join_one_problem, merge_pieces, through_dash
 from jtbd_studio.nlp.lemmas import IMPERATIVE, IMPERATIVE_OR_NOT, verb_mood
 from jtbd_studio.nlp.negation import hashes
-from jtbd_studio.nlp.outcome import outcomes, within
+from jtbd_studio.nlp.outcome import MONEY, TIME, outcomes, within
 from jtbd_studio.nlp.spans import (
     problems_stated,
     register_extensions,
@@ -116,7 +116,7 @@ class Friction(ClauseExtractor):
         #: the labels of slowness and cost, whose cues go in the clauses of a promise kept or
         #: bettered
         self.outcome_labels = frozenset(
-            cue.label for dimension, cue in self.outcome_cues.items() if dimension in ("time", "money")
+            cue.label for dimension, cue in self.outcome_cues.items() if dimension in (TIME, MONEY)
         )
         #: the English auxiliary of a negated imperative ("do n't", "do not"); -1 in Russian,
         #: where the imperative is a verb form
@@ -164,14 +164,16 @@ class Friction(ClauseExtractor):
         amounts that came worse than promised (`outcome`: "quoted six weeks, took four
         months"), less the cues of slowness or cost in the clauses of a promise and an amount
         that came as promised or better ("they said a week and it took three days"), and in the
-        clause of a promise answered worse in another sentence (the problem is what came)."""
+        clause of a promise answered worse in another sentence (the problem is what came), less
+        the cues inside a limit stated as a spec ("caps errors at two percent"), plus what a
+        worse outcome led to, said next ("So the whole shift was standing around")."""
         found = self.cues.find(doc)
         more = self.inability.find(doc_view(doc))
         index = sentence_index(doc, self.splitter)
         came = self.outcomes.find(index)
         if came:
             better = {
-                index.clause(at) for o in came if o.sign >= 0 and o.came.dimension in ("time", "money")
+                index.clause(at) for o in came if o.sign >= 0 and o.came.dimension in (TIME, MONEY)
                 for at in (o.promised.start, o.came.start)
             }
             # a promise answered in another sentence is no problem of its own ("they quoted us
