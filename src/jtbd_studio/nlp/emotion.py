@@ -317,7 +317,7 @@ class Emotion:
     def without_specs(self, index: SentenceIndex, found: list[Feeling]) -> list[Feeling]:
         """The feelings less those said inside a limit stated as a spec that an outcome answers
         ("the contract caps errors at two percent": no frustration in "errors")."""
-        specs = [self.promises.limit_start(index.view, o.promised) for o in self.promises.find(index) if o.promised.limit]
+        specs = self.promises.specs(index)
         if not specs:
             return found
         return [f for f in found if not within(specs, f.token)]

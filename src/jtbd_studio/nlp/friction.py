@@ -188,7 +188,7 @@ class Friction(ClauseExtractor):
                     match for match in found
                     if match[0].label not in self.outcome_labels or index.clause(match[1]) not in better
                 ]
-            specs = [self.outcomes.limit_start(index.view, o.promised) for o in came if o.promised.limit]
+            specs = self.outcomes.specs(index)
             if specs:  # "a limit of seventy-five decibels", "caps errors at two percent": a spec
                 found = [match for match in found if not within(specs, match[1])]
             worse = [o for o in came if o.sign < 0]

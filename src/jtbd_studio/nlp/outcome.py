@@ -181,6 +181,9 @@ class Amount:
     exact: bool = False
     #: a time read as the time between two times of day or dates (`_elapsed`)
     elapsed: bool = False
+    #: with a limit, where its spec starts: the word of limit before the amount ("a limit of
+    #: seventy-five decibels"), else the amount's start
+    spec_start: int = -1
 
 
 @dataclass(frozen=True)
@@ -652,25 +655,19 @@ class Outcomes:
             days *= 5 / 7
         return Amount(TIME, days, second.start, second.end, False, promised.size, elapsed=True) if days > 0 else None
 
-    def limit_start(self, view: DocView, amount: Amount) -> tuple[int, int]:
-        """The stretch from the word of limit before a promised amount to its end ("a limit of
-        seventy-five decibels", "caps errors at two percent"), or the amount alone when its
-        limit is said after it: a spec stated, whose words are no problem."""
-        k = amount.start
-        for _ in range(LIMIT_REACH):
-            k = view.word_before(k)
-            if k < 0:
-                break
-            if view.has(self.at_most, k) or view.has(self.at_least, k):
-                return k, amount.end
-        return amount.start, amount.end
+    def specs(self, index: SentenceIndex) -> list[tuple[int, int]]:
+        """The limits stated as specs that an outcome answers: the stretch from the word of limit
+        to the promised amount's end ("a limit of seventy-five decibels", "caps errors at two
+        percent"), whose words friction and emotion leave alone (`within`)."""
+        return [(o.promised.spec_start, o.promised.end) for o in self.find(index) if o.promised.limit]
 
-    def _limit(self, view: DocView, start: int, end: int) -> tuple[int, bool]:
+    def _limit(self, view: DocView, start: int, end: int) -> tuple[int, bool, int]:
         """The limit said with the amount at [start, end): +1 at most, −1 at least, 0 none, as a
         word of `at_most` or `at_least` within LIMIT_REACH words before it (turned by a word of
         `negation` before that: "no more than twelve", «не выше восьми») or a word of `limit`
         within LIMIT_REACH - 1 words after it ("fourteen percent max"); and whether the limit is
-        firm (a word of `limit`, or turned by a negation), which makes the amount promised."""
+        firm (a word of `limit`, or turned by a negation), which makes the amount promised; and
+        where the spec starts (the word of limit before it, else the amount)."""
         k = start
         for _ in range(LIMIT_REACH):
             k = view.word_before(k)
@@ -680,8 +677,8 @@ class Outcomes:
             if sign:
                 before = view.word_before(k)
                 if before >= 0 and view.has(self.negation, before):
-                    return -sign, True
-                return sign, view.has(self.limit_words, k)
+                    return -sign, True, k
+                return sign, view.has(self.limit_words, k), k
         k = end
         seen = 0
         negated = False
@@ -691,11 +688,11 @@ class Outcomes:
             if not (view.space[k] or view.punct[k]):
                 sign = 1 if view.has(self.at_most, k) else -1 if view.has(self.at_least, k) else 0
                 if sign:  # "fourteen percent max", "ten percent more yield", ", never above eight"
-                    return (-sign, True) if negated else (sign, view.has(self.limit_words, k))
+                    return (-sign, True, start) if negated else (sign, view.has(self.limit_words, k), start)
                 negated = view.has(self.negation, k)
                 seen += 1
             k += 1
-        return 0, False
+        return 0, False, start
 
     @staticmethod
     def compare_dates(dimension: str, promised: float, came: float) -> int:
@@ -846,7 +843,7 @@ class Outcomes:
                     if number is None or number[1] <= 1:
                         continue
                     start = number[0]
-                    limit, firm = self._limit(view, start, counted_noun + 1)
+                    limit, firm, spec_start = self._limit(view, start, counted_noun + 1)
                     promised = firm or self._promised(index, start, self.specified)
                     noun = view.lemma[counted_noun]
                     if view.has(self.ordered, counted_noun):  # "twelve ordered, eight showed up"
@@ -855,7 +852,7 @@ class Outcomes:
                         noun, promised = 0, False
                     found.append(Amount(
                         COUNT, number[1], start, counted_noun + 1, promised,
-                        1.0, 0, noun, self._range_low(view, start), limit,
+                        1.0, 0, noun, self._range_low(view, start), limit, spec_start=spec_start,
                     ))
                     taken = counted_noun + 1
                     continue
@@ -869,7 +866,7 @@ class Outcomes:
                 ):
                     continue  # "one twelve a litre": the price read, "a litre" what it is of
                 start = number[0]
-                limit, firm = self._limit(view, start, u + 1)
+                limit, firm, spec_start = self._limit(view, start, u + 1)
                 before = view.word_before(start)
                 if not limit and unit[0] == PERCENT and before >= 0 and view.has(self.signs, before):
                     limit = -1  # "plus ten percent" promised: a rise, of which more keeps it
@@ -881,7 +878,7 @@ class Outcomes:
                 found.append(Amount(
                     unit[0], number[1] * unit[1], start, u + 1,
                     firm or self._promised(index, start, self.specified), unit[1], 0, 0,
-                    self._range_low(view, start) * unit[1], limit,
+                    self._range_low(view, start) * unit[1], limit, spec_start=spec_start,
                 ))
                 taken = u + 1
                 continue
@@ -1625,7 +1622,7 @@ def _inside(windows: list[tuple[int, int]], i: int) -> bool:
 
 def within(stretches: list[tuple[int, int]], i: int) -> bool:
     """Whether position `i` falls in one of `stretches` ([start, end) pairs, in any order): the
-    specs stated (`Outcomes.limit_start`), whose words friction and emotion leave alone."""
+    specs stated (`Outcomes.specs`), whose words friction and emotion leave alone."""
     return any(start <= i < end for start, end in stretches)
 
 
