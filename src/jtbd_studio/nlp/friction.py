@@ -42,6 +42,9 @@ BARE_COMPLAINT_WORDS = 2
 #: The label of the cues of annoyance ("annoying", "frustrating", «бесит»): a feeling about a
 #: problem, which may be all a clause says (`Friction._without_reactions`).
 ANNOYING = "annoying"
+#: Within how many words of its sentence's start a `past` guard («раньше») must stand to set the
+#: sentence in the past ("Мы раньше …", «У нас раньше …»; `Friction.past_solved`).
+PAST_OPENING = 3
 
 
 class Friction(ClauseExtractor):
@@ -62,7 +65,9 @@ class Friction(ClauseExtractor):
     `hypothetical` guards (conditionals in English, purposes in both: "if we fail", «чтобы
     клиенты не уходили») drop the cues of the clause they open: a condition imagined or a goal,
     not a barrier met. `hearsay` guards («будто бы», "allegedly") drop the cues after them in
-    the clause. In a sentence that opens with an imperative («Отвечайте на жалобы быстро») a
+    the clause. A problem told of the past (a `past` guard: «раньше», "used to") and answered by
+    the present after it (a `now` guard: «сейчас», "now") is a work-around removed or a problem
+    solved, not one met (`past_solved`). In a sentence that opens with an imperative («Отвечайте на жалобы быстро») a
     topic noun or weak cue is the subject of advice. A main clause after a condition that
     states a problem is its consequence («если сроки затягиваются, клиент почувствует себя
     обманутым»), see `friction_context`; comma pieces that state one problem stay one span,
@@ -72,7 +77,9 @@ class Friction(ClauseExtractor):
     """
 
     kind = "friction"
-    guard_roles = (*ClauseExtractor.guard_roles, "inquiry", "hypothetical", "hearsay", "retract")
+    guard_roles = (
+        *ClauseExtractor.guard_roles, "inquiry", "hypothetical", "hearsay", "retract", "past", "now"
+    )
 
     def __init__(self, nlp: Language) -> None:
         super().__init__(nlp, "friction")
@@ -130,6 +137,11 @@ class Friction(ClauseExtractor):
         self.not_before = {
             id(cue): hashes(nlp, frozenset(cue.get("not_before").split("|")))
             for cue, _ in self.guards.patterns if cue.get("not_before")
+        }
+        #: the words before a `past` guard that void it, per guard ("got used to" is a habit)
+        self.not_after = {
+            id(cue): hashes(nlp, frozenset(cue.get("not_after").split("|")))
+            for cue, _ in self.guards.patterns if cue.get("not_after")
         }
         #: verbs a spoken English sentence says after a dropped subject ("don't know why")
         self.unsaid = hashes(nlp, words.get("unsaid", frozenset()))
@@ -459,10 +471,53 @@ class Friction(ClauseExtractor):
             view.doc, view, start, clause, sentence[1]
         ):
             return False  # «Такое грубое животное»: an insult is emotion
+        if self.past_solved(index, start, end, guards):
+            return False  # «Раньше менеджер всё перепечатывал… А сейчас …»: a problem gone
         return not any(
             self.cancels(index, guard, g_start, g_end, start, end, clause)
             for guard, g_start, g_end in guards
         )
+
+    def past_solved(self, index: SentenceIndex, start: int, end: int, guards: list[tuple[Cue, int, int]]) -> bool:
+        """Whether the cue at [start, end) is told of the past and answered by the present:
+        a `past` guard before it in its sentence («раньше», "used to", "back then"), among the
+        sentence's first PAST_OPENING words unless the guard is marked `anywhere` (so that the
+        comparative «узнаёт раньше нас» is no past), and a `now` guard after it, in its sentence
+        or the next («сейчас», «теперь», "now", "these days"): "We used to retype every invoice
+        by hand. Now it all syncs overnight", «Раньше менеджер всё перепечатывал на сайте
+        каждого банка. А сейчас одобрение приходит за минуту». Both probe annotators of session
+        37 left such turns without friction: a work-around removed is no barrier met. A `past`
+        guard with `not_after` is void after one of those words ("got used to it" is a habit)."""
+        first, last = index.sentence(start)
+        view = index.view
+        past = False
+        for guard, g_start, g_end in guards:
+            if guard.role != "past" or not first <= g_start or g_end > start:
+                continue
+            void = self.not_after.get(id(guard))
+            before = view.word_before(g_start, first) if void else -1
+            if void and before >= 0 and view.lower[before] in void:
+                continue
+            if guard.get("anywhere") or self._among_first(view, first, g_start):
+                past = True
+                break
+        if not past:
+            return False
+        n = len(view.lower)
+        following = view.skip_inline_space(last) if last < n else n
+        limit = index.sentence(following)[1] if following < n else n
+        return any(guard.role == "now" and end <= g_start < limit for guard, g_start, _ in guards)
+
+    def _among_first(self, view: DocView, first: int, at: int) -> bool:
+        """Whether `at` is among the first PAST_OPENING words of the sentence that opens at
+        `first` (fillers, conjunctions and punctuation not counted)."""
+        seen = 0
+        for i in range(self.splitter.past_openers(view, first, at), at):
+            if not (view.punct[i] or view.space[i] or view.has(self.lead_ins, i)):
+                seen += 1
+                if seen >= PAST_OPENING:
+                    return False
+        return True
 
     def cancels(
         self,
