@@ -2302,6 +2302,24 @@ def test_probe_rounds_89_and_91_rules(lang: str, text: str, expected: list[str])
         ("ru", "За простой машин платим мы.", ["За простой машин платим мы"]),
         ("ru", "Посылку отправили клиенту два раза.", ["Посылку отправили клиенту два раза"]),
         ("ru", "Документы попали не в тот отдел.", ["Документы попали не в тот отдел"]),
+        # work there would be none of: hires just for it, people who do nothing but it, calls
+        # made to confirm what a system should show
+        ("en", "We had to hire a part-time person just to do the exports.",
+         ["We had to hire a part-time person just to do the exports"]),
+        ("en", "Our ops manager basically lives in the spreadsheet now.",
+         ["Our ops manager basically lives in the spreadsheet now"]),
+        ("en", "The receptionist phones every patient the day before to confirm.",
+         ["The receptionist phones every patient the day before to confirm"]),
+        ("ru", "Двое сотрудников целыми днями только и делают, что исправляют данные.",
+         ["Двое сотрудников целыми днями только и делают, что исправляют данные"]),
+        ("ru", "Я по воскресеньям сижу и свожу два отчёта.", ["Я по воскресеньям сижу и свожу два отчёта"]),
+        ("ru", "Каждое утро менеджер обзванивает клиентов, чтобы подтвердить запись.",
+         ["Каждое утро менеджер обзванивает клиентов"]),
+        # none: a call to arrange or to ask is no check on a system
+        ("en", "I phoned them to find a date for the demo.", []),
+        ("en", "I called to confirm my booking and they were lovely.", []),
+        ("ru", "Я позвонил, чтобы уточнить время демо.", []),
+        ("ru", "Позвонили, чтобы узнать про тарифы.", []),
         # none: how often, not twice; the old way kept by choice; a limb, not by hand
         ("en", "We pay twice a year, in January and July.", []),
         ("en", "We keep the rota in a spreadsheet and it works fine for us.", []),
