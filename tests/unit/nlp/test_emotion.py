@@ -1455,3 +1455,22 @@ def test_blind_probe_round_88_rules(lang: str, text: str, sign: int) -> None:
 )
 def test_probe_round_91_feelings(lang: str, text: str, sign: int) -> None:
     assert emotion_sign(lang, text) == sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sign"),
+    [
+        # a chore gone, time saved (session 37)
+        ("en", "We don't have to retype anything anymore.", 1),
+        ("en", "We no longer need to chase them every Friday.", 1),
+        ("en", "It saves the receiving team a good ten hours a week.", 1),
+        ("ru", "Больше ничего не надо перебивать руками.", 1),
+        ("ru", "Больше не приходится звонить в банк каждое утро.", 1),
+        ("ru", "Нам ни разу не пришлось никого нанимать под это.", 1),
+        # still a chore: nothing gone
+        ("en", "We have to retype the invoices.", 0),
+        ("ru", "Приходится всё перебивать руками.", 0),
+    ],
+)
+def test_a_chore_gone_is_relief(lang: str, text: str, sign: int) -> None:
+    assert emotion_sign(lang, text) == sign
