@@ -2337,6 +2337,12 @@ def test_probe_rounds_89_and_91_rules(lang: str, text: str, expected: list[str])
         ("en", "We stopped retyping orders by hand once the sync went live.", []),
         ("en", "The scanner stops working and we count by hand.", ["The scanner stops working", "we count by hand"]),
         ("en", "We keep a second copy of the big orders, that's just good practice.", []),
+        # a system that does not push or sync; fine only until a condition; never the same
+        ("en", "The channel manager doesn't push rate changes to all hotels at once.",
+         ["The channel manager doesn't push rate changes to all hotels at once"]),
+        ("en", "It works great until you hit a thousand rows.", ["It works great until you hit a thousand rows"]),
+        ("en", "The two lists are never the same.", ["The two lists are never the same"]),
+        ("en", "It's fine until now, no complaints.", []),
         # none: a call to arrange or to ask is no check on a system
         ("en", "I phoned them to find a date for the demo.", []),
         ("en", "I called to confirm my booking and they were lovely.", []),
