@@ -2343,6 +2343,23 @@ def test_probe_rounds_89_and_91_rules(lang: str, text: str, expected: list[str])
         ("en", "It works great until you hit a thousand rows.", ["It works great until you hit a thousand rows"]),
         ("en", "The two lists are never the same.", ["The two lists are never the same"]),
         ("en", "It's fine until now, no complaints.", []),
+        # read round 106's classes, in sentences of our own
+        ("en", "We missed the tender deadline by a day.", ["We missed the tender deadline by a day"]),
+        ("en", "The pickers just stand around until somebody confirms.",
+         ["The pickers just stand around until somebody confirms"]),
+        ("en", "Our engineer wrote a little script that renames every file.",
+         ["Our engineer wrote a little script that renames every file"]),
+        ("en", "She types every payment in again.", ["She types every payment in again"]),
+        ("en", "The report only refreshes overnight.", ["The report only refreshes overnight"]),
+        ("en", "We're paying for two booking systems.", ["We're paying for two booking systems"]),
+        ("ru", "Супервайзер держит у себя эксельку.", ["Супервайзер держит у себя эксельку"]),
+        ("ru", "Уходит на него полдня в неделю.", ["Уходит на него полдня в неделю"]),
+        ("ru", "Система справку не формирует.", ["Система справку не формирует"]),
+        ("ru", "Студент вечерами правит выгрузки.", ["Студент вечерами правит выгрузки"]),
+        ("ru", "Это лишние сорок тысяч в месяц.", ["Это лишние сорок тысяч в месяц"]),
+        # none: an afternoon can be fast; a manual step on purpose, said in the next sentence
+        ("en", "The integration with our website took an afternoon.", []),
+        ("en", "We set up each test environment by hand. We do it on purpose, every client differs.", []),
         # none: a call to arrange or to ask is no check on a system
         ("en", "I phoned them to find a date for the demo.", []),
         ("en", "I called to confirm my booking and they were lovely.", []),
@@ -2368,6 +2385,7 @@ def test_work_arounds(lang: str, text: str, expected: list[str]) -> None:
         ("en", "Before, nobody could find the contracts. These days it's all in one folder.", []),
         ("ru", "Раньше мы всё вбивали руками. Сейчас выписки подтягиваются сами.", []),
         ("ru", "Ну раньше склад и бухгалтерия не сходились. Теперь всё в одной базе.", []),
+        ("en", "With the old courier we'd drive the drawings over on a USB stick. Since we switched, it's an upload.", []),
         # the past with no present after it, a habit, a comparative «раньше», a problem now
         ("en", "We used to retype every order, and it took forever.",
          ["We used to retype every order", "it took forever"]),
