@@ -2375,6 +2375,24 @@ def test_probe_rounds_89_and_91_rules(lang: str, text: str, expected: list[str])
         ("ru", "На сбор документов у меня ушла неделя.", ["На сбор документов у меня ушла неделя"]),
         ("ru", "Их юристы отвечали раз в две недели.", ["Их юристы отвечали раз в две недели"]),
         ("ru", "Они три раза переносили демо.", ["Они три раза переносили демо"]),
+        # read round 109's classes (general turns), in sentences of our own
+        ("en", "The export drops the leading zeros from the IDs.", ["The export drops the leading zeros from the IDs"]),
+        ("en", "We paid a contractor to scrape it all into a spreadsheet.",
+         ["We paid a contractor to scrape it all into a spreadsheet"]),
+        ("en", "Each time we explain the whole setup from the beginning.",
+         ["Each time we explain the whole setup from the beginning"]),
+        ("en", "We figured it out by trial and error.", []),
+        ("ru", "Бригада стоит, а это тридцать тысяч в день простоя.", ["это тридцать тысяч в день простоя"]),
+        ("ru", "Я два вечера просидела над этим.", ["Я два вечера просидела над этим"]),
+        ("ru", "Разослали запросы в двенадцать компаний, ответили трое.",
+         ["Разослали запросы в двенадцать компаний, ответили трое"]),
+        ("ru", "Договорились только с третьей попытки.", ["Договорились только с третьей попытки"]),
+        ("ru", "Разобрались методом тыка.", ["Разобрались методом тыка"]),
+        # none: «падают на терминалы» is how tasks arrive; no time to be nervous; advice to try
+        # a month's pilot first
+        ("ru", "Задания на сборку падают на терминалы сразу.", []),
+        ("ru", "Даже понервничать не успела.", []),
+        ("en", "I can't tell you how happy we are with them.", []),
         # none: no opinion is no lack; minutes to an answer are fast; a usual time; a failure
         # that was working again the same day; a delay the system shows
         ("en", "I don't have a strong opinion on support.", []),
