@@ -575,8 +575,12 @@ class ClauseExtractor:
             return True
         key = id(guard)
         if g_start >= last and key in self.sentence_before:
-            # the guard's sentence is the next one: nothing but spaces between the two
-            return index.sentence(g_start)[0] in (last, index.view.skip_inline_space(last))
+            # the guard's sentence is the next one: nothing but spaces between the two, and of
+            # the same text (not the next one packed beside it)
+            view = index.view
+            return index.sentence(g_start)[0] in (last, view.skip_inline_space(last)) and (
+                view.segment_start(g_start) == view.segment_start(start)
+            )
         if g_start >= start or g_start < first:
             return False
         return key in self.either_side or (

@@ -67,8 +67,8 @@ class Friction(ClauseExtractor):
     not a barrier met. `hearsay` guards («будто бы», "allegedly") drop the cues after them in
     the clause. A problem told of the past (a `past` guard: «раньше», "used to") and answered by
     the present after it (a `now` guard: «сейчас», "now") is a work-around removed or a problem
-    solved, not one met (`past_solved`). In a sentence that opens with an imperative («Отвечайте на жалобы быстро») a
-    topic noun or weak cue is the subject of advice. A main clause after a condition that
+    solved, not one met (`past_solved`). In a sentence that opens with an imperative
+    («Отвечайте на жалобы быстро») a topic noun or weak cue is the subject of advice. A main clause after a condition that
     states a problem is its consequence («если сроки затягиваются, клиент почувствует себя
     обманутым»), see `friction_context`; comma pieces that state one problem stay one span,
     see `friction_spans`. A fear marked `sentence` reaches the clauses joined to it ("you're
@@ -485,9 +485,10 @@ class Friction(ClauseExtractor):
         comparative «узнаёт раньше нас» is no past), and a `now` guard after it, in its sentence
         or the next («сейчас», «теперь», "now", "these days"): "We used to retype every invoice
         by hand. Now it all syncs overnight", «Раньше менеджер всё перепечатывал на сайте
-        каждого банка. А сейчас одобрение приходит за минуту». Both probe annotators of session
-        37 left such turns without friction: a work-around removed is no barrier met. A `past`
-        guard with `not_after` is void after one of those words ("got used to it" is a habit)."""
+        каждого банка. А сейчас одобрение приходит за минуту». The annotators of session 37's
+        probe rounds all left such turns without friction: a work-around removed is no barrier
+        met. A `past` guard with `not_after` is void after one of those words ("got used to it"
+        is a habit). The next sentence counts only within the same text of a packed doc."""
         first, last = index.sentence(start)
         view = index.view
         past = False
@@ -505,7 +506,9 @@ class Friction(ClauseExtractor):
             return False
         n = len(view.lower)
         following = view.skip_inline_space(last) if last < n else n
-        limit = index.sentence(following)[1] if following < n else n
+        # the next sentence, if it is of the same text (not the next one packed beside it)
+        same_text = following < n and view.segment_start(following) == view.segment_start(start)
+        limit = index.sentence(following)[1] if same_text else last
         return any(guard.role == "now" and end <= g_start < limit for guard, g_start, _ in guards)
 
     def _among_first(self, view: DocView, first: int, at: int) -> bool:

@@ -139,3 +139,18 @@ def test_a_person_named_in_one_piece_leaves_a_name_in_another():
     pieces = [("My name is Priya Raman, I run the ops team.", "en"), ("We also tried Raman for a month.", "en")]
     packed = list(extract_many(pieces))
     assert packed == [extract(text, lang="en") for text, _ in pieces]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # a problem of the past is answered only by a present in its own text (friction.past_solved)
+        [("We used to retype every order by hand.", "en"), ("Now the integration pulls them in.", "en")],
+        [("Раньше мы всё вбивали руками.", "ru"), ("Сейчас выписки подтягиваются сами.", "ru")],
+        # a choice said in the next sentence reaches back only within its own text (sentence_before)
+        [("The export takes forever.", "en"), ("We do it on purpose.", "en")],
+    ],
+)
+def test_a_guard_in_the_next_text_does_not_reach_back(items):
+    alone = [extract(text, lang=lang) for text, lang in items]
+    assert alone[0] and list(extract_many(items)) == alone
