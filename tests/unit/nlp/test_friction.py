@@ -2388,6 +2388,28 @@ def test_probe_rounds_89_and_91_rules(lang: str, text: str, expected: list[str])
          ["Разослали запросы в двенадцать компаний, ответили трое"]),
         ("ru", "Договорились только с третьей попытки.", ["Договорились только с третьей попытки"]),
         ("ru", "Разобрались методом тыка.", ["Разобрались методом тыка"]),
+        # read round 110's classes and more of rounds 107 and 109, in sentences of our own
+        ("en", "And then silence for two weeks.", ["silence for two weeks"]),
+        ("en", "We paid for the translation ourselves.", ["We paid for the translation ourselves"]),
+        ("en", "Comparing the prices took our finance guy a whole week.",
+         ["Comparing the prices took our finance guy a whole week"]),
+        ("en", "A third of the features turned out to be paid add-ons.",
+         ["A third of the features turned out to be paid add-ons"]),
+        ("en", "We were locked in for another year.", ["We were locked in for another year"]),
+        ("ru", "Юрист две недели с ними переписывался.", ["Юрист две недели с ними переписывался"]),
+        ("ru", "Кладовщики месяц работали в двух системах.", ["Кладовщики месяц работали в двух системах"]),
+        ("ru", "Пока доберёшься до живого человека, проходит полчаса.",
+         ["Пока доберёшься до живого человека"]),
+        ("ru", "Оплата за год вперёд, без возможности вернуть деньги.",
+         ["Оплата за год вперёд, без возможности вернуть деньги"]),
+        ("ru", "Каждая мелочь требовала звонка.", ["Каждая мелочь требовала звонка"]),
+        ("ru", "Наш тариф они сняли с продажи.", ["Наш тариф они сняли с продажи"]),
+        # none: advice to lock files in early; signed off by a board; a choice that took weeks;
+        # nothing much to say
+        ("en", "My advice is lock in your graphics files early.", []),
+        ("en", "Finance want it signed off by the September board.", []),
+        ("en", "I don't have much to say about it.", []),
+        ("ru", "Мы выбирали систему, ну, недели три.", []),
         # none: «падают на терминалы» is how tasks arrive; no time to be nervous; advice to try
         # a month's pilot first
         ("ru", "Задания на сборку падают на терминалы сразу.", []),
