@@ -134,15 +134,9 @@ class Friction(ClauseExtractor):
         self.complement_words = hashes(nlp, words.get("complement", frozenset()))
         #: the words after a guard that make it no guard (`not_before`: "so that's" is a pronoun
         #: and its verb, not a purpose), per guard
-        self.not_before = {
-            id(cue): hashes(nlp, frozenset(cue.get("not_before").split("|")))
-            for cue, _ in self.guards.patterns if cue.get("not_before")
-        }
+        self.not_before = {key: hashes(nlp, words) for key, words in self._guard_field("not_before").items()}
         #: the words before a `past` guard that void it, per guard ("got used to" is a habit)
-        self.not_after = {
-            id(cue): hashes(nlp, frozenset(cue.get("not_after").split("|")))
-            for cue, _ in self.guards.patterns if cue.get("not_after")
-        }
+        self.not_after = {key: hashes(nlp, words) for key, words in self._guard_field("not_after").items()}
         #: verbs a spoken English sentence says after a dropped subject ("don't know why")
         self.unsaid = hashes(nlp, words.get("unsaid", frozenset()))
         #: what a bare reaction holds beside its word of annoyance: degree words and softeners
